@@ -1,0 +1,34 @@
+import { createRequire } from 'node:module';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import type { Db } from './types';
+import { arrowToRows } from './arrow-rows';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * DuckDB for Node (tests and the command line): the same wasm engine as the browser,
+ * run synchronously, so both run the very same SQL on the very same DuckDB version.
+ */
+export async function openNodeDb(): Promise<Db> {
+	const bundles: duckdb.DuckDBBundles = {
+		mvp: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'), mainWorker: '' },
+		eh: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), mainWorker: '' }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate(() => {});
+	const conn = db.connect();
+	return {
+		async query<T>(sql: string) {
+			return arrowToRows<T>(conn.query(sql) as never);
+		},
+		async exec(sql: string) {
+			conn.query(sql);
+		},
+		async registerText(name: string, text: string) {
+			db.registerFileText(name, text);
+		},
+		async dropFile(name: string) {
+			db.dropFile(name);
+		}
+	};
+}

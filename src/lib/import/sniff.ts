@@ -1,0 +1,28 @@
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | ';' | '\t';
+
+export interface Sniffed {
+	delimiter: Delimiter;
+	headers: string[];
+	/** The first rows after the header, for the mapping preview. */
+	preview: string[][];
+}
+
+/** Guess the delimiter and read the header and a few rows (papaparse, preview only). */
+export function sniffCsv(text: string, previewRows = 5): Sniffed {
+	const head = text.slice(0, 64 * 1024);
+	const result = Papa.parse<string[]>(head, {
+		preview: previewRows + 1,
+		delimitersToGuess: [',', ';', '\t'],
+		skipEmptyLines: 'greedy'
+	});
+	const delimiter = (result.meta.delimiter as Delimiter) || ',';
+	const [headers = [], ...preview] = result.data;
+	return { delimiter, headers: headers.map((h) => h.trim()), preview };
+}
+
+/** Quote one CSV cell (RFC 4180). */
+export function csvCell(value: string): string {
+	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

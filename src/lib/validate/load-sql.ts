@@ -1,0 +1,149 @@
+import { columnsOf, type ColumnSpec, type TableName } from '../contract/tables';
+import { ident, lit } from './sql-text';
+import { cleanSql, kindSql } from './values-sql';
+
+/** One staged file (or sheet) mapped to a table: stage column index for each contract column. */
+export interface StagedSource {
+	stage: string;
+	file: string;
+	/** Every staged column, mapped or not (a row is blank only when all are). */
+	stagedColumns: string[];
+	/** contract column → staged column name (c0, c1, …) */
+	columns: Record<string, string>;
+}
+
+/** Rows with any text in them: a wholly blank line in a sheet is not a record. */
+const notBlank = (s: StagedSource) => `coalesce(${s.stagedColumns.map((c) => `nullif(trim(${ident(c)}), '')`).join(', ')}) IS NOT NULL`;
+
+const x = (c: string) => ident(`x_${c}`);
+const v = (c: string) => ident(`v_${c}`);
+
+interface Check {
+	column: string;
+	when: string;
+	reason: string;
+	value: string;
+}
+
+/** Checks of one row on its own, in order; the first that fails is the row's reason. */
+function rowChecks(table: TableName, cols: ColumnSpec[]): Check[] {
+	const checks: Check[] = [];
+	for (const c of cols.filter((c) => c.required)) {
+		checks.push({ column: c.name, when: `${x(c.name)} IS NULL`, reason: lit(`${c.name} is blank (required)`), value: `''` });
+		checks.push({ column: c.name, when: `${v(c.name)} IS NULL`, reason: lit(`${c.name} ${kindSql[c.kind].reason}`), value: x(c.name) });
+	}
+	const rule = (column: string, before: string, message: string) =>
+		checks.push({ column, when: `${v(column)} < ${v(before)}`, reason: lit(message), value: x(column) });
+	if (table === 'plans') rule('review_due', 'start_date', 'review_due is before start_date');
+	if (table === 'provisions') rule('end_date', 'start_date', 'end_date is before start_date');
+	return checks;
+}
+
+const caseOf = (checks: Check[], pick: (c: Check) => string) =>
+	checks.length ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${pick(c)}`).join(' ')} END` : 'NULL';
+
+/**
+ * SQL that validates and loads one table of one school from its staged sources.
+ * Reads the already-loaded parent tables for references, so tables must go in `tableOrder`.
+ * `checkLists` says whether list references (targets.provision_ids) can be checked: only when
+ * provisions were supplied.
+ */
+export function loadTableSql(table: TableName, school: string, sources: StagedSource[], checkLists: boolean): string[] {
+	const cols = columnsOf(table);
+	const S = lit(school);
+	const raw = sources
+		.map((s, i) => {
+			const fields = cols.map((c) => `${s.columns[c.name] ? cleanSql(ident(s.columns[c.name])) : 'NULL::VARCHAR'} AS ${x(c.name)}`);
+			return `SELECT ${i} AS src, ${lit(s.file)} AS file, (rowid + 2)::INTEGER AS line, ${fields.join(', ')} FROM ${ident(s.stage)} WHERE ${notBlank(s)}`;
+		})
+		.join(' UNION ALL ');
+	const parsed = cols.map((c) => `${kindSql[c.kind].parse(x(c.name))} AS ${v(c.name)}`).join(', ');
+	const checks = rowChecks(table, cols);
+	const stmts: string[] = [];
+	stmts.push(`CREATE OR REPLACE TEMP TABLE chk1 AS
+    WITH raw AS (${raw}), parsed AS (SELECT raw.*, ${parsed} FROM raw)
+    SELECT *, ${caseOf(checks, (c) => lit(c.column))} AS err_column, ${caseOf(checks, (c) => c.reason)} AS err_reason,
+      ${caseOf(checks, (c) => c.value)} AS err_value FROM parsed`);
+
+	// Repeated ids: the first good row is loaded, later ones are rejected, naming the first line.
+	const key = cols.find((c) => c.unique);
+	if (key) {
+		const win = `OVER (PARTITION BY err_reason IS NULL, ${v(key.name)} ORDER BY src, line)`;
+		const multi = sources.length > 1;
+		const first = multi ? `'line ' || first_value(line) ${win} || ' of ' || first_value(file) ${win}` : `'line ' || first_value(line) ${win}`;
+		stmts.push(`CREATE OR REPLACE TEMP TABLE chk2 AS SELECT * REPLACE (
+      CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${lit(key.name)} ELSE err_column END AS err_column,
+      CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${lit(`duplicate ${key.name}, first on `)} || ${first} ELSE err_reason END AS err_reason,
+      CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${x(key.name)} ELSE err_value END AS err_value) FROM chk1`);
+	} else stmts.push(`CREATE OR REPLACE TEMP TABLE chk2 AS SELECT * FROM chk1`);
+
+	// References to rows actually loaded; a parent that was rejected is named with its reason.
+	let current = 'chk2';
+	cols
+		.filter((c) => c.references && c.required)
+		.forEach((c, i) => {
+			const ref = c.references!;
+			const next = `chk_ref${i}`;
+			stmts.push(`CREATE OR REPLACE TEMP TABLE ${next} AS
+        SELECT t.* REPLACE (
+          CASE WHEN t.err_reason IS NULL AND p.id IS NULL THEN ${lit(c.name)} ELSE t.err_column END AS err_column,
+          CASE WHEN t.err_reason IS NULL AND p.id IS NULL THEN
+            CASE WHEN r.reason IS NOT NULL THEN ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` was rejected (${ref.table} line `)} || r.line || ': ' || r.reason || ')'
+                 ELSE ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${ref.table}`)} END
+            ELSE t.err_reason END AS err_reason,
+          CASE WHEN t.err_reason IS NULL AND p.id IS NULL THEN ${x(c.name)} ELSE t.err_value END AS err_value)
+        FROM ${current} t
+        LEFT JOIN (SELECT DISTINCT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = t.${v(c.name)}
+        LEFT JOIN (SELECT row_key, min(line) AS line, arg_min(reason, line) AS reason FROM import_rejected
+                   WHERE school = ${S} AND tbl = ${lit(ref.table)} GROUP BY row_key) r ON r.row_key = t.${v(c.name)}`);
+			current = next;
+		});
+
+	// Lists of references (a target's provisions): every id must be loaded.
+	const list = cols.find((c) => c.kind === 'id_list' && c.references);
+	if (list && checkLists) {
+		const ref = list.references!;
+		stmts.push(`CREATE OR REPLACE TEMP TABLE chk_list AS
+      WITH items AS (SELECT src, line, unnest(${v(list.name)}) AS id FROM ${current} WHERE err_reason IS NULL),
+      missing AS (SELECT i.src, i.line, first(i.id ORDER BY i.id) AS id FROM items i
+        LEFT JOIN (SELECT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = i.id
+        WHERE p.id IS NULL GROUP BY i.src, i.line)
+      SELECT t.* REPLACE (
+        CASE WHEN m.id IS NOT NULL THEN ${lit(list.name)} ELSE t.err_column END AS err_column,
+        CASE WHEN m.id IS NOT NULL THEN ${lit('provision ')} || m.id || ${lit(` is not in ${ref.table}`)} ELSE t.err_reason END AS err_reason,
+        CASE WHEN m.id IS NOT NULL THEN ${x(list.name)} ELSE t.err_value END AS err_value)
+      FROM ${current} t LEFT JOIN missing m ON m.src = t.src AND m.line = t.line`);
+		current = 'chk_list';
+	}
+
+	// Optional references (an allocation's plan): an unknown id is cleared with a warning.
+	const optRefs = cols.filter((c) => c.references && !c.required && c.kind === 'id');
+	const optRefMissing = (c: ColumnSpec) =>
+		`${v(c.name)} IS NOT NULL AND ${v(c.name)} NOT IN (SELECT ${ident(c.references!.column)} FROM ${ident(c.references!.table)} WHERE school = ${S})`;
+
+	const keyExpr = key ? v(key.name) : 'NULL';
+	stmts.push(`INSERT INTO import_rejected SELECT ${S}, file, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${current} WHERE err_reason IS NOT NULL`);
+
+	const warnings = cols
+		.filter((c) => !c.required)
+		.map((c) => `SELECT ${S}, file, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
+      FROM ${current} WHERE err_reason IS NULL AND ${x(c.name)} IS NOT NULL AND ${v(c.name)} IS NULL`);
+	for (const c of optRefs) {
+		warnings.push(`SELECT ${S}, file, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${c.references!.table}; cleared`)}
+      FROM ${current} WHERE err_reason IS NULL AND ${optRefMissing(c)}`);
+	}
+	if (warnings.length) stmts.push(`INSERT INTO import_warnings ${warnings.join(' UNION ALL ')}`);
+
+	const values = cols.map((c) => (optRefs.includes(c) ? `CASE WHEN ${optRefMissing(c)} THEN NULL ELSE ${v(c.name)} END` : v(c.name)));
+	stmts.push(`INSERT INTO ${ident(table)} SELECT ${S}, file, line, ${values.join(', ')} FROM ${current} WHERE err_reason IS NULL ORDER BY src, line`);
+	if (list) {
+		stmts.push(`INSERT INTO target_provisions SELECT DISTINCT ${S}, ${keyExpr}, unnest(${v(list.name)}) FROM ${current} WHERE err_reason IS NULL`);
+	}
+	for (const s of sources) stmts.push(`INSERT INTO import_counts SELECT ${S}, ${lit(s.file)}, ${lit(table)}, count(*) FROM ${ident(s.stage)} WHERE ${notBlank(s)}`);
+	return stmts;
+}
+
+/** Remove everything loaded for a school, so importing its export again gives the same tables. */
+export function clearSchoolSql(school: string, tables: string[]): string[] {
+	return tables.map((t) => `DELETE FROM ${ident(t)} WHERE school = ${lit(school)}`);
+}

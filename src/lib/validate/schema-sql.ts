@@ -1,0 +1,22 @@
+import { columnsOf, tableOrder, type TableName } from '../contract/tables';
+import { ident } from './sql-text';
+import { kindSql } from './values-sql';
+
+/** DDL of the loaded tables, generated from the contract; every row is keyed by school. */
+export function createTablesSql(): string {
+	const tables = tableOrder.map((table) => {
+		const cols = columnsOf(table).map((c) => `${ident(c.name)} ${kindSql[c.kind].sqlType}`);
+		return `CREATE TABLE IF NOT EXISTS ${ident(table)} (school VARCHAR NOT NULL, source_file VARCHAR, source_line INTEGER, ${cols.join(', ')});`;
+	});
+	return [
+		...tables,
+		// One row per (target, provision) link: the join every per-intervention figure uses.
+		`CREATE TABLE IF NOT EXISTS target_provisions (school VARCHAR, target_id VARCHAR, provision_id VARCHAR);`,
+		`CREATE TABLE IF NOT EXISTS import_rejected (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR, row_key VARCHAR);`,
+		`CREATE TABLE IF NOT EXISTS import_warnings (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR);`,
+		`CREATE TABLE IF NOT EXISTS import_counts (school VARCHAR, file VARCHAR, tbl VARCHAR, read INTEGER);`
+	].join('\n');
+}
+
+export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'import_rejected', 'import_warnings', 'import_counts'];
+export type { TableName };

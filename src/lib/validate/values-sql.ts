@@ -1,0 +1,110 @@
+import * as E from '../contract/enums';
+import type { ValueKind } from '../contract/tables';
+import { lit } from './sql-text';
+
+/**
+ * SQL that reads one raw text cell as the contract's value kind: an expression that gives the
+ * normalised value, or NULL when the (non-blank) text cannot be read. Blank cells are NULL before
+ * they get here; a non-NULL input with a NULL result is a bad value.
+ */
+export interface KindSql {
+	parse: (x: string) => string;
+	sqlType: string;
+	/** Why a value is refused, as a person would read it. */
+	reason: string;
+}
+
+/** The same key as `enumKey` in the contract, in SQL. */
+export const enumKeySql = (x: string) => `regexp_replace(replace(lower(${x}), '&', 'and'), '[^a-z0-9]', '', 'g')`;
+
+function aliasCase(x: string, aliases: Record<string, string>): string {
+	const key = enumKeySql(x);
+	const whens = Object.entries(aliases)
+		.map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`)
+		.join(' ');
+	return `(CASE ${key} ${whens} ELSE NULL END)`;
+}
+
+const ID_RE = '[A-Za-z0-9_-]{1,64}';
+
+/** Dates: ISO, UK day-first (4- or 2-digit year), `8 Sep 2025`, and Excel serial numbers. */
+function parseDate(x: string): string {
+	const uk = `replace(replace(${x}, '.', '/'), '-', '/')`;
+	const text = `replace(regexp_replace(${x}, 'Sept\\b', 'Sep'), ',', '')`;
+	const d = `(CASE
+    WHEN regexp_full_match(${x}, '\\d{4}-\\d{1,2}-\\d{1,2}([ T]00:00(:00(\\.0+)?)?Z?)?') THEN try_strptime(regexp_extract(${x}, '^\\d{4}-\\d{1,2}-\\d{1,2}'), '%Y-%m-%d')
+    WHEN regexp_full_match(${x}, '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}') THEN try_strptime(${uk}, '%d/%m/%Y')
+    WHEN regexp_full_match(${x}, '\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2}') THEN try_strptime(${uk}, '%d/%m/%y')
+    WHEN regexp_full_match(${x}, '\\d{1,2}(st|nd|rd|th)? [A-Za-z]{3,9},? \\d{4}') THEN try_strptime(regexp_replace(${text}, '^(\\d{1,2})(st|nd|rd|th)', '\\1'), ['%d %b %Y', '%d %B %Y'])
+    WHEN regexp_full_match(${x}, '\\d{5}') AND ${x}::INTEGER BETWEEN 25000 AND 75000 THEN (DATE '1899-12-30' + ${x}::INTEGER)::TIMESTAMP
+    ELSE NULL END)::DATE`;
+	// A plausible school date only: guards against `0025` years and typos like 2205.
+	return `(CASE WHEN year(${d}) BETWEEN 1990 AND 2100 THEN ${d} END)`;
+}
+
+const numberText = (x: string) => `try_cast(regexp_replace(${x}, '^£|,|£| ', '', 'g') AS DOUBLE)`;
+const withCheck = (value: string, check: (v: string) => string) => `(CASE WHEN ${check(value)} THEN ${value} END)`;
+
+const yearGroup = (x: string) => {
+	const k = `regexp_replace(upper(${x}), '^(YEAR|YR|Y|NCY)\\s*', '')`;
+	const key = `regexp_replace(${k}, '\\s', '', 'g')`;
+	return `(CASE
+    WHEN upper(${x}) IN ('R', 'YR', 'YEAR R', 'RECEPTION', 'REC', 'FS2', 'F2') THEN 'R'
+    WHEN regexp_full_match(upper(${x}), '(N|NURSERY)\\s*1|FS1|F1') THEN 'N1'
+    WHEN regexp_full_match(upper(${x}), '(N|NURSERY)\\s*2') THEN 'N2'
+    WHEN regexp_full_match(${key}, '0?([1-9]|1[0-4])') THEN ltrim(${key}, '0')
+    ELSE NULL END)`;
+};
+
+export const kindSql: Record<ValueKind, KindSql> = {
+	id: { sqlType: 'VARCHAR', parse: (x) => `(CASE WHEN regexp_full_match(${x}, '${ID_RE}') THEN ${x} END)`, reason: 'is not a valid id (1–64 letters, digits, _ or -)' },
+	id_list: {
+		sqlType: 'VARCHAR[]',
+		parse: (x) =>
+			`(CASE WHEN regexp_full_match(${x}, '\\s*${ID_RE}\\s*([;,]\\s*${ID_RE}\\s*)*[;,]?\\s*') THEN list_filter(list_transform(regexp_split_to_array(${x}, '[;,]'), s -> trim(s)), s -> s <> '') END)`,
+		reason: 'is not a list of ids separated by ";"'
+	},
+	text: { sqlType: 'VARCHAR', parse: (x) => x, reason: 'is not text' },
+	date: { sqlType: 'DATE', parse: parseDate, reason: 'is not a date (write 08/09/2025 or 2025-09-08; day before month)' },
+	bool: {
+		sqlType: 'BOOLEAN',
+		parse: (x) => `(CASE WHEN upper(${x}) IN ('Y', 'YES', 'TRUE', '1', 'T') THEN TRUE WHEN upper(${x}) IN ('N', 'NO', 'FALSE', '0', 'F') THEN FALSE END)`,
+		reason: 'is not yes or no (Y/N, Yes/No, TRUE/FALSE, 1/0)'
+	},
+	money: { sqlType: 'DOUBLE', parse: (x) => withCheck(numberText(x), (v) => `${v} >= 0`), reason: 'is not an amount of money (e.g. 1200, £1,200.50)' },
+	positive: { sqlType: 'DOUBLE', parse: (x) => withCheck(numberText(x), (v) => `${v} > 0`), reason: 'is not a number above 0' },
+	count: {
+		sqlType: 'INTEGER',
+		parse: (x) => `(CASE WHEN ${numberText(x)} >= 1 AND ${numberText(x)} = floor(${numberText(x)}) THEN ${numberText(x)}::INTEGER END)`,
+		reason: 'is not a whole number of 1 or more'
+	},
+	number: { sqlType: 'DOUBLE', parse: numberText, reason: 'is not a number' },
+	percent: {
+		sqlType: 'DOUBLE',
+		parse: (x) => withCheck(`try_cast(rtrim(${x}, '% ') AS DOUBLE)`, (v) => `${v} BETWEEN 0 AND 100`),
+		reason: 'is not a percentage from 0 to 100'
+	},
+	year: { sqlType: 'VARCHAR', parse: yearGroup, reason: 'is not a year group (N1, N2, R, 1–14, Y3, Year 3, Reception)' },
+	wave: {
+		sqlType: 'INTEGER',
+		parse: (x) => `(CASE WHEN regexp_full_match(upper(${x}), '(WAVE\\s*)?[123]') THEN right(${x}, 1)::INTEGER END)`,
+		reason: 'is not a wave (1, 2 or 3)'
+	},
+	sen_stage: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.senStageAliases), reason: 'is not an SEN stage (K, E or N)' },
+	need_code: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.needCodeAliases), reason: 'is not a DfE need code (e.g. SLCN, SEMH, SPLD, ASD)' },
+	need_area: {
+		sqlType: 'VARCHAR',
+		parse: (x) => aliasCase(x, E.needAreaAliases),
+		reason: 'is not an area of need (communication_interaction, cognition_learning, semh, sensory_physical, independence_self_help, medical)'
+	},
+	sex: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.sexAliases), reason: 'is not F or M' },
+	outcome: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.outcomeAliases), reason: 'is not an outcome (achieved, partial, not_achieved; YES, Progress, NO)' },
+	decision: {
+		sqlType: 'VARCHAR',
+		parse: (x) => aliasCase(x, E.reviewDecisionAliases),
+		reason: 'is not a review decision (continue, increase_support, exit_sen_support, request_ehcna)'
+	}
+};
+
+/** Trimmed text or NULL when blank; non-breaking spaces count as spaces. */
+export const cleanSql = (col: string) => `nullif(trim(replace(replace(${col}, chr(160), ' '), chr(9), ' ')), '')`;

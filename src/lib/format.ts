@@ -1,0 +1,14 @@
+/** How numbers read on every screen: unknown stays visibly unknown, never 0. */
+export function formatPercent(rate: number | null | undefined, digits = 0): string {
+	return rate === null || rate === undefined || Number.isNaN(rate) ? '—' : `${(rate * 100).toFixed(digits)}%`;
+}
+
+export function formatCount(n: number | null | undefined): string {
+	return n === null || n === undefined ? 'not known' : n.toLocaleString('en-GB');
+}
+
+export function formatDate(iso: string | null | undefined): string {
+	if (!iso) return 'not known';
+	const d = new Date(`${iso}T00:00:00Z`);
+	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

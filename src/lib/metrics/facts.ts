@@ -1,0 +1,36 @@
+import { dateLit, periodOf, pupilWhere, type Filters } from './filters';
+
+/**
+ * The target facts every achievement figure starts from: each target with its pupil, its
+ * effective due date (its own, else the plan's review_due) and its status at `as_of`
+ * (metrics.md "Target status"). The period filter keeps targets due within it.
+ */
+export function targetFactsSql(filters: Filters, asOf: string): string {
+	const period = periodOf(filters, asOf);
+	const inPeriod = period ? `AND coalesce(t.due_date, pl.review_due) BETWEEN ${dateLit(period.from)} AND ${dateLit(period.to)}` : '';
+	return `SELECT t.school, t.target_id, t.plan_id, t.need_area, t.outcome, p.pupil_id, p.year_group, p.sen_stage,
+      coalesce(t.due_date, pl.review_due) AS due,
+      CASE WHEN t.outcome IS NOT NULL THEN t.outcome
+           WHEN coalesce(t.due_date, pl.review_due) >= ${dateLit(asOf)} THEN 'open' ELSE 'overdue' END AS status
+    FROM targets t
+    JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
+    JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
+    WHERE ${pupilWhere(filters)} ${inPeriod}`;
+}
+
+/** Plans of filtered pupils whose span (start to review due) overlaps the period. */
+export function planFactsSql(filters: Filters, asOf: string): string {
+	const period = periodOf(filters, asOf);
+	const inPeriod = period ? `AND pl.start_date <= ${dateLit(period.to)} AND pl.review_due >= ${dateLit(period.from)}` : '';
+	return `SELECT pl.*, p.year_group, p.sen_stage FROM plans pl
+    JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
+    WHERE ${pupilWhere(filters)} ${inPeriod}`;
+}
+
+/** Counting by status: the columns every achievement table shares. */
+export const statusCountsSql = `count(*) FILTER (WHERE status IN ('achieved', 'partial', 'not_achieved'))::INTEGER AS reviewed,
+  count(*) FILTER (WHERE status = 'achieved')::INTEGER AS achieved,
+  count(*) FILTER (WHERE status = 'partial')::INTEGER AS partial,
+  count(*) FILTER (WHERE status = 'not_achieved')::INTEGER AS not_achieved,
+  count(*) FILTER (WHERE status = 'open')::INTEGER AS open,
+  count(*) FILTER (WHERE status = 'overdue')::INTEGER AS overdue`;

@@ -1,0 +1,31 @@
+import type * as Plot from '@observablehq/plot';
+import { barX, ruleX, ruleY, text, tickX } from '@observablehq/plot';
+import { needAreaLabels } from '../contract/enums';
+import type { NeedAreaAchievement } from '../metrics/overview';
+
+/**
+ * Achievement rate by area of need: a bar per area with its 95% interval as a whisker,
+ * the number reviewed as a label, and the whole-school rate as a dashed line.
+ */
+export function achievementByNeedAreaSpec(rows: NeedAreaAchievement[], overall: number | null, width = 720): Plot.PlotOptions {
+	const data = rows
+		.filter((r) => r.achievement_rate !== null)
+		.map((r) => ({ ...r, label: needAreaLabels[r.need_area] ?? r.need_area, note: `${r.reviewed} reviewed${r.small_number ? ' (small number)' : ''}` }));
+	return {
+		width,
+		height: 60 + data.length * 44,
+		marginLeft: 230,
+		marginRight: 150,
+		x: { domain: [0, 1], percent: true, label: 'Targets achieved (%)', grid: true },
+		y: { label: null, domain: data.map((d) => d.label) },
+		marks: [
+			barX(data, { x: 'achievement_rate', y: 'label', fill: '#1d4f91', fillOpacity: (d: { small_number: boolean }) => (d.small_number ? 0.45 : 1) }),
+			ruleY(data, { y: 'label', x1: 'ci_low', x2: 'ci_high', stroke: '#222', strokeWidth: 1.5 }),
+			tickX(data, { y: 'label', x: 'ci_low', stroke: '#222' }),
+			tickX(data, { y: 'label', x: 'ci_high', stroke: '#222' }),
+			text(data, { y: 'label', x: 1, text: 'note', textAnchor: 'start', dx: 8, fill: '#333' }),
+			...(overall === null ? [] : [ruleX([overall], { stroke: '#b3261e', strokeDasharray: '4,3', strokeWidth: 2 })]),
+			ruleX([0])
+		]
+	};
+}

@@ -1,0 +1,87 @@
+import { browserDb } from '../db/browser';
+import type { Db } from '../db/types';
+import { clearData, commitImport, discardPlan, prepareImport, type ImportPlan, type InputFile } from '../import/pipeline';
+
+type Status = 'starting' | 'loading' | 'ready' | 'error';
+
+const demoUrls = import.meta.glob('/data/demo/*/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
+/** What is loaded in the page's DuckDB. `version` changes whenever the data does, so queries rerun. */
+class Dataset {
+	status = $state<Status>('starting');
+	error = $state<string | null>(null);
+	isDemo = $state(false);
+	schools = $state<string[]>([]);
+	version = $state(0);
+	/** Imports run one at a time: they share DuckDB's staging tables. */
+	private queue: Promise<unknown> = Promise.resolve();
+
+	db(): Promise<Db> {
+		return browserDb();
+	}
+
+	private serial<T>(job: () => Promise<T>): Promise<T> {
+		const next = this.queue.then(job, job);
+		this.queue = next.catch(() => undefined);
+		return next;
+	}
+
+	private changed(schools: string[], isDemo: boolean) {
+		this.schools = schools;
+		this.isDemo = isDemo;
+		this.status = 'ready';
+		this.version++;
+	}
+
+	/** Start with the bundled, clearly marked demo dataset. */
+	async loadDemo(): Promise<void> {
+		this.status = 'loading';
+		try {
+			await this.serial(async () => {
+				const db = await this.db();
+				await clearData(db);
+				const bySchool = new Map<string, InputFile[]>();
+				for (const [path, url] of Object.entries(demoUrls)) {
+					const [, , , school, name] = path.split('/');
+					const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+					bySchool.set(school, [...(bySchool.get(school) ?? []), { name, bytes }]);
+				}
+				for (const [school, files] of bySchool) await commitImport(db, await prepareImport(db, school, files));
+				this.changed([...bySchool.keys()], true);
+			});
+		} catch (e) {
+			this.fail(e);
+		}
+	}
+
+	prepare(school: string, files: InputFile[]): Promise<ImportPlan> {
+		return this.serial(async () => prepareImport(await this.db(), school, files));
+	}
+
+	async commit(plan: ImportPlan, dropPersonalColumns: boolean): Promise<void> {
+		await this.serial(async () => {
+			const db = await this.db();
+			// Your own data replaces the demo, never mixes with it.
+			if (this.isDemo) await clearData(db);
+			await commitImport(db, plan, { dropPersonalColumns });
+			const schools = this.isDemo ? [plan.school] : [...new Set([...this.schools, plan.school])];
+			this.changed(schools, false);
+		});
+	}
+
+	cancel(plan: ImportPlan): Promise<void> {
+		return this.serial(async () => discardPlan(await this.db(), plan));
+	}
+
+	async clearAll(): Promise<void> {
+		await this.serial(async () => clearData(await this.db()));
+		this.changed([], false);
+	}
+
+	private fail(e: unknown) {
+		this.status = 'error';
+		this.error = e instanceof Error ? e.message : String(e);
+	}
+}
+
+export const dataset = new Dataset();

@@ -1,0 +1,14 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	server: { fs: { allow: ['data'] } },
+	test: {
+		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 60_000
+	}
+});

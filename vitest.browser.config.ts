@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser tests: the built app in Debian's Chromium, driven by Playwright (see tests/browser). */
+export default defineConfig({
+	test: {
+		include: ['tests/browser/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 120_000,
+		hookTimeout: 120_000,
+		fileParallelism: false
+	}
+});

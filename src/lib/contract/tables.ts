@@ -21,6 +21,8 @@ export interface ColumnMeta {
 	unique?: boolean;
 }
 
+export type TableName = 'pupils' | 'plans' | 'targets' | 'provisions' | 'allocations' | 'staff_rates';
+
 export const contract = z.registry<ColumnMeta>();
 
 /** The zod type of each kind's loaded (normalised) value. */
@@ -153,8 +155,7 @@ export const staff_rates = z.object({
 	hourly_rate_gbp: req('money', 'Hourly rate in £ including on-costs.', { aliases: ['hourly rate', 'rate'] })
 });
 
-export const tables = { pupils, plans, targets, provisions, allocations, staff_rates } as const;
-export type TableName = keyof typeof tables;
+export const tables: Record<TableName, z.ZodObject> = { pupils, plans, targets, provisions, allocations, staff_rates };
 /** Load order: every table after the tables it references. */
 export const tableOrder: TableName[] = ['pupils', 'staff_rates', 'provisions', 'plans', 'targets', 'allocations'];
 export const tableAliases: Record<TableName, string[]> = {

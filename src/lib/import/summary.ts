@@ -20,7 +20,8 @@ export interface Problem {
 }
 
 export interface ImportSummary {
-	tables: Partial<Record<TableName, TableCounts>>;
+	/** Only the tables that were supplied, in load order. */
+	tables: Record<string, TableCounts>;
 	rejected: Problem[];
 	warnings: Problem[];
 }

@@ -1,5 +1,7 @@
 import { browserDb } from '../db/browser';
 import type { Db } from '../db/types';
+import { today } from './url-filters';
+import { DEMO_AS_OF } from './demo';
 import { clearData, commitImport, discardPlan, prepareImport, type ImportPlan, type InputFile } from '../import/pipeline';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
@@ -15,6 +17,11 @@ class Dataset {
 	version = $state(0);
 	/** Imports run one at a time: they share DuckDB's staging tables. */
 	private queue: Promise<unknown> = Promise.resolve();
+
+	/** Figures are shown as of today, or as of the demo's own date while the demo is loaded. */
+	get defaultAsOf(): string {
+		return this.isDemo ? DEMO_AS_OF : today();
+	}
 
 	db(): Promise<Db> {
 		return browserDb();

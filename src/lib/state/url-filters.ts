@@ -28,9 +28,10 @@ export function filtersFromUrl(url: URL): Filters {
 	return filtersSchema.parse(clean);
 }
 
-export function asOfFromUrl(url: URL): string {
+/** The as-of date in the URL, else `fallback` (today, or the demo's own date while the demo is shown). */
+export function asOfFromUrl(url: URL, fallback: string = today()): string {
 	const v = url.searchParams.get('as_of');
-	return v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : today();
+	return v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : fallback;
 }
 
 export function urlWith(url: URL, filters: Filters, asOf: string | null): string {

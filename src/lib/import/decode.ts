@@ -23,10 +23,15 @@ export function detectEncoding(bytes: Uint8Array): Encoding {
 	}
 }
 
+/** Windows-1252's bytes 0x80–0x9F (€, curly quotes, dashes…), which some decoders read as latin-1 controls. */
+const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
 	const encoding = detectEncoding(bytes);
 	// TextDecoder drops the BOM itself (ignoreBOM defaults to false).
-	const text = new TextDecoder(encoding).decode(bytes);
+	let text = new TextDecoder(encoding).decode(bytes);
+	// Node's decoder treats windows-1252 as latin-1; browsers do not. Make both agree.
+	if (encoding === 'windows-1252') text = text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]);
 	return { text, encoding };
 }
 

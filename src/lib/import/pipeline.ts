@@ -37,6 +37,8 @@ export interface SourcePlan {
 	personal: PersonalFinding[];
 	/** Why the file cannot be loaded at all; nothing of it is loaded. */
 	refused: string | null;
+	/** A workbook sheet that holds none of the tables (notes, instructions): shown, not loaded. */
+	ignored?: boolean;
 }
 
 export interface ImportPlan {
@@ -48,7 +50,7 @@ export class ImportRefused extends Error {}
 
 let stageCounter = 0;
 
-async function planSource(db: Db, file: string, text: string, encoding: string): Promise<SourcePlan> {
+async function planSource(db: Db, file: string, text: string, encoding: string, sheet = false): Promise<SourcePlan> {
 	const stage = `stage_${++stageCounter}`;
 	const sniffed = sniffCsv(text);
 	const base = { stage, file, encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, preview: sniffed.preview };
@@ -68,13 +70,14 @@ async function planSource(db: Db, file: string, text: string, encoding: string):
 		count: f.count,
 		example: f.example
 	}));
-	const plan: SourcePlan = { ...base, table, mapping, personal: [...byName, ...byValue], refused: null };
+	const plan: SourcePlan = { ...base, table, mapping, personal: [...byName, ...byValue], refused: null, ignored: sheet && !table };
 	plan.refused = refusal(plan);
 	return plan;
 }
 
 /** A file is refused whole when its table is unknown or a required column is missing. */
 export function refusal(source: SourcePlan): string | null {
+	if (source.ignored && !source.table) return null;
 	if (!source.table) {
 		return `${source.file}: not recognised as any table of the contract (name it pupils, plans, targets, provisions or allocations, or check its headers)`;
 	}
@@ -101,7 +104,7 @@ export async function prepareImport(db: Db, school: string, files: InputFile[]):
 			}
 			for (const sheet of sheets) {
 				if (!sheet.csv.replace(/[,\s]/g, '')) continue; // an empty sheet holds no table
-				sources.push(await planSource(db, `${f.name} › ${sheet.name}`, sheet.csv, 'xlsx'));
+				sources.push(await planSource(db, `${f.name} › ${sheet.name}`, sheet.csv, 'xlsx', true));
 			}
 		} else if (looksBinary(f.bytes)) {
 			sources.push(unreadable(f.name, `${f.name}: not a CSV or .xlsx file`));

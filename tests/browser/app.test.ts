@@ -1,0 +1,93 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, startApp, type App } from './harness';
+
+const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
+
+/** The built app in Chromium, as a SENDCo would use it. Fails if anything leaves the page's origin. */
+describe('Provision Lens in Chromium', () => {
+	let app: App;
+	let page: Page;
+	let foreign: string[];
+	let errors: string[];
+
+	beforeAll(async () => {
+		app = await startApp();
+		({ page, foreign, errors } = await openPage(app));
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('opens on the clearly marked demo data with the overview figures', async () => {
+		await page.goto(`${app.url}/`);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await page.getByRole('heading', { name: 'Achievement by area of need' }).waitFor();
+		const pupils = await page.locator('.figure', { hasText: 'on the SEN register' }).locator('.value').textContent();
+		expect(Number(pupils?.replace(/,/g, ''))).toBeGreaterThan(100);
+		await expect.poll(() => page.locator('svg[role="img"]').count()).toBe(1);
+		expect(await page.getByRole('table', { name: 'Targets by area of need' }).locator('tbody tr').count()).toBeGreaterThan(3);
+	});
+
+	it('keeps filters in the URL', async () => {
+		await page.getByLabel('SEN stage').selectOption('E');
+		await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBe('E');
+		await page.reload();
+		await page.getByRole('heading', { name: 'Targets', exact: true }).waitFor({ timeout: 60_000 });
+		expect(await page.getByLabel('SEN stage').inputValue()).toBe('E');
+	});
+
+	it('imports a fixture folder through the file input and shows the summary', async () => {
+		await page.goto(`${app.url}/import`);
+		await page.getByLabel('School name').fill('Fixture school');
+		await page.locator('input[type=file]').setInputFiles(filesOf('rules'));
+		await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: /^Load 5 file\(s\) for Fixture school$/ }).click();
+		const summary = page.getByRole('heading', { name: 'Import summary: Fixture school' });
+		await summary.waitFor({ timeout: 60_000 });
+		const pupilsRow = page.locator('.summary tbody tr', { hasText: 'pupils' });
+		expect((await pupilsRow.locator('td').allTextContents()).map(Number)).toEqual([9, 4, 5, 2]);
+		await page.getByRole('heading', { name: 'Rejected rows (18)' }).waitFor();
+		await page.getByRole('heading', { name: 'Warnings (10)' }).waitFor();
+		await page.getByText('plan_id PL03 was rejected (plans line 4: review_due is before start_date)').waitFor();
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Download all 18 as CSV' }).click();
+		expect((await download).suggestedFilename()).toBe('fixture-school-rejected-rows.csv');
+	});
+
+	it('shows the overview of the imported data, not the demo', async () => {
+		await page.getByRole('link', { name: 'See the overview of this data' }).click();
+		await page.getByText('Your data: Fixture school').waitFor();
+		await page.getByRole('heading', { name: 'Targets', exact: true }).waitFor({ timeout: 60_000 });
+		// The rules fixture loads 4 pupils (K: P001 P003, E: P002, N: P006) and 3 targets.
+		const value = (label: string) => page.locator('.figure', { hasText: label }).first().locator('.value').textContent();
+		expect(await value('on the SEN register')).toBe('4');
+		expect(await value('EHC plan')).toBe('1');
+		expect(await value('achieved')).toBe('1');
+	});
+
+	it('stops a file with personal data, masking its values', async () => {
+		await page.goto(`${app.url}/import`);
+		await page.locator('input[type=file]').setInputFiles(filesOf('personal'));
+		const alert = page.getByRole('alert').filter({ hasText: 'look like they hold personal data' });
+		await alert.waitFor({ timeout: 60_000 });
+		expect(await alert.textContent()).toContain('Forename');
+		const body = (await page.locator('body').textContent()) ?? '';
+		expect(body).not.toMatch(/Amy|01632|example\.org/);
+		expect(await page.getByRole('button', { name: /^Load / }).count()).toBe(0);
+	});
+
+	it('clears all data', async () => {
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await page.getByRole('button', { name: 'Clear all data' }).click();
+		await page.getByRole('button', { name: 'Yes, clear all data' }).click();
+		await page.getByText('No data loaded.').waitFor();
+	});
+
+	it('asked for nothing outside its own origin and logged no errors', () => {
+		expect(foreign).toEqual([]);
+		expect(errors).toEqual([]);
+	});
+});

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { fixture } from './load';
+
+function lens(...args: string[]) {
+	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/lens.ts', ...args], { encoding: 'utf8' });
+	return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l.startsWith('lens')).join('\n') };
+}
+
+describe('lens analyse', () => {
+	it('prints the import counts, problems and figures as JSON', () => {
+		const r = lens('analyse', fixture('trust'), '--as-of', '2026-01-15', '--json');
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.stdout);
+		expect(out.as_of).toBe('2026-01-15');
+		expect(out.schools).toEqual(['North', 'South']);
+		expect(out.import.tables).toEqual({
+			pupils: { read: 7, loaded: 7, rejected: 0, warnings: 0 },
+			plans: { read: 7, loaded: 7, rejected: 0, warnings: 0 },
+			targets: { read: 11, loaded: 11, rejected: 0, warnings: 0 }
+		});
+		expect(out.import.rejected).toEqual([]);
+		expect(out.overview.targets).toMatchObject({ total: 11, reviewed: 7, achieved: 4, open: 2, overdue: 2 });
+		expect(out.achievement.by_need_area[0]).toEqual({
+			need_area: 'communication_interaction', reviewed: 2, achieved: 1, partial: 1, not_achieved: 0, open: 1, overdue: 0,
+			achievement_rate: 0.5, progress_rate: 1, ci_low: expect.any(Number), ci_high: expect.any(Number), small_number: true
+		});
+	});
+
+	it('lists rejected rows and warnings with table, line, column, value and reason', () => {
+		const out = JSON.parse(lens('analyse', fixture('rules'), '--as-of', '2026-01-15', '--json').stdout);
+		expect(out.import.rejected).toHaveLength(18);
+		expect(out.import.warnings).toHaveLength(10);
+		expect(out.import.rejected).toContainEqual({
+			school: 'rules', file: 'plans.csv', table: 'plans', line: 4, column: 'review_due', value: '01/09/2025', reason: 'review_due is before start_date'
+		});
+	});
+
+	it('prints a readable summary without --json', () => {
+		const r = lens('analyse', fixture('trust'), '--as-of', '2026-01-15');
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('Achievement rate 57% of 7 reviewed');
+	});
+
+	it('stops with exit code 2 on personal data, and goes on with --drop-personal-columns', () => {
+		const stopped = lens('analyse', fixture('personal'), '--json');
+		expect(stopped.code).toBe(2);
+		expect(stopped.stdout).toBe('');
+		expect(stopped.stderr).toMatch(/^lens: Personal data found, nothing loaded\. .*"Forename"/);
+		expect(stopped.stderr.split('\n')).toHaveLength(1);
+		const dropped = lens('analyse', fixture('personal'), '--json', '--drop-personal-columns');
+		expect(dropped.code).toBe(0);
+		expect(JSON.parse(dropped.stdout).import.tables.pupils.loaded).toBe(3);
+	});
+
+	it('exits 2 with one line when a file or folder cannot be read', () => {
+		const refused = lens('analyse', fixture('missing-column'));
+		expect([refused.code, refused.stderr]).toEqual([2, 'lens: targets.csv: missing required column need_area for targets']);
+		const missing = lens('analyse', fixture('no-such-folder'));
+		expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('cannot read folder')]);
+	});
+});

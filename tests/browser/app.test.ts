@@ -47,7 +47,7 @@ describe('Provision Lens in Chromium', () => {
 		await page.getByRole('button', { name: /^Load 5 file\(s\) for Fixture school$/ }).click();
 		const summary = page.getByRole('heading', { name: 'Import summary: Fixture school' });
 		await summary.waitFor({ timeout: 60_000 });
-		const pupilsRow = page.locator('.summary tbody tr', { hasText: 'pupils' });
+		const pupilsRow = page.locator('.summary > table tbody tr', { hasText: 'pupils' });
 		expect((await pupilsRow.locator('td').allTextContents()).map(Number)).toEqual([9, 4, 5, 2]);
 		await page.getByRole('heading', { name: 'Rejected rows (18)' }).waitFor();
 		await page.getByRole('heading', { name: 'Warnings (10)' }).waitFor();

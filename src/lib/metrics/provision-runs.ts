@@ -1,0 +1,79 @@
+import { enumKey } from '../contract/enums';
+import { roleAliases, type StaffRate } from '../settings/schema';
+import { lit } from '../validate/sql-text';
+import { enumKeySql } from '../validate/values-sql';
+import { dateLit, periodOf, pupilWhere, type Filters } from './filters';
+
+export interface CostOptions {
+	asOf: string;
+	rates: StaffRate[];
+	/** Funding stream to keep (matched ignoring case and spaces), or null for all. */
+	fundingStream?: string | null;
+}
+
+/** An intervention's grouping key: case, surrounding and repeated spaces ignored. */
+export const interventionKeySql = (x: string) => `lower(regexp_replace(trim(${x}), '\\s+', ' ', 'g'))`;
+
+/** A role's key for matching rates: the settings' roles, their aliases, or the imported staff_rates. */
+function roleKeySql(x: string): string {
+	const key = enumKeySql(x);
+	const whens = Object.entries(roleAliases).map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ');
+	return `(CASE ${key} ${whens} ELSE ${key} END)`;
+}
+
+function ratesValues(rates: StaffRate[]): string {
+	if (!rates.length) return `SELECT NULL::VARCHAR AS role_key, NULL::DOUBLE AS rate WHERE FALSE`;
+	const rows = rates.map((r) => `(${lit(roleAliases[enumKey(r.role)] ?? enumKey(r.role))}, ${Number(r.hourly_rate_gbp)}::DOUBLE)`);
+	return `SELECT * FROM (VALUES ${rows.join(', ')}) AS t(role_key, rate)`;
+}
+
+/**
+ * One row per provision (run) with its cost worked out as metrics.md "Provision cost" says:
+ * weeks from `weeks` or the dates (ongoing runs to as_of); staff hours a week; the rate (the run's
+ * own, else the school's staff_rates file, else the settings); cost = total_cost_gbp, else
+ * rate × hours × weeks + other costs; unknown (NULL) when a needed value is missing, with why.
+ * `period_share` is the part of the run's days that fall in the period (1 without a period).
+ * Pupil filters keep runs with at least one matching pupil allocated.
+ */
+export function provisionRunsSql(filters: Filters, opts: CostOptions): string {
+	const asOf = dateLit(opts.asOf);
+	const period = periodOf(filters, opts.asOf);
+	const hasPupilFilter = Boolean(filters.keyStage || filters.yearGroup || filters.senStage);
+	const school = filters.school ? `AND pr.school = ${lit(filters.school)}` : '';
+	const funding = opts.fundingStream ? `AND ${enumKeySql('pr.funding_stream')} = ${lit(enumKey(opts.fundingStream))}` : '';
+	const pupilMatch = hasPupilFilter
+		? `AND EXISTS (SELECT 1 FROM allocations a JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
+        WHERE a.school = pr.school AND a.provision_id = pr.provision_id AND ${pupilWhere(filters)})`
+		: '';
+	const span = `greatest(date_diff('day', pr.start_date, coalesce(pr.end_date, ${asOf})) + 1, 0)`;
+	const overlap = period
+		? `greatest(date_diff('day', greatest(pr.start_date, ${dateLit(period.from)}), least(coalesce(pr.end_date, ${asOf}), ${dateLit(period.to)})) + 1, 0)`
+		: span;
+	return `WITH rates AS (${ratesValues(opts.rates)}),
+    alloc AS (SELECT school, provision_id, count(DISTINCT pupil_id)::INTEGER AS pupils FROM allocations GROUP BY ALL),
+    base AS (
+      SELECT pr.*, ${interventionKeySql('pr.intervention')} AS intervention_key,
+        coalesce(a.pupils, 0) AS pupils_allocated,
+        coalesce(pr.group_size, nullif(a.pupils, 0)) AS shared_by,
+        coalesce(pr.weeks, ${span} / 7.0) AS run_weeks,
+        pr.sessions_per_week * pr.minutes_per_session / 60.0 AS hours_per_week,
+        coalesce(pr.hourly_rate_gbp, sr.rate, r.rate) AS rate,
+        ${span} AS span_days,
+        CASE WHEN ${span} = 0 THEN 0 ELSE ${overlap} / ${span} END AS period_share
+      FROM provisions pr
+      LEFT JOIN alloc a ON a.school = pr.school AND a.provision_id = pr.provision_id
+      LEFT JOIN (SELECT school, ${roleKeySql('role')} AS role_key, any_value(hourly_rate_gbp) AS rate FROM staff_rates GROUP BY ALL) sr
+        ON sr.school = pr.school AND sr.role_key = ${roleKeySql('pr.delivered_by')}
+      LEFT JOIN rates r ON r.role_key = ${roleKeySql('pr.delivered_by')}
+      WHERE TRUE ${school} ${funding} ${pupilMatch}
+    )
+    SELECT *,
+      CASE WHEN total_cost_gbp IS NOT NULL THEN total_cost_gbp
+           ELSE rate * hours_per_week * run_weeks + coalesce(other_costs_gbp, 0) END AS run_cost,
+      CASE WHEN total_cost_gbp IS NOT NULL THEN NULL
+           WHEN hours_per_week IS NULL THEN 'not quantified (no sessions a week or minutes a session)'
+           WHEN rate IS NULL AND delivered_by IS NULL THEN 'no staff role or hourly rate'
+           WHEN rate IS NULL THEN 'no hourly rate for "' || delivered_by || '"'
+      END AS cost_unknown_reason
+    FROM base`;
+}

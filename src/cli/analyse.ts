@@ -4,6 +4,8 @@ import { importSummary, type ImportSummary } from '../lib/import/summary';
 import { achievementByNeedArea, overview, type NeedAreaAchievement, type Overview } from '../lib/metrics/overview';
 import { noFilters } from '../lib/metrics/filters';
 import type { SchoolFiles } from './read-folder';
+import { provisionByIntervention, pupilCosts, type InterventionCost } from '../lib/metrics/provision';
+import { defaultSettings } from '../lib/settings/schema';
 
 export interface Analysis {
 	as_of: string;
@@ -11,6 +13,11 @@ export interface Analysis {
 	import: ImportSummary & { refused: { file: string; reason: string }[]; ignored: string[] };
 	overview: Overview;
 	achievement: { by_need_area: NeedAreaAchievement[] };
+	provision: {
+		by_intervention: InterventionCost[];
+		pupils_over_threshold: { school: string; pupil_id: string; cost_gbp: number }[];
+		threshold_gbp: number;
+	};
 }
 
 /** Import every school's files and work out the figures: the command line's whole job. */
@@ -32,6 +39,19 @@ export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, drop
 		schools: schools.map((s) => s.school),
 		import: { ...(await importSummary(db)), refused, ignored },
 		overview: await overview(db, noFilters, asOf),
-		achievement: { by_need_area: await achievementByNeedArea(db, noFilters, asOf) }
+		achievement: { by_need_area: await achievementByNeedArea(db, noFilters, asOf) },
+		provision: await provisionSection(db, asOf)
+	};
+}
+
+/** Whole runs, not prorated (no --period), at the default rates and threshold. */
+async function provisionSection(db: Db, asOf: string): Promise<Analysis['provision']> {
+	const opts = { asOf, rates: defaultSettings.staff_rates };
+	const threshold = defaultSettings.threshold_gbp;
+	const pupils = await pupilCosts(db, noFilters, opts);
+	return {
+		by_intervention: await provisionByIntervention(db, noFilters, opts),
+		pupils_over_threshold: pupils.filter((p) => p.cost_gbp > threshold).map((p) => ({ school: p.school, pupil_id: p.pupil_id, cost_gbp: p.cost_gbp })),
+		threshold_gbp: threshold
 	};
 }

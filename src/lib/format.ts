@@ -12,3 +12,13 @@ export function formatDate(iso: string | null | undefined): string {
 	const d = new Date(`${iso}T00:00:00Z`);
 	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
+
+export function formatGbp(n: number | null | undefined, digits = 0): string {
+	if (n === null || n === undefined || Number.isNaN(n)) return 'unknown';
+	return n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function formatNumber(n: number | null | undefined, digits = 1): string {
+	if (n === null || n === undefined || Number.isNaN(n)) return '—';
+	return n.toLocaleString('en-GB', { maximumFractionDigits: digits });
+}

@@ -36,6 +36,17 @@ describe('lens analyse', () => {
 		});
 	});
 
+	it('adds the provision map: cost by intervention and pupils over the threshold', () => {
+		const out = JSON.parse(lens('analyse', fixture('costs'), '--as-of', '2026-01-15', '--json').stdout);
+		// Hand-worked in src/lib/metrics/provision.spec.ts: Precision Teaching £136 + £230 for 2 pupils.
+		expect(out.provision.by_intervention).toContainEqual(expect.objectContaining({
+			intervention: 'Precision Teaching', need_area: 'cognition_learning', provisions: 2, pupils: 2, staff_hours_per_week: 2,
+			total_cost_gbp: 366, cost_per_pupil_gbp: 183, cost_band: '££', provisions_cost_unknown: 0
+		}));
+		// C4: £119 of Lego therapy + £6,500 counselling, over the £6,000 notional SEN threshold.
+		expect(out.provision.pupils_over_threshold).toEqual([{ school: 'costs', pupil_id: 'C4', cost_gbp: 6619 }]);
+	});
+
 	it('prints a readable summary without --json', () => {
 		const r = lens('analyse', fixture('trust'), '--as-of', '2026-01-15');
 		expect(r.code).toBe(0);

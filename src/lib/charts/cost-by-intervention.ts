@@ -1,0 +1,23 @@
+import type * as Plot from '@observablehq/plot';
+import { barX, ruleX, text } from '@observablehq/plot';
+import type { InterventionCost } from '../metrics/provision';
+
+/** Total cost by intervention, largest first; runs of unknown cost are named, not drawn as zero. */
+export function costByInterventionSpec(rows: InterventionCost[], width = 720): Plot.PlotOptions {
+	const data = rows
+		.filter((r) => r.total_cost_gbp !== null)
+		.map((r) => ({ ...r, note: `£${Math.round(r.total_cost_gbp!).toLocaleString('en-GB')}${r.provisions_cost_unknown ? ` + ${r.provisions_cost_unknown} run(s) of unknown cost` : ''}` }));
+	return {
+		width,
+		height: 50 + data.length * 28,
+		marginLeft: 210,
+		marginRight: 230,
+		x: { label: 'Total cost (£)', grid: true },
+		y: { label: null, domain: data.map((d) => d.intervention) },
+		marks: [
+			barX(data, { x: 'total_cost_gbp', y: 'intervention', fill: '#1d4f91' }),
+			text(data, { x: 'total_cost_gbp', y: 'intervention', text: 'note', textAnchor: 'start', dx: 6, fill: '#222' }),
+			ruleX([0])
+		]
+	};
+}

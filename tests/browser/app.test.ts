@@ -91,3 +91,38 @@ describe('Provision Lens in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('provision map in Chromium', () => {
+	let app: App;
+	let page: Page;
+	let foreign: string[];
+
+	beforeAll(async () => {
+		app = await startApp();
+		({ page, foreign } = await openPage(app));
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('opens the provision map on the demo and follows a change of staff rate', async () => {
+		await page.goto(`${app.url}/provision-map`);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		const caption = page.getByRole('table').filter({ hasText: 'Intervention' }).first().locator('caption');
+		await caption.waitFor({ timeout: 60_000 });
+		const before = (await caption.textContent()) ?? '';
+		expect(before).toMatch(/known cost £[\d,]+/);
+
+		await page.getByRole('link', { name: 'Costing settings' }).click();
+		const ta = page.getByLabel('Hourly rate for TA');
+		await ta.fill('30');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await page.getByText('Saved. Every figure now uses these settings.').waitFor();
+
+		await page.getByRole('link', { name: 'Provision map' }).click();
+		await expect.poll(async () => (await caption.textContent()) ?? '', { timeout: 30_000 }).not.toBe(before);
+		const cost = (s: string) => Number(/known cost £([\d,]+)/.exec(s)?.[1].replace(/,/g, ''));
+		expect(cost((await caption.textContent()) ?? '')).toBeGreaterThan(cost(before));
+		expect(foreign).toEqual([]);
+	});
+});

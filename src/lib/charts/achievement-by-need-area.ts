@@ -13,6 +13,7 @@ export function achievementByNeedAreaSpec(rows: NeedAreaAchievement[], overall: 
 		.map((r) => ({ ...r, label: needAreaLabels[r.need_area] ?? r.need_area, note: `${r.reviewed} reviewed${r.small_number ? ' (small number)' : ''}` }));
 	return {
 		width,
+		style: { fontSize: '13px' },
 		height: 60 + data.length * 44,
 		marginLeft: 230,
 		marginRight: 150,

@@ -9,6 +9,7 @@ export function costByInterventionSpec(rows: InterventionCost[], width = 720): P
 		.map((r) => ({ ...r, note: `£${Math.round(r.total_cost_gbp!).toLocaleString('en-GB')}${r.provisions_cost_unknown ? ` + ${r.provisions_cost_unknown} run(s) of unknown cost` : ''}` }));
 	return {
 		width,
+		style: { fontSize: '13px' },
 		height: 50 + data.length * 28,
 		marginLeft: 210,
 		marginRight: 230,

@@ -6,13 +6,15 @@ import { noFilters } from '../lib/metrics/filters';
 import type { SchoolFiles } from './read-folder';
 import { provisionByIntervention, pupilCosts, type InterventionCost } from '../lib/metrics/provision';
 import { defaultSettings } from '../lib/settings/schema';
+import { achievementByIntervention, entryExitByIntervention, type EntryExit, type InterventionAchievement } from '../lib/metrics/impact';
 
 export interface Analysis {
 	as_of: string;
 	schools: string[];
 	import: ImportSummary & { refused: { file: string; reason: string }[]; ignored: string[] };
 	overview: Overview;
-	achievement: { by_need_area: NeedAreaAchievement[] };
+	achievement: { by_need_area: NeedAreaAchievement[]; by_intervention: InterventionAchievement[] };
+	entry_exit: { by_intervention: EntryExit[] };
 	provision: {
 		by_intervention: InterventionCost[];
 		pupils_over_threshold: { school: string; pupil_id: string; cost_gbp: number }[];
@@ -39,7 +41,11 @@ export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, drop
 		schools: schools.map((s) => s.school),
 		import: { ...(await importSummary(db)), refused, ignored },
 		overview: await overview(db, noFilters, asOf),
-		achievement: { by_need_area: await achievementByNeedArea(db, noFilters, asOf) },
+		achievement: {
+			by_need_area: await achievementByNeedArea(db, noFilters, asOf),
+			by_intervention: await achievementByIntervention(db, noFilters, { asOf, rates: defaultSettings.staff_rates })
+		},
+		entry_exit: { by_intervention: await entryExitByIntervention(db, noFilters) },
 		provision: await provisionSection(db, asOf)
 	};
 }

@@ -47,6 +47,21 @@ describe('lens analyse', () => {
 		expect(out.provision.pupils_over_threshold).toEqual([{ school: 'costs', pupil_id: 'C4', cost_gbp: 6619 }]);
 	});
 
+	it('adds impact: achievement and entry/exit gains by intervention', () => {
+		const out = JSON.parse(lens('analyse', fixture('impact'), '--as-of', '2026-01-15', '--json').stdout);
+		// Hand-worked in src/lib/metrics/impact.spec.ts.
+		expect(out.achievement.by_intervention).toContainEqual(expect.objectContaining({
+			intervention: 'Reading Boost', reviewed: 4, achieved: 2, partial: 1, not_achieved: 1, open: 0, overdue: 0,
+			achievement_rate: 0.5, progress_rate: 0.75, cost_per_achieved_target_gbp: 169
+		}));
+		expect(out.entry_exit.by_intervention).toContainEqual(expect.objectContaining({
+			intervention: 'Reading Boost', measure: 'standardised_score', pupils_with_data: 2, mean_gain: 6, effect_size: 0.4
+		}));
+		expect(out.entry_exit.by_intervention).toContainEqual(expect.objectContaining({
+			intervention: 'Reading Boost', measure: 'reading_age_months', ratio_gain_band: 'modest impact'
+		}));
+	});
+
 	it('prints a readable summary without --json', () => {
 		const r = lens('analyse', fixture('trust'), '--as-of', '2026-01-15');
 		expect(r.code).toBe(0);

@@ -6,7 +6,7 @@ import { withRates, type Achievement } from './achievement';
 import { statusCountsSql, targetFactsSql } from './facts';
 import { pupilWhere, type Filters } from './filters';
 import { provisionByIntervention } from './provision';
-import { interventionKeySql, type CostOptions } from './provision-runs';
+import { interventionKeySql, provisionRunsSql, type CostOptions } from './provision-runs';
 
 export const NO_LINKED_PROVISION = 'No linked provision';
 
@@ -154,4 +154,41 @@ export async function gainPoints(db: Db, filters: Filters, interventionKey?: str
 	const only = interventionKey ? `WHERE key = ${lit(interventionKey)}` : '';
 	return db.query<GainPoint>(`SELECT school, pupil_id, intervention, measure, entry_value, exit_value, gain, ratio_gain
     FROM (${allocationGainsSql(filters)}) ${only} ORDER BY measure, gain`);
+}
+
+export interface InterventionTarget {
+	school: string;
+	target_id: string;
+	pupil_id: string;
+	need_area: string;
+	due: string;
+	status: string;
+	target_text: string | null;
+}
+
+export interface InterventionRun {
+	school: string;
+	provision_id: string;
+	delivered_by: string | null;
+	start_date: string;
+	end_date: string | null;
+	pupils_allocated: number;
+	hours_per_week: number | null;
+	run_cost: number | null;
+}
+
+/** Everything behind one intervention's figures: its runs, its targets with outcomes, its gains. */
+export async function interventionDetail(db: Db, name: string, filters: Filters, opts: CostOptions) {
+	const key = lit(name.toLowerCase().replace(/\s+/g, ' ').trim());
+	const runs = await db.query<InterventionRun>(`SELECT school, provision_id, delivered_by, start_date, end_date, pupils_allocated, hours_per_week, run_cost
+    FROM (${provisionRunsSql(filters, opts)}) WHERE intervention_key = ${key} ORDER BY start_date, provision_id`);
+	const targets = await db.query<InterventionTarget>(`
+    WITH tf AS (${targetFactsSql(filters, opts.asOf)})
+    SELECT DISTINCT tf.school, tf.target_id, tf.pupil_id, tf.need_area, tf.due, tf.status, t.target_text
+    FROM tf JOIN targets t ON t.school = tf.school AND t.target_id = tf.target_id
+    JOIN target_provisions tp ON tp.school = tf.school AND tp.target_id = tf.target_id
+    JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id
+    WHERE ${interventionKeySql('pr.intervention')} = ${key} ORDER BY tf.school, tf.pupil_id, tf.target_id`);
+	const gains = await gainPoints(db, filters, name.toLowerCase().replace(/\s+/g, ' ').trim());
+	return { runs, targets, gains };
 }

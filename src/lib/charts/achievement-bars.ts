@@ -1,22 +1,24 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, ruleY, text, tickX } from '@observablehq/plot';
-import { needAreaLabels } from '../contract/enums';
-import type { NeedAreaAchievement } from '../metrics/overview';
+import type { Achievement } from '../metrics/achievement';
+
+export type LabelledAchievement = Achievement & { label: string };
 
 /**
- * Achievement rate by area of need: a bar per area with its 95% interval as a whisker,
- * the number reviewed as a label, and the whole-school rate as a dashed line.
+ * Achievement rate by group (area of need, intervention, pupil group): a bar per group with its 95%
+ * interval as a whisker, how many were reviewed as a label, paler bars for small numbers, and the
+ * whole-school rate as a dashed line. Groups with nothing reviewed are left to the table.
  */
-export function achievementByNeedAreaSpec(rows: NeedAreaAchievement[], overall: number | null, width = 720): Plot.PlotOptions {
+export function achievementBarsSpec(rows: LabelledAchievement[], overall: number | null, width = 720): Plot.PlotOptions {
 	const data = rows
 		.filter((r) => r.achievement_rate !== null)
-		.map((r) => ({ ...r, label: needAreaLabels[r.need_area] ?? r.need_area, note: `${r.reviewed} reviewed${r.small_number ? ' (small number)' : ''}` }));
+		.map((r) => ({ ...r, note: `${r.reviewed} reviewed${r.small_number ? ' (small number)' : ''}` }));
 	return {
 		width,
 		style: { fontSize: '13px' },
-		height: 60 + data.length * 44,
+		height: 60 + data.length * 40,
 		marginLeft: 230,
-		marginRight: 150,
+		marginRight: 170,
 		x: { domain: [0, 1], percent: true, label: 'Targets achieved (%)', grid: true },
 		y: { label: null, domain: data.map((d) => d.label) },
 		marks: [

@@ -1,0 +1,49 @@
+import type * as Plot from '@observablehq/plot';
+import { dot, ruleX, ruleY, text } from '@observablehq/plot';
+
+export interface CostProgressPoint {
+	intervention: string;
+	cost_per_pupil_gbp: number;
+	/** Achievement rate (0–1) or mean gain, as the user chose. */
+	y: number;
+	y_low: number | null;
+	y_high: number | null;
+	pupils: number;
+}
+
+/**
+ * Cost against progress: one mark per intervention (cost per pupil across, progress up), sized by
+ * pupils, with interval whiskers, labels and the whole-school line; the quadrants say in plain words
+ * what they mean, split at the median cost and the whole-school figure.
+ */
+export function costVsProgressSpec(points: CostProgressPoint[], reference: number | null, yIsRate: boolean, width = 760): Plot.PlotOptions {
+	const costs = points.map((p) => p.cost_per_pupil_gbp).sort((a, b) => a - b);
+	const midCost = costs.length ? costs[Math.floor((costs.length - 1) / 2)] : 0;
+	const maxCost = Math.max(1, ...costs) * 1.15;
+	const ys = points.flatMap((p) => [p.y, p.y_low ?? p.y, p.y_high ?? p.y]);
+	const yDomain: [number, number] = yIsRate ? [0, 1] : [Math.min(0, ...ys) - 1, Math.max(1, ...ys) + 1];
+	const split = reference ?? (yDomain[0] + yDomain[1]) / 2;
+	const quadrant = (x: number, y: number, label: string, anchor: 'start' | 'end') =>
+		text([label], { x: () => x, y: () => y, textAnchor: anchor, fill: '#4a4f55', fontStyle: 'italic' });
+	return {
+		width,
+		height: 460,
+		style: { fontSize: '13px' },
+		marginRight: 40,
+		marginBottom: 45,
+		x: { domain: [0, maxCost], label: 'Cost per pupil (£)', grid: true },
+		y: { domain: yDomain, percent: yIsRate, label: yIsRate ? 'Targets achieved (%)' : 'Mean gain', grid: true },
+		r: { range: [4, 18] },
+		marks: [
+			ruleX([midCost], { stroke: '#999', strokeDasharray: '2,3' }),
+			...(reference === null ? [] : [ruleY([reference], { stroke: '#b3261e', strokeDasharray: '4,3', strokeWidth: 2 })]),
+			quadrant(maxCost * 0.02, yDomain[1], 'lower cost, higher impact — keep', 'start'),
+			quadrant(maxCost * 0.98, yDomain[1], 'higher cost, higher impact — worth it?', 'end'),
+			quadrant(maxCost * 0.02, yDomain[0] + (split - yDomain[0]) * 0.08, 'lower cost, lower impact — improve', 'start'),
+			quadrant(maxCost * 0.98, yDomain[0] + (split - yDomain[0]) * 0.08, 'higher cost, lower impact — review', 'end'),
+			ruleX(points.filter((p) => p.y_low !== null), { x: 'cost_per_pupil_gbp', y1: 'y_low', y2: 'y_high', stroke: '#555' }),
+			dot(points, { x: 'cost_per_pupil_gbp', y: 'y', r: 'pupils', fill: '#1d4f91', fillOpacity: 0.75, stroke: '#fff' }),
+			text(points, { x: 'cost_per_pupil_gbp', y: 'y', text: 'intervention', dy: -14, fill: '#111' })
+		]
+	};
+}

@@ -1,0 +1,22 @@
+import type * as Plot from '@observablehq/plot';
+import { dot, line, ruleY, text } from '@observablehq/plot';
+import type { TermAchievement } from '../metrics/impact';
+
+/** Achievement rate by term, in order across academic years; terms with nothing reviewed are gaps. */
+export function trendSpec(rows: TermAchievement[], width = 720): Plot.PlotOptions {
+	const data = rows.filter((r) => r.achievement_rate !== null).map((r) => ({ ...r, label: `${r.term} ${r.academic_year}` }));
+	return {
+		width,
+		height: 300,
+		style: { fontSize: '13px' },
+		marginBottom: 45,
+		x: { domain: data.map((d) => d.label), label: null, type: 'point', padding: 0.5 },
+		y: { domain: [0, 1], percent: true, label: 'Targets achieved (%)', grid: true },
+		marks: [
+			ruleY([0]),
+			line(data, { x: 'label', y: 'achievement_rate', stroke: '#1d4f91', strokeWidth: 2 }),
+			dot(data, { x: 'label', y: 'achievement_rate', fill: '#1d4f91', r: 4 }),
+			text(data, { x: 'label', y: 'achievement_rate', text: (d: { reviewed: number }) => `${d.reviewed} reviewed`, dy: -12 })
+		]
+	};
+}

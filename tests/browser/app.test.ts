@@ -113,13 +113,13 @@ describe('provision map in Chromium', () => {
 		const before = (await caption.textContent()) ?? '';
 		expect(before).toMatch(/known cost £[\d,]+/);
 
-		await page.getByRole('link', { name: 'Costing settings' }).click();
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Costing settings' }).click();
 		const ta = page.getByLabel('Hourly rate for TA');
 		await ta.fill('30');
 		await page.getByRole('button', { name: 'Save settings' }).click();
 		await page.getByText('Saved. Every figure now uses these settings.').waitFor();
 
-		await page.getByRole('link', { name: 'Provision map' }).click();
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provision map' }).click();
 		await expect.poll(async () => (await caption.textContent()) ?? '', { timeout: 30_000 }).not.toBe(before);
 		const cost = (s: string) => Number(/known cost £([\d,]+)/.exec(s)?.[1].replace(/,/g, ''));
 		expect(cost((await caption.textContent()) ?? '')).toBeGreaterThan(cost(before));

@@ -182,7 +182,8 @@ function build(school: School) {
 			const autumn = t === 0 || (t === 2 && chance(0.5));
 			const start = autumn ? addDays('2025-09-15', Math.floor(rnd() * 10)) : addDays('2026-01-12', Math.floor(rnd() * 7));
 			const end = autumn ? addDays(start, 7 * (8 + Math.floor(rnd() * 5)) - 3) : chance(0.6) ? '' : addDays(start, 7 * 10 - 3);
-			const spelled = chance(0.15) ? iv.name.toLowerCase() : chance(0.1) ? ` ${iv.name} ` : iv.name;
+			// Exports spell the same intervention differently now and then; the app groups them.
+			const spelled = t === 1 && chance(0.3) ? iv.name.toLowerCase() : t === 2 && chance(0.3) ? ` ${iv.name}  ` : iv.name;
 			runs.push({ ...iv, id: `PR${String(runs.length + 1).padStart(3, '0')}`, start, end, weeks: '', members: [], spelled });
 		}
 	});

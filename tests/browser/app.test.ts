@@ -126,3 +126,33 @@ describe('provision map in Chromium', () => {
 		expect(foreign).toEqual([]);
 	});
 });
+
+describe('intervention impact in Chromium', () => {
+	let app: App;
+	let page: Page;
+	let errors: string[];
+
+	beforeAll(async () => {
+		app = await startApp();
+		({ page, errors } = await openPage(app));
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('opens the impact page on the demo and follows an intervention to its detail', async () => {
+		await page.goto(`${app.url}/impact`);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		const table = page.getByRole('table', { name: /Targets by intervention/ });
+		await table.waitFor({ timeout: 60_000 });
+		expect(await table.locator('tbody tr').count()).toBeGreaterThan(10);
+		await table.getByRole('button', { name: 'Precision Teaching' }).click();
+		const detail = page.getByRole('region', { name: 'Precision Teaching: the detail' });
+		await detail.getByRole('heading', { name: /^Runs \(\d+\)$/ }).waitFor({ timeout: 30_000 });
+		await detail.getByRole('heading', { name: /^Targets \(\d+\)$/ }).waitFor();
+		await detail.getByRole('heading', { name: /^Entry and exit \(\d+ with both values\)$/ }).waitFor();
+		expect(await detail.locator('svg[role="img"]').count()).toBe(1);
+		await page.getByRole('heading', { name: 'Cost against progress' }).waitFor();
+		expect(errors).toEqual([]);
+	});
+});

@@ -1,6 +1,7 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, ruleY, text, tickX } from '@observablehq/plot';
 import type { Achievement } from '../metrics/achievement';
+import { labelMargin } from './label-margin';
 
 export type LabelledAchievement = Achievement & { label: string };
 
@@ -17,9 +18,9 @@ export function achievementBarsSpec(rows: LabelledAchievement[], overall: number
 		width,
 		style: { fontSize: '13px' },
 		height: 60 + data.length * 40,
-		marginLeft: 230,
+		marginLeft: labelMargin(data.map((d) => d.label)),
 		marginRight: 170,
-		x: { domain: [0, 1], percent: true, label: 'Targets achieved (%)', grid: true },
+		x: { domain: [0, 100], percent: true, label: 'Targets achieved (%)', grid: true },
 		y: { label: null, domain: data.map((d) => d.label) },
 		marks: [
 			barX(data, { x: 'achievement_rate', y: 'label', fill: '#1d4f91', fillOpacity: (d: { small_number: boolean }) => (d.small_number ? 0.45 : 1) }),

@@ -1,6 +1,7 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, text } from '@observablehq/plot';
 import type { InterventionCost } from '../metrics/provision';
+import { labelMargin } from './label-margin';
 
 /** Total cost by intervention, largest first; runs of unknown cost are named, not drawn as zero. */
 export function costByInterventionSpec(rows: InterventionCost[], width = 720): Plot.PlotOptions {
@@ -11,7 +12,7 @@ export function costByInterventionSpec(rows: InterventionCost[], width = 720): P
 		width,
 		style: { fontSize: '13px' },
 		height: 50 + data.length * 28,
-		marginLeft: 210,
+		marginLeft: labelMargin(data.map((d) => d.intervention)),
 		marginRight: 230,
 		x: { label: 'Total cost (£)', grid: true },
 		y: { label: null, domain: data.map((d) => d.intervention) },

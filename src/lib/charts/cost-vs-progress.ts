@@ -32,7 +32,7 @@ export function costVsProgressSpec(points: CostProgressPoint[], reference: numbe
 		marginRight: 40,
 		marginBottom: 45,
 		x: { domain: [0, maxCost], label: 'Cost per pupil (£)', grid: true },
-		y: { domain: yDomain, percent: yIsRate, label: yIsRate ? 'Targets achieved (%)' : 'Mean gain', grid: true },
+		y: { domain: yIsRate ? [0, 100] : yDomain, percent: yIsRate, label: yIsRate ? 'Targets achieved (%)' : 'Mean gain', grid: true },
 		r: { range: [4, 18] },
 		marks: [
 			ruleX([midCost], { stroke: '#999', strokeDasharray: '2,3' }),

@@ -1,6 +1,7 @@
 import type * as Plot from '@observablehq/plot';
 import { dot, ruleX, tickX } from '@observablehq/plot';
 import type { GainPoint } from '../metrics/impact';
+import { labelMargin } from './label-margin';
 
 /** The distribution of gains: a dot per pupil, one row per measure, with the mean marked. */
 export function gainDotsSpec(points: GainPoint[], width = 720): Plot.PlotOptions {
@@ -15,7 +16,7 @@ export function gainDotsSpec(points: GainPoint[], width = 720): Plot.PlotOptions
 		width,
 		height: 60 + rows.length * 60,
 		style: { fontSize: '13px' },
-		marginLeft: 240,
+		marginLeft: labelMargin(rows),
 		x: { label: 'Gain (ratio gain for reading and spelling ages)', grid: true },
 		y: { domain: rows, label: null },
 		marks: [

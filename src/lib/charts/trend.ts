@@ -11,7 +11,7 @@ export function trendSpec(rows: TermAchievement[], width = 720): Plot.PlotOption
 		style: { fontSize: '13px' },
 		marginBottom: 45,
 		x: { domain: data.map((d) => d.label), label: null, type: 'point', padding: 0.5 },
-		y: { domain: [0, 1], percent: true, label: 'Targets achieved (%)', grid: true },
+		y: { domain: [0, 100], percent: true, label: 'Targets achieved (%)', grid: true },
 		marks: [
 			ruleY([0]),
 			line(data, { x: 'label', y: 'achievement_rate', stroke: '#1d4f91', strokeWidth: 2 }),

@@ -6,7 +6,7 @@ import { withRates, type Achievement } from './achievement';
 import { statusCountsSql, targetFactsSql } from './facts';
 import { pupilWhere, type Filters } from './filters';
 import { provisionByIntervention } from './provision';
-import { interventionKeySql, provisionRunsSql, type CostOptions } from './provision-runs';
+import { interventionKeySql, interventionNamesSql, provisionRunsSql, type CostOptions } from './provision-runs';
 
 export const NO_LINKED_PROVISION = 'No linked provision';
 
@@ -27,7 +27,7 @@ export async function achievementByIntervention(db: Db, filters: Filters, opts: 
     WITH tf AS (${targetFactsSql(filters, opts.asOf)}),
     links AS (SELECT DISTINCT tp.school, tp.target_id, ${interventionKeySql('pr.intervention')} AS key
       FROM target_provisions tp JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id),
-    names AS (SELECT ${interventionKeySql('intervention')} AS key, mode(intervention) AS name FROM provisions GROUP BY 1),
+    names AS (${interventionNamesSql}),
     attributed AS (SELECT tf.*, l.key FROM tf LEFT JOIN links l ON l.school = tf.school AND l.target_id = tf.target_id)
     SELECT a.key, coalesce(any_value(n.name), ${lit(NO_LINKED_PROVISION)}) AS intervention,
       count(DISTINCT a.school || '/' || a.pupil_id)::INTEGER AS pupils, ${statusCountsSql}
@@ -127,7 +127,7 @@ export function allocationGainsSql(filters: Filters): string {
 export async function entryExitByIntervention(db: Db, filters: Filters): Promise<EntryExit[]> {
 	const rows = await db.query<Omit<EntryExit, 'effect_size' | 'eef_months' | 'ratio_gain_band'>>(`
     WITH g AS (${allocationGainsSql(filters)}),
-    names AS (SELECT ${interventionKeySql('intervention')} AS key, mode(intervention) AS name FROM provisions GROUP BY 1)
+    names AS (${interventionNamesSql})
     SELECT any_value(n.name) AS intervention, g.measure, count(DISTINCT g.school || '/' || g.pupil_id)::INTEGER AS pupils_with_data,
       count(*)::INTEGER AS allocations, avg(g.gain) AS mean_gain,
       avg(g.ratio_gain) AS mean_ratio_gain, count(g.ratio_gain)::INTEGER AS pupils_with_dates

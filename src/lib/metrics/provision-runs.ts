@@ -14,6 +14,14 @@ export interface CostOptions {
 /** An intervention's grouping key: case, surrounding and repeated spaces ignored. */
 export const interventionKeySql = (x: string) => `lower(regexp_replace(trim(${x}), '\\s+', ' ', 'g'))`;
 
+/**
+ * The name shown for each intervention key: its most common spelling (spaces tidied), and between
+ * equally common ones the one with capitals, so "ELSA" beats "elsa".
+ */
+export const interventionNamesSql = `SELECT key, arg_max(name, n * 2 + CASE WHEN name <> lower(name) THEN 1 ELSE 0 END) AS name
+  FROM (SELECT ${interventionKeySql('intervention')} AS key, regexp_replace(trim(intervention), '\\s+', ' ', 'g') AS name, count(*) AS n
+        FROM provisions GROUP BY ALL) GROUP BY key`;
+
 /** A role's key for matching rates: the settings' roles, their aliases, or the imported staff_rates. */
 function roleKeySql(x: string): string {
 	const key = enumKeySql(x);

@@ -2,7 +2,7 @@ import type { Db } from '../db/types';
 import { lit } from '../validate/sql-text';
 import { costBand } from './cost-bands';
 import { pupilWhere, type Filters } from './filters';
-import { provisionRunsSql, type CostOptions } from './provision-runs';
+import { interventionNamesSql, provisionRunsSql, type CostOptions } from './provision-runs';
 
 export interface InterventionCost {
 	intervention: string;
@@ -33,11 +33,12 @@ const mode = (col: string) => `mode(${col})`;
 export async function provisionByIntervention(db: Db, filters: Filters, opts: CostOptions): Promise<InterventionCost[]> {
 	const rows = await db.query<Omit<InterventionCost, 'cost_band'>>(`
     WITH runs AS (${provisionRunsSql(filters, opts)}),
+    names AS (${interventionNamesSql}),
     known_pupils AS (
       SELECT r.intervention_key, count(DISTINCT a.school || '/' || a.pupil_id)::INTEGER AS n FROM runs r
       JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id
       WHERE r.run_cost IS NOT NULL GROUP BY 1)
-    SELECT ${mode('r.intervention')} AS intervention, ${mode('r.need_area')} AS need_area, ${mode('r.wave')} AS wave,
+    SELECT any_value(nm.name) AS intervention, ${mode('r.need_area')} AS need_area, ${mode('r.wave')} AS wave,
       ${mode('r.delivered_by')} AS delivered_by, count(*)::INTEGER AS provisions,
       (SELECT count(DISTINCT a.school || '/' || a.pupil_id) FROM allocations a JOIN runs r2 ON a.school = r2.school AND a.provision_id = r2.provision_id
         WHERE r2.intervention_key = r.intervention_key)::INTEGER AS pupils,
@@ -47,7 +48,7 @@ export async function provisionByIntervention(db: Db, filters: Filters, opts: Co
       sum(r.run_cost * r.period_share) / nullif(any_value(k.n), 0) AS cost_per_pupil_gbp,
       count(*) FILTER (WHERE r.run_cost IS NULL)::INTEGER AS provisions_cost_unknown,
       string_agg(DISTINCT r.funding_stream, '; ' ORDER BY r.funding_stream) AS funding_streams
-    FROM runs r LEFT JOIN known_pupils k USING (intervention_key)
+    FROM runs r LEFT JOIN known_pupils k USING (intervention_key) JOIN names nm ON nm.key = r.intervention_key
     GROUP BY r.intervention_key ORDER BY total_cost_gbp DESC NULLS LAST, intervention`);
 	return rows.map((r) => ({ ...r, cost_band: costBand(r.cost_per_pupil_gbp) }));
 }
@@ -146,10 +147,10 @@ export async function provisionMapCells(db: Db, filters: Filters, opts: CostOpti
 	const column = by === 'year_group' ? 'p.year_group' : by === 'need_area' ? 'r.need_area' : `coalesce('Wave ' || r.wave, 'Wave not recorded')`;
 	return db.query<MapCell>(`
     WITH runs AS (${provisionRunsSql(filters, opts)})
-    SELECT mode(r.intervention) AS intervention, ${column} AS "column", count(DISTINCT a.school || '/' || a.pupil_id)::INTEGER AS pupils,
+    SELECT any_value(nm.name) AS intervention, ${column} AS "column", count(DISTINCT a.school || '/' || a.pupil_id)::INTEGER AS pupils,
       coalesce(sum(DISTINCT r.hours_per_week), 0) AS hours_per_week
     FROM runs r JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id
-    JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
+    JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id JOIN (${interventionNamesSql}) nm ON nm.key = r.intervention_key
     WHERE ${pupilWhere(filters)}
     GROUP BY r.intervention_key, ${column}`);
 }

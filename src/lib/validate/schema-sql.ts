@@ -14,9 +14,11 @@ export function createTablesSql(): string {
 		`CREATE TABLE IF NOT EXISTS target_provisions (school VARCHAR, target_id VARCHAR, provision_id VARCHAR);`,
 		`CREATE TABLE IF NOT EXISTS import_rejected (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR, row_key VARCHAR);`,
 		`CREATE TABLE IF NOT EXISTS import_warnings (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR);`,
-		`CREATE TABLE IF NOT EXISTS import_counts (school VARCHAR, file VARCHAR, tbl VARCHAR, read INTEGER);`
+		`CREATE TABLE IF NOT EXISTS import_counts (school VARCHAR, file VARCHAR, tbl VARCHAR, read INTEGER);`,
+		// The SMART checker's verdict on each target with text (worked out in TypeScript after loading).
+		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, findings VARCHAR);`
 	].join('\n');
 }
 
-export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'import_rejected', 'import_warnings', 'import_counts'];
+export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'target_checks', 'import_rejected', 'import_warnings', 'import_counts'];
 export type { TableName };

@@ -9,6 +9,7 @@ import { isPersonalHeader } from './personal';
 import { sniffCsv, type Delimiter } from './sniff';
 import { dropStage, scanPersonalValues, stageCsv, type ValueFinding } from './stage';
 import { readWorkbook } from './xlsx';
+import { refreshTargetChecks } from '../metrics/target-checks';
 
 export interface InputFile {
 	name: string;
@@ -162,6 +163,7 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 			if (!sources.length) continue;
 			for (const sql of loadTableSql(table, plan.school, sources, supplied.has('provisions'))) await db.exec(sql);
 		}
+		await refreshTargetChecks(db, plan.school);
 	} finally {
 		await discardPlan(db, plan);
 	}

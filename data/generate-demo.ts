@@ -66,6 +66,7 @@ const texts: Record<Area, string[]> = {
 		'[Pupil] will improve their reading',
 		'[Pupil] will know their number bonds to 10',
 		'[Pupil] will recall times tables facts for 2, 5 and 10 within 3 seconds each on 3 consecutive checks',
+		'[Pupil] will complete TTRS practice for 10 minutes 3 times a week',
 		'[Pupil] will develop their understanding of place value'
 	],
 	semh: [
@@ -76,6 +77,7 @@ const texts: Record<Area, string[]> = {
 		'[Pupil] will engage with THRIVE activities',
 		'[Pupil] will join a playground game with 2 peers at lunchtime on 3 days a week, with a buddy',
 		'[Pupil] will manage their emotions better',
+		'[Pupil] will attend SULP sessions and use the strategies in class',
 		'I will tell an adult when I feel worried using my worry box at least twice a week'
 	],
 	sensory_physical: [

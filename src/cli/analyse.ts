@@ -6,6 +6,7 @@ import { noFilters } from '../lib/metrics/filters';
 import type { SchoolFiles } from './read-folder';
 import { provisionByIntervention, pupilCosts, type InterventionCost } from '../lib/metrics/provision';
 import { defaultSettings } from '../lib/settings/schema';
+import { coverage, qualityIndicators, targetChecks, type Coverage, type IndicatorCounts, type TargetCheck } from '../lib/metrics/quality';
 import { achievementByIntervention, entryExitByIntervention, type EntryExit, type InterventionAchievement } from '../lib/metrics/impact';
 
 export interface Analysis {
@@ -15,6 +16,7 @@ export interface Analysis {
 	overview: Overview;
 	achievement: { by_need_area: NeedAreaAchievement[]; by_intervention: InterventionAchievement[] };
 	entry_exit: { by_intervention: EntryExit[] };
+	quality: { indicators: IndicatorCounts; coverage: Coverage; targets: TargetCheck[] };
 	provision: {
 		by_intervention: InterventionCost[];
 		pupils_over_threshold: { school: string; pupil_id: string; cost_gbp: number }[];
@@ -46,6 +48,11 @@ export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, drop
 			by_intervention: await achievementByIntervention(db, noFilters, { asOf, rates: defaultSettings.staff_rates })
 		},
 		entry_exit: { by_intervention: await entryExitByIntervention(db, noFilters) },
+		quality: {
+			indicators: await qualityIndicators(db, noFilters, asOf),
+			coverage: await coverage(db, noFilters, asOf),
+			targets: await targetChecks(db, noFilters)
+		},
 		provision: await provisionSection(db, asOf)
 	};
 }

@@ -156,3 +156,43 @@ describe('intervention impact in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe('plan quality in Chromium', () => {
+	let app: App;
+	let page: Page;
+	let errors: string[];
+
+	beforeAll(async () => {
+		app = await startApp();
+		({ page, errors } = await openPage(app));
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('shows the indicators on the demo, a plan’s targets with findings, and checks a typed target live', async () => {
+		await page.goto(`${app.url}/quality`);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		const table = page.getByRole('table', { name: 'Plans meeting each indicator' });
+		await table.waitFor({ timeout: 60_000 });
+		expect(await table.locator('tbody tr').count()).toBe(9);
+		await page.getByRole('button', { name: /^Targets of PL/ }).first().click();
+		await page.getByRole('heading', { name: /^Targets of plan PL/ }).waitFor();
+		await page.getByRole('heading', { name: /^T\d+: (SMART|not SMART yet)$/ }).first().waitFor({ timeout: 30_000 });
+
+		const box = page.getByLabel('Type or paste a target to see what makes it SMART');
+		await box.fill('[Pupil] will improve their reading');
+		await page.getByText('Not SMART yet.').waitFor();
+		await page.getByText('"improve" cannot be seen or counted').waitFor();
+		await box.fill('[Pupil] will read 20 high-frequency words with an adult on 4 out of 5 occasions');
+		await page.getByText('This target is SMART.').waitFor();
+		await box.fill('[Pupil] will go to SULP with the TA on 3 occasions');
+		await page.getByText('Explain SULP').waitFor();
+
+		await page.getByRole('checkbox', { name: /Every pupil with SEND/ }).check();
+		await page.reload();
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await expect.poll(() => page.getByRole('checkbox', { name: /Every pupil with SEND/ }).isChecked(), { timeout: 60_000 }).toBe(true);
+		expect(errors).toEqual([]);
+	});
+});

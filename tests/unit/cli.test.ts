@@ -62,6 +62,18 @@ describe('lens analyse', () => {
 		}));
 	});
 
+	it('adds plan quality: indicators, coverage and the checker on every target with text', () => {
+		const out = JSON.parse(lens('analyse', fixture('quality'), '--as-of', '2026-01-15', '--json').stdout);
+		// Hand-worked in src/lib/metrics/quality.spec.ts (the checker's own verdicts differ from the hand-set ones there).
+		expect(out.quality.indicators.three_or_four_targets).toEqual({ met: 2, not_met: 3, unknown: 0 });
+		expect(out.quality.indicators.reviewed_on_time).toEqual({ met: 1, not_met: 2, unknown: 2 });
+		expect(out.quality.coverage).toEqual({ pupils_on_register: 6, pupils_with_plan: 3 });
+		// 13 targets have text ("text A1" and so on: not SMART); D4 has none.
+		expect(out.quality.targets).toHaveLength(13);
+		expect(out.quality.targets[0]).toMatchObject({ target_id: 'A1', smart: false, findings: expect.arrayContaining([expect.objectContaining({ part: 'who', ok: false })]) });
+		expect(out.quality.indicators.targets_smart).toEqual({ met: 0, not_met: 4, unknown: 1 });
+	});
+
 	it('prints a readable summary without --json', () => {
 		const r = lens('analyse', fixture('trust'), '--as-of', '2026-01-15');
 		expect(r.code).toBe(0);

@@ -2,7 +2,8 @@ import type { Db } from '../lib/db/types';
 import { commitImport, ImportRefused, personalMessage, prepareImport } from '../lib/import/pipeline';
 import { importSummary, type ImportSummary } from '../lib/import/summary';
 import { achievementByNeedArea, overview, type NeedAreaAchievement, type Overview } from '../lib/metrics/overview';
-import { noFilters } from '../lib/metrics/filters';
+import { academicYearOf, noFilters } from '../lib/metrics/filters';
+import { buildReport } from '../lib/report/build';
 import type { SchoolFiles } from './read-folder';
 import { provisionByIntervention, pupilCosts, type InterventionCost } from '../lib/metrics/provision';
 import { defaultSettings } from '../lib/settings/schema';
@@ -17,6 +18,8 @@ export interface Analysis {
 	achievement: { by_need_area: NeedAreaAchievement[]; by_intervention: InterventionAchievement[] };
 	entry_exit: { by_intervention: EntryExit[] };
 	quality: { indicators: IndicatorCounts; coverage: Coverage; targets: TargetCheck[] };
+	/** The governors' report for the academic year of as_of, as `lens report` would write it. */
+	report: { period: string; suppressed_cells: number };
 	provision: {
 		by_intervention: InterventionCost[];
 		pupils_over_threshold: { school: string; pupil_id: string; cost_gbp: number }[];
@@ -53,8 +56,18 @@ export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, drop
 			coverage: await coverage(db, noFilters, asOf),
 			targets: await targetChecks(db, noFilters)
 		},
+		report: await reportSummary(db, schools, asOf),
 		provision: await provisionSection(db, asOf)
 	};
+}
+
+async function reportSummary(db: Db, schools: SchoolFiles[], asOf: string): Promise<Analysis['report']> {
+	const period = academicYearOf(asOf);
+	const r = await buildReport(db, {
+		school: schools.length === 1 ? schools[0].school : null, academicYear: period, term: null, asOf,
+		rates: defaultSettings.staff_rates, threshold: defaultSettings.small_number
+	});
+	return { period, suppressed_cells: r.suppressed_cells };
 }
 
 /** Whole runs, not prorated (no --period), at the default rates and threshold. */

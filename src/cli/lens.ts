@@ -4,13 +4,17 @@ import { ImportRefused } from '../lib/import/pipeline';
 import { analyse } from './analyse';
 import { readExportFolder } from './read-folder';
 import { formatAnalysis } from './format';
+import { writeReport } from './report';
 
 const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns]
+       lens report <folder> --period 2025/26 [--term autumn|spring|summer] [--school NAME] [--out report.html] [--as-of YYYY-MM-DD] [--json]
 
   <folder>   a school's exports (CSV or .xlsx), or one subfolder per school
   --as-of    the date figures are worked out for (default: today)
   --json     print JSON instead of a readable summary
-  --drop-personal-columns  drop columns flagged as personal data and go on`;
+  --drop-personal-columns  drop columns flagged as personal data and go on
+  --period   the academic year of the governors' report (a term with --term)
+  --out      where to write the self-contained HTML report (default: report.html)`;
 
 function fail(message: string): never {
 	process.stderr.write(`lens: ${message.replace(/\s+/g, ' ')}\n`);
@@ -19,7 +23,7 @@ function fail(message: string): never {
 
 async function main(argv: string[]): Promise<void> {
 	const [command, folder, ...rest] = argv;
-	if (command !== 'analyse' || !folder || folder.startsWith('--')) {
+	if ((command !== 'analyse' && command !== 'report') || !folder || folder.startsWith('--')) {
 		process.stderr.write(`${usage}\n`);
 		process.exit(command === '--help' || command === 'help' ? 0 : 2);
 	}
@@ -32,8 +36,22 @@ async function main(argv: string[]): Promise<void> {
 	const schools = readExportFolder(folder);
 	if (!schools.length) fail(`no CSV or .xlsx files in ${folder}`);
 
+	const option = (name: string) => {
+		const i = rest.indexOf(name);
+		return i >= 0 ? rest[i + 1] : undefined;
+	};
 	const db = await openNodeDb();
 	try {
+		if (command === 'report') {
+			const period = option('--period');
+			if (!period || !/^\d{4}\/\d{2}$/.test(period)) fail('--period needs an academic year such as 2025/26');
+			const term = option('--term');
+			if (term && !['autumn', 'spring', 'summer'].includes(term)) fail('--term is autumn, spring or summer');
+			const out = option('--out') ?? 'report.html';
+			const result = await writeReport(db, schools, { asOf, period, term: (term ?? null) as 'autumn' | null, school: option('--school') ?? null, out, drop });
+			process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period} (${result.report.suppressed_cells} cells suppressed)\n`);
+			return;
+		}
 		const result = await analyse(db, schools, asOf, drop);
 		process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatAnalysis(result));
 		if (result.import.refused.length) fail(result.import.refused.map((r) => r.reason).join('; '));

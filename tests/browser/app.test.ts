@@ -196,3 +196,45 @@ describe('plan quality in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 });
+
+describe("governors' report in Chromium", () => {
+	let app: App;
+	let page: Page;
+	let foreign: string[];
+
+	beforeAll(async () => {
+		app = await startApp();
+		({ page, foreign } = await openPage(app));
+	});
+	afterAll(async () => {
+		await app?.close();
+	});
+
+	it('renders the report on the demo and prints it to a sensible PDF', async () => {
+		await page.goto(`${app.url}/report`);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await page.getByRole('heading', { name: 'SEND provision report for governors' }).waitFor({ timeout: 60_000 });
+		const headings = ['What the data says', 'The SEN register', 'Needs', 'Provision and what it cost', 'Impact', "Plan quality and families' involvement", 'Review decisions and needs assessment requests'];
+		for (const h of headings) await page.getByRole('heading', { name: h, exact: true }).waitFor();
+		const body = (await page.locator('article.report').textContent()) ?? '';
+		expect(body).toContain('fewer than 5');
+		expect(body).not.toMatch(/\bP\d{4}\b/); // no pupil id
+
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+		for (const h of headings) expect(await page.getByRole('heading', { name: h, exact: true }).isVisible()).toBe(true);
+		const pdf = await page.pdf({ format: 'A4', printBackground: true });
+		const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+		expect(pages).toBeGreaterThanOrEqual(4);
+		expect(pages).toBeLessThanOrEqual(25);
+		await page.emulateMedia({ media: 'screen' });
+
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Download as HTML' }).click();
+		const file = await (await download).path();
+		const html = (await import('node:fs')).readFileSync(file, 'utf8');
+		expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+		expect(html).toContain('<svg');
+		expect(foreign).toEqual([]);
+	});
+});

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { fixture } from './load';
 
@@ -72,6 +74,19 @@ describe('lens analyse', () => {
 		expect(out.quality.targets).toHaveLength(13);
 		expect(out.quality.targets[0]).toMatchObject({ target_id: 'A1', smart: false, findings: expect.arrayContaining([expect.objectContaining({ part: 'who', ok: false })]) });
 		expect(out.quality.indicators.targets_smart).toEqual({ met: 0, not_met: 4, unknown: 1 });
+	});
+
+	it('writes the governors\' report as one HTML file, and counts suppressed cells', () => {
+		const out = `${tmpdir()}/lens-report-${process.pid}.html`;
+		const r = lens('report', fixture('impact'), '--period', '2025/26', '--as-of', '2026-01-15', '--out', out, '--json');
+		expect(r.code).toBe(0);
+		const run = JSON.parse(r.stdout);
+		expect(run.report.suppressed_cells).toBeGreaterThan(10);
+		const html = readFileSync(out, 'utf8');
+		expect(html).toContain('fewer than 5');
+		expect(html).not.toMatch(/<script|https?:\/\/|\bI1\b/);
+		const analysed = JSON.parse(lens('analyse', fixture('impact'), '--as-of', '2026-01-15', '--json').stdout);
+		expect(analysed.report).toEqual({ period: '2025/26', suppressed_cells: run.report.suppressed_cells });
 	});
 
 	it('prints a readable summary without --json', () => {

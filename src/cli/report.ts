@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import type { Db } from '../lib/db/types';
+import { ImportRefused, commitImport, personalMessage, prepareImport } from '../lib/import/pipeline';
+import { buildReport, type Report } from '../lib/report/build';
+import { renderReportHtml } from '../lib/report/html';
+import { defaultSettings } from '../lib/settings/schema';
+import { drawChart } from './draw-chart';
+import type { SchoolFiles } from './read-folder';
+
+export interface ReportRun {
+	out: string;
+	report: Report;
+}
+
+/** `lens report`: import, build the governors' report as the page does, write it as one HTML file. */
+export async function writeReport(
+	db: Db,
+	schools: SchoolFiles[],
+	o: { asOf: string; period: string; term: 'autumn' | 'spring' | 'summer' | null; school: string | null; out: string; drop: boolean }
+): Promise<ReportRun> {
+	for (const { school, files } of schools) {
+		const plan = await prepareImport(db, school, files);
+		const flagged = plan.sources.filter((s) => s.personal.length && !s.refused);
+		if (flagged.length && !o.drop) throw new ImportRefused(personalMessage(flagged));
+		await commitImport(db, plan, { dropPersonalColumns: o.drop });
+	}
+	const report = await buildReport(db, {
+		school: o.school ?? (schools.length === 1 ? schools[0].school : null),
+		academicYear: o.period,
+		term: o.term,
+		asOf: o.asOf,
+		rates: defaultSettings.staff_rates,
+		threshold: defaultSettings.small_number
+	});
+	writeFileSync(o.out, renderReportHtml(report, drawChart));
+	return { out: o.out, report };
+}

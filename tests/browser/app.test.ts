@@ -6,6 +6,19 @@ import { openPage, startApp, type App } from './harness';
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
 
+/** A fresh app and browser page for one describe block, closed after it. */
+function session() {
+	const s = {} as { app: App; page: Page; foreign: string[]; errors: string[] };
+	beforeAll(async () => {
+		s.app = await startApp();
+		Object.assign(s, await openPage(s.app));
+	});
+	afterAll(async () => {
+		await s.app?.close();
+	});
+	return s;
+}
+
 /** The built app in Chromium, as a SENDCo would use it. Fails if anything leaves the page's origin. */
 describe('Provision Lens in Chromium', () => {
 	let app: App;
@@ -93,148 +106,108 @@ describe('Provision Lens in Chromium', () => {
 });
 
 describe('provision map in Chromium', () => {
-	let app: App;
-	let page: Page;
-	let foreign: string[];
-
-	beforeAll(async () => {
-		app = await startApp();
-		({ page, foreign } = await openPage(app));
-	});
-	afterAll(async () => {
-		await app?.close();
-	});
+	const s = session();
 
 	it('opens the provision map on the demo and follows a change of staff rate', async () => {
-		await page.goto(`${app.url}/provision-map`);
-		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-		const caption = page.getByRole('table').filter({ hasText: 'Intervention' }).first().locator('caption');
+		await s.page.goto(`${s.app.url}/provision-map`);
+		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		const caption = s.page.getByRole('table').filter({ hasText: 'Intervention' }).first().locator('caption');
 		await caption.waitFor({ timeout: 60_000 });
 		const before = (await caption.textContent()) ?? '';
 		expect(before).toMatch(/known cost £[\d,]+/);
 
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Costing settings' }).click();
-		const ta = page.getByLabel('Hourly rate for TA');
+		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Costing settings' }).click();
+		const ta = s.page.getByLabel('Hourly rate for TA');
 		await ta.fill('30');
-		await page.getByRole('button', { name: 'Save settings' }).click();
-		await page.getByText('Saved. Every figure now uses these settings.').waitFor();
+		await s.page.getByRole('button', { name: 'Save settings' }).click();
+		await s.page.getByText('Saved. Every figure now uses these settings.').waitFor();
 
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provision map' }).click();
+		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provision map' }).click();
 		await expect.poll(async () => (await caption.textContent()) ?? '', { timeout: 30_000 }).not.toBe(before);
 		const cost = (s: string) => Number(/known cost £([\d,]+)/.exec(s)?.[1].replace(/,/g, ''));
 		expect(cost((await caption.textContent()) ?? '')).toBeGreaterThan(cost(before));
-		expect(foreign).toEqual([]);
+		expect(s.foreign).toEqual([]);
 	});
 });
 
 describe('intervention impact in Chromium', () => {
-	let app: App;
-	let page: Page;
-	let errors: string[];
-
-	beforeAll(async () => {
-		app = await startApp();
-		({ page, errors } = await openPage(app));
-	});
-	afterAll(async () => {
-		await app?.close();
-	});
+	const s = session();
 
 	it('opens the impact page on the demo and follows an intervention to its detail', async () => {
-		await page.goto(`${app.url}/impact`);
-		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-		const table = page.getByRole('table', { name: /Targets by intervention/ });
+		await s.page.goto(`${s.app.url}/impact`);
+		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		const table = s.page.getByRole('table', { name: /Targets by intervention/ });
 		await table.waitFor({ timeout: 60_000 });
 		expect(await table.locator('tbody tr').count()).toBeGreaterThan(10);
 		await table.getByRole('button', { name: 'Precision Teaching' }).click();
-		const detail = page.getByRole('region', { name: 'Precision Teaching: the detail' });
+		const detail = s.page.getByRole('region', { name: 'Precision Teaching: the detail' });
 		await detail.getByRole('heading', { name: /^Runs \(\d+\)$/ }).waitFor({ timeout: 30_000 });
 		await detail.getByRole('heading', { name: /^Targets \(\d+\)$/ }).waitFor();
 		await detail.getByRole('heading', { name: /^Entry and exit \(\d+ with both values\)$/ }).waitFor();
 		expect(await detail.locator('svg[role="img"]').count()).toBe(1);
-		await page.getByRole('heading', { name: 'Cost against progress' }).waitFor();
-		expect(errors).toEqual([]);
+		await s.page.getByRole('heading', { name: 'Cost against progress' }).waitFor();
+		expect(s.errors).toEqual([]);
 	});
 });
 
 describe('plan quality in Chromium', () => {
-	let app: App;
-	let page: Page;
-	let errors: string[];
-
-	beforeAll(async () => {
-		app = await startApp();
-		({ page, errors } = await openPage(app));
-	});
-	afterAll(async () => {
-		await app?.close();
-	});
+	const s = session();
 
 	it('shows the indicators on the demo, a plan’s targets with findings, and checks a typed target live', async () => {
-		await page.goto(`${app.url}/quality`);
-		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-		const table = page.getByRole('table', { name: 'Plans meeting each indicator' });
+		await s.page.goto(`${s.app.url}/quality`);
+		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		const table = s.page.getByRole('table', { name: 'Plans meeting each indicator' });
 		await table.waitFor({ timeout: 60_000 });
 		expect(await table.locator('tbody tr').count()).toBe(9);
-		await page.getByRole('button', { name: /^Targets of PL/ }).first().click();
-		await page.getByRole('heading', { name: /^Targets of plan PL/ }).waitFor();
-		await page.getByRole('heading', { name: /^T\d+: (SMART|not SMART yet)$/ }).first().waitFor({ timeout: 30_000 });
+		await s.page.getByRole('button', { name: /^Targets of PL/ }).first().click();
+		await s.page.getByRole('heading', { name: /^Targets of plan PL/ }).waitFor();
+		await s.page.getByRole('heading', { name: /^T\d+: (SMART|not SMART yet)$/ }).first().waitFor({ timeout: 30_000 });
 
-		const box = page.getByLabel('Type or paste a target to see what makes it SMART');
+		const box = s.page.getByLabel('Type or paste a target to see what makes it SMART');
 		await box.fill('[Pupil] will improve their reading');
-		await page.getByText('Not SMART yet.').waitFor();
-		await page.getByText('"improve" cannot be seen or counted').waitFor();
+		await s.page.getByText('Not SMART yet.').waitFor();
+		await s.page.getByText('"improve" cannot be seen or counted').waitFor();
 		await box.fill('[Pupil] will read 20 high-frequency words with an adult on 4 out of 5 occasions');
-		await page.getByText('This target is SMART.').waitFor();
+		await s.page.getByText('This target is SMART.').waitFor();
 		await box.fill('[Pupil] will go to SULP with the TA on 3 occasions');
-		await page.getByText('Explain SULP').waitFor();
+		await s.page.getByText('Explain SULP').waitFor();
 
-		await page.getByRole('checkbox', { name: /Every pupil with SEND/ }).check();
-		await page.reload();
-		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-		await expect.poll(() => page.getByRole('checkbox', { name: /Every pupil with SEND/ }).isChecked(), { timeout: 60_000 }).toBe(true);
-		expect(errors).toEqual([]);
+		await s.page.getByRole('checkbox', { name: /Every pupil with SEND/ }).check();
+		await s.page.reload();
+		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await expect.poll(() => s.page.getByRole('checkbox', { name: /Every pupil with SEND/ }).isChecked(), { timeout: 60_000 }).toBe(true);
+		expect(s.errors).toEqual([]);
 	});
 });
 
 describe("governors' report in Chromium", () => {
-	let app: App;
-	let page: Page;
-	let foreign: string[];
-
-	beforeAll(async () => {
-		app = await startApp();
-		({ page, foreign } = await openPage(app));
-	});
-	afterAll(async () => {
-		await app?.close();
-	});
+	const s = session();
 
 	it('renders the report on the demo and prints it to a sensible PDF', async () => {
-		await page.goto(`${app.url}/report`);
-		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-		await page.getByRole('heading', { name: 'SEND provision report for governors' }).waitFor({ timeout: 60_000 });
+		await s.page.goto(`${s.app.url}/report`);
+		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await s.page.getByRole('heading', { name: 'SEND provision report for governors' }).waitFor({ timeout: 60_000 });
 		const headings = ['What the data says', 'The SEN register', 'Needs', 'Provision and what it cost', 'Impact', "Plan quality and families' involvement", 'Review decisions and needs assessment requests'];
-		for (const h of headings) await page.getByRole('heading', { name: h, exact: true }).waitFor();
-		const body = (await page.locator('article.report').textContent()) ?? '';
+		for (const h of headings) await s.page.getByRole('heading', { name: h, exact: true }).waitFor();
+		const body = (await s.page.locator('article.report').textContent()) ?? '';
 		expect(body).toContain('fewer than 5');
 		expect(body).not.toMatch(/\bP\d{4}\b/); // no pupil id
 
-		await page.emulateMedia({ media: 'print' });
-		expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
-		for (const h of headings) expect(await page.getByRole('heading', { name: h, exact: true }).isVisible()).toBe(true);
-		const pdf = await page.pdf({ format: 'A4', printBackground: true });
+		await s.page.emulateMedia({ media: 'print' });
+		expect(await s.page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+		for (const h of headings) expect(await s.page.getByRole('heading', { name: h, exact: true }).isVisible()).toBe(true);
+		const pdf = await s.page.pdf({ format: 'A4', printBackground: true });
 		const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 		expect(pages).toBeGreaterThanOrEqual(4);
 		expect(pages).toBeLessThanOrEqual(25);
-		await page.emulateMedia({ media: 'screen' });
+		await s.page.emulateMedia({ media: 'screen' });
 
-		const download = page.waitForEvent('download');
-		await page.getByRole('button', { name: 'Download as HTML' }).click();
+		const download = s.page.waitForEvent('download');
+		await s.page.getByRole('button', { name: 'Download as HTML' }).click();
 		const file = await (await download).path();
 		const html = (await import('node:fs')).readFileSync(file, 'utf8');
 		expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
 		expect(html).toContain('<svg');
-		expect(foreign).toEqual([]);
+		expect(s.foreign).toEqual([]);
 	});
 });

@@ -1,0 +1,16 @@
+// Print a page of the built app to PDF, as a governor would: tsx tests/browser/shot-pdf.ts /report out.pdf
+import { writeFileSync } from 'node:fs';
+import { openPage, startApp } from './harness';
+
+const [path = '/report', out = 'test-results/report.pdf'] = process.argv.slice(2);
+const app = await startApp();
+try {
+	const { page } = await openPage(app);
+	await page.goto(app.url + path);
+	await page.getByRole('heading', { name: 'SEND provision report for governors' }).waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1500);
+	await page.emulateMedia({ media: 'print' });
+	writeFileSync(out, await page.pdf({ format: 'A4', printBackground: true }));
+} finally {
+	await app.close();
+}

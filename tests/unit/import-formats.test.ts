@@ -73,6 +73,16 @@ describe('file formats', () => {
 		expect(Object.keys((await summaryOf(db)).tables)).toEqual(['pupils']);
 	});
 
+	it('counts lines as a spreadsheet does even across empty lines, and keeps empty lines inside quoted cells', async () => {
+		const { db } = await loadFixture('blank-lines');
+		const summary = await summaryOf(db);
+		// pupils: B1 row 2, empty row 3, B2 row 4, spaces-only row 5, B3 (bad year) row 6, B4 row 7.
+		expect(summary.tables.pupils).toEqual({ read: 4, loaded: 3, rejected: 1, warnings: 0 });
+		expect(summary.rejected.map((r) => [r.table, r.line, r.column])).toEqual([['pupils', 6, 'year_group'], ['targets', 4, 'plan_id']]);
+		const [t] = await db.query<{ target_text: string }>(`SELECT target_text FROM targets WHERE target_id = 'TB1'`);
+		expect(t.target_text).toBe('line one\n\nline three after a blank line in a cell');
+	});
+
 	it('refuses a file that is not CSV or xlsx', async () => {
 		const { plans } = await loadFixture('unreadable');
 		expect(plans[0].sources[0].refused).toBe('pupils.csv: not a CSV or .xlsx file');

@@ -3,10 +3,33 @@ import { ident, lit } from '../validate/sql-text';
 import type { Delimiter } from './sniff';
 import { personalValuePatterns, maskValue, type ValuePattern } from './personal';
 
+/**
+ * DuckDB skips empty lines, which would shift the line numbers we report from the rows a
+ * spreadsheet shows. An empty line outside quotes becomes a row of empty cells instead (dropped
+ * later as blank, but counted). One pass, and only when the text has an empty line at all.
+ */
+export function keepBlankLines(text: string, delimiter: Delimiter): string {
+	if (!/\n[ \t]*\r?\n/.test(text)) return text;
+	const out: string[] = [];
+	let inQuotes = false;
+	let lineStart = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 34) inQuotes = !inQuotes;
+		else if (c === 10 && !inQuotes) {
+			const line = text.slice(lineStart, i);
+			out.push(/^[ \t\r]*$/.test(line) && i > 0 ? `${delimiter}${line}` : line);
+			lineStart = i + 1;
+		}
+	}
+	out.push(text.slice(lineStart));
+	return out.join('\n');
+}
+
 /** Stage a whole file as text columns c0…cN in DuckDB: no typing, no sniffing, nothing lost. */
 export async function stageCsv(db: Db, stage: string, text: string, delimiter: Delimiter, width: number): Promise<string[]> {
 	const file = `${stage}.csv`;
-	await db.registerText(file, text);
+	await db.registerText(file, keepBlankLines(text, delimiter));
 	const columns = Array.from({ length: width }, (_, i) => `c${i}`);
 	const spec = columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
 	await db.exec(`CREATE OR REPLACE TABLE ${ident(stage)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false,

@@ -42,6 +42,14 @@ describe('Provision Lens in Chromium', () => {
 		expect(Number(pupils?.replace(/,/g, ''))).toBeGreaterThan(100);
 		await expect.poll(() => page.locator('svg[role="img"]').count()).toBe(1);
 		expect(await page.getByRole('table', { name: 'Targets by area of need' }).locator('tbody tr').count()).toBeGreaterThan(3);
+		for (const [button, name] of [['Chart as PNG', 'achievement-by-need-area.png'], ['Chart as SVG', 'achievement-by-need-area.svg']]) {
+			const download = page.waitForEvent('download');
+			await page.getByRole('button', { name: button }).click();
+			const file = await download;
+			expect(file.suggestedFilename()).toBe(name);
+			const bytes = (await import('node:fs')).readFileSync(await file.path());
+			expect(bytes.length).toBeGreaterThan(1000);
+		}
 	});
 
 	it('keeps filters in the URL', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { yearGroup, senStage, keyStages } from '../contract/enums';
 import { lit } from '../validate/sql-text';
+import { defaultTermDates, termDatesSchema, termRange } from './terms';
 
 /** What every dashboard can be narrowed by; lives in the URL, never any data. */
 export const filtersSchema = z.object({
@@ -9,7 +10,9 @@ export const filtersSchema = z.object({
 	term: z.enum(['autumn', 'spring', 'summer']).nullable().default(null),
 	keyStage: z.enum(keyStages).nullable().default(null),
 	yearGroup: yearGroup.nullable().default(null),
-	senStage: senStage.nullable().default(null)
+	senStage: senStage.nullable().default(null),
+	/** The school's term dates (from settings, never the URL); null = the defaults. */
+	terms: termDatesSchema.nullable().default(null)
 });
 export type Filters = z.infer<typeof filtersSchema>;
 export const noFilters: Filters = filtersSchema.parse({});
@@ -27,17 +30,15 @@ export function academicYearOf(isoDate: string): string {
 	return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-const termMonths = { autumn: ['09-01', '12-31', 0], spring: ['01-01', '03-31', 1], summer: ['04-01', '08-31', 1] } as const;
-
-/** Dates of the chosen academic year and term (default terms of metrics.md); a term alone means this year's. */
+/** Dates of the chosen academic year and term (the school's term dates); a term alone means this year's. */
 export function periodOf(filters: Filters, asOf: string): Period | null {
 	if (!filters.academicYear && !filters.term) return null;
 	const year = filters.academicYear ?? academicYearOf(asOf);
 	const start = Number(year.slice(0, 4));
 	if (!filters.term) return { from: `${start}-09-01`, to: `${start + 1}-08-31`, label: year };
-	const [from, to, offset] = termMonths[filters.term];
+	const { from, to } = termRange(filters.term, start, filters.terms ?? defaultTermDates);
 	const label = `${filters.term[0].toUpperCase()}${filters.term.slice(1)} ${year}`;
-	return { from: `${start + offset}-${from}`, to: `${start + offset}-${to}`, label };
+	return { from, to, label };
 }
 
 /** Year groups of a key stage (metrics.md). */

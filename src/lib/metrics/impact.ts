@@ -2,6 +2,7 @@ import type { Db } from '../db/types';
 import { lowerIsBetterMeasures } from '../contract/enums';
 import { brooksBand, DAYS_PER_MONTH, eefMonths, effectSize } from '../stats/impact';
 import { lit } from '../validate/sql-text';
+import { termOfSql } from './terms';
 import { withRates, type Achievement } from './achievement';
 import { statusCountsSql, targetFactsSql } from './facts';
 import { pupilWhere, type Filters } from './filters';
@@ -87,9 +88,9 @@ export async function achievementTrend(db: Db, filters: Filters, asOf: string): 
 	const rows = await db.query<TermAchievement>(`
     WITH tf AS (${targetFactsSql({ ...filters, academicYear: null, term: null }, asOf)}),
     termed AS (SELECT *, CASE WHEN month(due) >= 9 THEN year(due) ELSE year(due) - 1 END AS y,
-      CASE WHEN month(due) >= 9 THEN 'Autumn' WHEN month(due) <= 3 THEN 'Spring' ELSE 'Summer' END AS term,
-      CASE WHEN month(due) >= 9 THEN 0 WHEN month(due) <= 3 THEN 1 ELSE 2 END AS t FROM tf)
-    SELECT y || '/' || lpad(((y + 1) % 100)::VARCHAR, 2, '0') AS academic_year, term, (y * 3 + t)::INTEGER AS "order", ${statusCountsSql}
+      ${termOfSql('due', filters.terms ?? undefined)} AS term FROM tf)
+    SELECT y || '/' || lpad(((y + 1) % 100)::VARCHAR, 2, '0') AS academic_year, term,
+      (y * 3 + CASE term WHEN 'Autumn' THEN 0 WHEN 'Spring' THEN 1 ELSE 2 END)::INTEGER AS "order", ${statusCountsSql}
     FROM termed GROUP BY ALL ORDER BY "order"`);
 	return rows.map(withRates);
 }

@@ -13,6 +13,7 @@ import { provisionRunsSql } from '../metrics/provision-runs';
 import { coverage, indicatorLabels, indicatorNames, qualityIndicators, reviewDecisions } from '../metrics/quality';
 import type { StaffRate } from '../settings/schema';
 import { Suppressor } from './suppress';
+import type { TermDates } from '../metrics/terms';
 import { lit } from '../validate/sql-text';
 
 export interface ReportTable {
@@ -56,15 +57,16 @@ export interface ReportOptions {
 	roll?: number | null;
 	/** Last period's register, when entered: pupils at SEN support (K) and with EHC plans (E). */
 	previous?: { K: number | null; E: number | null };
+	terms?: TermDates;
 }
 
 function previousPeriod(o: ReportOptions): Filters {
 	const start = Number(o.academicYear.slice(0, 4));
 	const year = (y: number) => `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
-	if (!o.term) return filtersSchema.parse({ school: o.school, academicYear: year(start - 1) });
+	if (!o.term) return filtersSchema.parse({ school: o.school, academicYear: year(start - 1), terms: o.terms ?? null });
 	const order = ['autumn', 'spring', 'summer'] as const;
 	const i = order.indexOf(o.term);
-	return filtersSchema.parse({ school: o.school, academicYear: i === 0 ? year(start - 1) : o.academicYear, term: order[(i + 2) % 3] });
+	return filtersSchema.parse({ school: o.school, academicYear: i === 0 ? year(start - 1) : o.academicYear, term: order[(i + 2) % 3], terms: o.terms ?? null });
 }
 
 const pct = (n: number, d: number | null | undefined) => (d ? `${((n / d) * 100).toFixed(1)}%` : 'roll not entered');
@@ -72,7 +74,7 @@ const pct = (n: number, d: number | null | undefined) => (d ? `${((n / d) * 100)
 /** Everything the governors' report shows, with every small number already suppressed. */
 export async function buildReport(db: Db, o: ReportOptions): Promise<Report> {
 	const s = new Suppressor(o.threshold);
-	const filters = filtersSchema.parse({ school: o.school, academicYear: o.academicYear, term: o.term });
+	const filters = filtersSchema.parse({ school: o.school, academicYear: o.academicYear, term: o.term, terms: o.terms ?? null });
 	const period = periodOf(filters, o.asOf) as Period;
 	const cost = { asOf: o.asOf, rates: o.rates };
 	const [ov, prev, areas, interventions, provision, staff, indicators, cover, decisions, entryExit] = await Promise.all([

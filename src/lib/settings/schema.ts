@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultTermDates, termDatesSchema } from '../metrics/terms';
 
 /**
  * Costing settings. The rates are illustrative defaults (hourly pay with on-costs): every school
@@ -15,7 +16,9 @@ export const settingsSchema = z.object({
 	/** The notional SEN budget meets the first £6,000 a year of additional support for a pupil. */
 	threshold_gbp: z.number().nonnegative().max(100_000),
 	/** Pupil counts below this are suppressed in the governors' report. */
-	small_number: z.number().int().min(1).max(20)
+	small_number: z.number().int().min(1).max(20),
+	/** When spring and summer terms start (autumn starts on 1 September). */
+	term_dates: termDatesSchema.default(defaultTermDates)
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type StaffRate = z.infer<typeof staffRateSchema>;
@@ -30,7 +33,8 @@ export const defaultSettings: Settings = {
 		{ role: 'External', hourly_rate_gbp: 60 }
 	],
 	threshold_gbp: 6000,
-	small_number: 5
+	small_number: 5,
+	term_dates: defaultTermDates
 };
 
 /** Other ways schools write the default roles. */

@@ -1,7 +1,8 @@
 import { filtersSchema, type Filters } from '../metrics/filters';
+import type { TermDates } from '../metrics/terms';
 
 /** Filters and as_of live in the URL (so a view can be bookmarked); data never does. */
-const keys: Record<keyof Filters, string> = {
+const keys: Record<Exclude<keyof Filters, 'terms'>, string> = {
 	school: 'school',
 	academicYear: 'year',
 	term: 'term',
@@ -15,8 +16,9 @@ export function today(): string {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function filtersFromUrl(url: URL): Filters {
-	const raw = Object.fromEntries(Object.entries(keys).map(([k, p]) => [k, url.searchParams.get(p) || null]));
+/** The filters in the URL, with the school's term dates from settings (which never go in the URL). */
+export function filtersFromUrl(url: URL, terms: TermDates | null = null): Filters {
+	const raw = { ...Object.fromEntries(Object.entries(keys).map(([k, p]) => [k, url.searchParams.get(p) || null])), terms };
 	const parsed = filtersSchema.safeParse(raw);
 	if (parsed.success) return parsed.data;
 	// Keep the valid parts of a hand-edited URL, drop the rest.
@@ -37,7 +39,7 @@ export function asOfFromUrl(url: URL, fallback: string = today()): string {
 export function urlWith(url: URL, filters: Filters, asOf: string | null): string {
 	const params = new URLSearchParams();
 	for (const [k, p] of Object.entries(keys)) {
-		const v = filters[k as keyof Filters];
+		const v = filters[k as keyof typeof keys];
 		if (v) params.set(p, v);
 	}
 	if (asOf) params.set('as_of', asOf);

@@ -7,7 +7,8 @@ import { buildReport } from '../lib/report/build';
 import type { SchoolFiles } from './read-folder';
 import { provisionByIntervention, pupilCosts, type InterventionCost } from '../lib/metrics/provision';
 import { defaultSettings } from '../lib/settings/schema';
-import { coverage, qualityIndicators, targetChecks, type Coverage, type IndicatorCounts, type TargetCheck } from '../lib/metrics/quality';
+import { coverage, qualityIndicators, type Coverage, type IndicatorCounts } from '../lib/metrics/quality';
+import { targetChecks, type TargetCheck } from '../lib/metrics/target-checks';
 import { achievementByIntervention, entryExitByIntervention, type EntryExit, type InterventionAchievement } from '../lib/metrics/impact';
 
 export interface Analysis {

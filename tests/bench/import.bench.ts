@@ -23,7 +23,7 @@ const t0 = performance.now();
 const files = [
 	{ name: 'pupils.csv', bytes: csv('pupil_id,year_group,sen_stage,primary_need', pupilCount, (i) => `P${i},Y${(i % 11) + 1},${i % 7 ? 'K' : 'E'},SLCN`) },
 	{ name: 'plans.csv', bytes: csv('plan_id,pupil_id,cycle,start_date,review_due,reviewed_on', plansCount, (i) => `PL${i},P${i % pupilCount},${(i % 4) + 1},08/09/2025,12/12/2025,${i % 3 ? '15/12/2025' : ''}`) },
-	{ name: 'targets.csv', bytes: csv('target_id,plan_id,need_area,target_text,outcome', targetCount, (i) => `T${i},PL${i % plansCount},${areas[i % 4]},"[Pupil] will read 20 words, on 4 out of 5 occasions",${outcomes[i % 4]}`) }
+	{ name: 'targets.csv', bytes: csv('target_id,plan_id,need_area,target_text,outcome', targetCount, (i) => `T${i},PL${i % plansCount},${areas[i % 4]},"[Pupil] will read ${i % 5000} words in class, on 4 out of 5 occasions",${outcomes[i % 4]}`) }
 ];
 const t1 = performance.now();
 const db = await openNodeDb();

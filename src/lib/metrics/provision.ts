@@ -23,8 +23,6 @@ export interface InterventionCost {
 	funding_streams: string | null;
 }
 
-const mode = (col: string) => `mode(${col})`;
-
 /**
  * The whole-school provision map, one row per intervention (names grouped ignoring case and spaces).
  * Costs sum the runs of known cost (prorated to the period when one is chosen); runs of unknown
@@ -38,8 +36,8 @@ export async function provisionByIntervention(db: Db, filters: Filters, opts: Co
       SELECT r.intervention_key, count(DISTINCT a.school || '/' || a.pupil_id)::INTEGER AS n FROM runs r
       JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id
       WHERE r.run_cost IS NOT NULL GROUP BY 1)
-    SELECT any_value(nm.name) AS intervention, ${mode('r.need_area')} AS need_area, ${mode('r.wave')} AS wave,
-      ${mode('r.delivered_by')} AS delivered_by, count(*)::INTEGER AS provisions,
+    SELECT any_value(nm.name) AS intervention, mode(r.need_area) AS need_area, mode(r.wave) AS wave,
+      mode(r.delivered_by) AS delivered_by, count(*)::INTEGER AS provisions,
       (SELECT count(DISTINCT a.school || '/' || a.pupil_id) FROM allocations a JOIN runs r2 ON a.school = r2.school AND a.provision_id = r2.provision_id
         WHERE r2.intervention_key = r.intervention_key)::INTEGER AS pupils,
       median(r.shared_by) AS typical_group_size, median(r.sessions_per_week) AS sessions_per_week, median(r.minutes_per_session) AS minutes_per_session,

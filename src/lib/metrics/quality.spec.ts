@@ -13,7 +13,7 @@ describe('plan quality indicators', () => {
 	beforeAll(async () => {
 		db = (await loadFixture('quality')).db;
 		await db.exec(`DELETE FROM target_checks`);
-		await db.exec(`INSERT INTO target_checks SELECT school, target_id, target_id <> 'B1', '[]' FROM targets WHERE target_text IS NOT NULL`);
+		await db.exec(`INSERT INTO target_checks SELECT school, target_id, target_id <> 'B1', '' FROM targets WHERE target_text IS NOT NULL`);
 	});
 
 	it('counts met, not met and unknown for every indicator', async () => {

@@ -125,21 +125,3 @@ export async function caseHolders(db: Db): Promise<string[]> {
 	return (await db.query<{ v: string }>(`SELECT DISTINCT case_holder AS v FROM plans WHERE case_holder IS NOT NULL ORDER BY 1`)).map((r) => r.v);
 }
 
-export interface TargetCheck {
-	school: string;
-	target_id: string;
-	smart: boolean;
-	findings: import('../quality/smart').Finding[];
-}
-
-/** The checker's verdict on every target with text (for the command line and plan detail). */
-export async function targetChecks(db: Db, filters: Filters, planId?: { school: string; plan_id: string }): Promise<TargetCheck[]> {
-	const onePlan = planId ? `AND t.school = ${lit(planId.school)} AND t.plan_id = ${lit(planId.plan_id)}` : '';
-	const rows = await db.query<{ school: string; target_id: string; smart: boolean; findings: string }>(`
-    SELECT tc.school, tc.target_id, tc.smart, tc.findings FROM target_checks tc
-    JOIN targets t ON t.school = tc.school AND t.target_id = tc.target_id
-    JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
-    JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
-    WHERE ${pupilWhere(filters)} ${onePlan} ORDER BY tc.school, tc.target_id`);
-	return rows.map((r) => ({ ...r, findings: JSON.parse(r.findings) }));
-}

@@ -1,26 +1,59 @@
 import type { Db } from '../db/types';
-import { checkTarget } from '../quality/smart';
-import { csvCell } from '../import/sniff';
+import { checkTarget, type Finding } from '../quality/smart';
 import { lit } from '../validate/sql-text';
+import { pupilWhere, type Filters } from './filters';
+
+const CHUNK = 100_000;
+const partsCode = (findings: Finding[]) => findings.map((f) => (f.ok === true ? '1' : f.ok === false ? '0' : '?')).join('');
 
 /**
- * Run the SMART checker (plain TypeScript) over every target with text of a school and keep the
- * verdicts in DuckDB, so the quality figures stay SQL. Run after each import of that school.
+ * Run the SMART checker (plain TypeScript) over every target with text of a school and keep each
+ * verdict in DuckDB, so the quality figures stay SQL. Only the verdict is stored (findings are
+ * worked out again when a plan is opened); identical wording is checked once per time frame.
  */
 export async function refreshTargetChecks(db: Db, school: string): Promise<void> {
-	const rows = await db.query<{ target_id: string; target_text: string; start_date: string; due: string }>(`
-    SELECT t.target_id, t.target_text, pl.start_date, coalesce(t.due_date, pl.review_due) AS due
-    FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
-    WHERE t.school = ${lit(school)} AND t.target_text IS NOT NULL`);
 	await db.exec(`DELETE FROM target_checks WHERE school = ${lit(school)}`);
-	if (!rows.length) return;
-	const lines = rows.map((r) => {
-		const result = checkTarget(r.target_text, { startDate: r.start_date, dueDate: r.due });
-		return [r.target_id, result.smart ? 'true' : 'false', JSON.stringify(result.findings)].map(csvCell).join(',');
+	const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM targets WHERE school = ${lit(school)} AND target_text IS NOT NULL`);
+	const memo = new Map<string, string>();
+	for (let offset = 0; offset < n; offset += CHUNK) {
+		const rows = await db.query<{ target_id: string; target_text: string; days: number | null }>(`
+      SELECT t.target_id, t.target_text, date_diff('day', pl.start_date, coalesce(t.due_date, pl.review_due))::INTEGER AS days
+      FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
+      WHERE t.school = ${lit(school)} AND t.target_text IS NOT NULL ORDER BY t.target_id LIMIT ${CHUNK} OFFSET ${offset}`);
+		const lines = rows.map((r) => {
+			const key = `${r.days}\u0000${r.target_text}`;
+			let code = memo.get(key);
+			if (code === undefined) {
+				code = partsCode(checkTarget(r.target_text, r.days === null ? {} : { startDate: '2000-01-01', dueDate: new Date(Date.UTC(2000, 0, 1 + r.days)).toISOString().slice(0, 10) }).findings);
+				memo.set(key, code);
+			}
+			return `${r.target_id.replace(/"/g, '""')},${code}`;
+		});
+		const file = `target_checks_${offset}.csv`;
+		await db.registerText(file, `target_id,parts\n${lines.join('\n')}\n`);
+		await db.exec(`INSERT INTO target_checks SELECT ${lit(school)}, target_id, NOT contains(parts, '0'), parts
+      FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {'target_id': 'VARCHAR', 'parts': 'VARCHAR'}, delim = ',', quote = '"')`);
+		await db.dropFile(file);
+	}
+}
+
+export interface TargetCheck {
+	school: string;
+	target_id: string;
+	smart: boolean;
+	findings: Finding[];
+}
+
+/** The checker's findings on targets with text (all of them, or one plan's), worked out again from the text. */
+export async function targetChecks(db: Db, filters: Filters, planId?: { school: string; plan_id: string }): Promise<TargetCheck[]> {
+	const onePlan = planId ? `AND t.school = ${lit(planId.school)} AND t.plan_id = ${lit(planId.plan_id)}` : '';
+	const rows = await db.query<{ school: string; target_id: string; target_text: string; start_date: string; due: string }>(`
+    SELECT t.school, t.target_id, t.target_text, pl.start_date, coalesce(t.due_date, pl.review_due) AS due
+    FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
+    JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
+    WHERE ${pupilWhere(filters)} AND t.target_text IS NOT NULL ${onePlan} ORDER BY t.school, t.target_id`);
+	return rows.map((r) => {
+		const { smart, findings } = checkTarget(r.target_text, { startDate: r.start_date, dueDate: r.due });
+		return { school: r.school, target_id: r.target_id, smart, findings };
 	});
-	const file = `target_checks_${Date.now()}.csv`;
-	await db.registerText(file, `target_id,smart,findings\n${lines.join('\n')}\n`);
-	await db.exec(`INSERT INTO target_checks SELECT ${lit(school)}, target_id, smart, findings FROM read_csv(${lit(file)}, header = true, auto_detect = false,
-    columns = {'target_id': 'VARCHAR', 'smart': 'BOOLEAN', 'findings': 'VARCHAR'}, quote = '"', escape = '"', delim = ',')`);
-	await db.dropFile(file);
 }

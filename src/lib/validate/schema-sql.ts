@@ -15,8 +15,9 @@ export function createTablesSql(): string {
 		`CREATE TABLE IF NOT EXISTS import_rejected (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR, row_key VARCHAR);`,
 		`CREATE TABLE IF NOT EXISTS import_warnings (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR);`,
 		`CREATE TABLE IF NOT EXISTS import_counts (school VARCHAR, file VARCHAR, tbl VARCHAR, read INTEGER);`,
-		// The SMART checker's verdict on each target with text (worked out in TypeScript after loading).
-		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, findings VARCHAR);`
+		// The SMART checker's verdict on each target with text (worked out in TypeScript after loading):
+		// parts = who, action, conditions, criterion, time as 1 met, 0 not, ? unknown.
+		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`
 	].join('\n');
 }
 

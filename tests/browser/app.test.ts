@@ -132,8 +132,12 @@ describe('provision map in Chromium', () => {
 
 		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provision map' }).click();
 		await expect.poll(async () => (await caption.textContent()) ?? '', { timeout: 30_000 }).not.toBe(before);
-		const cost = (s: string) => Number(/known cost £([\d,]+)/.exec(s)?.[1].replace(/,/g, ''));
+		const cost = (text: string) => Number(/known cost £([\d,]+)/.exec(text)?.[1].replace(/,/g, ''));
 		expect(cost((await caption.textContent()) ?? '')).toBeGreaterThan(cost(before));
+
+		await s.page.getByLabel('Lay out').selectOption('year_group');
+		await expect.poll(() => new URL(s.page.url()).searchParams.get('layout')).toBe('year_group');
+		await s.page.getByRole('table', { name: /by intervention and year group/ }).waitFor({ timeout: 30_000 });
 		expect(s.foreign).toEqual([]);
 	});
 });

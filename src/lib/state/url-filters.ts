@@ -36,6 +36,14 @@ export function asOfFromUrl(url: URL, fallback: string = today()): string {
 	return v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : fallback;
 }
 
+/** The same page with one query parameter set (or removed when `value` is empty). */
+export function urlWithParam(url: URL, name: string, value: string | null): string {
+	const next = new URL(url);
+	if (value) next.searchParams.set(name, value);
+	else next.searchParams.delete(name);
+	return `${next.pathname}${next.search}`;
+}
+
 export function urlWith(url: URL, filters: Filters, asOf: string | null): string {
 	const params = new URLSearchParams();
 	for (const [k, p] of Object.entries(keys)) {

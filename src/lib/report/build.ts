@@ -108,9 +108,9 @@ export async function buildReport(db: Db, o: ReportOptions): Promise<Report> {
 				caption: 'Pupils at SEN support and with EHC plans',
 				columns: ['Stage', 'Pupils', 'Share of roll', 'Last period (entered)', `National, January ${national.census_year}`],
 				rows: [
-					['SEN support (K)', s.count(k), share(k), s.count(o.previous?.K ?? null), `${national.sen_support_pct}%`],
-					['EHC plan (E)', s.count(e), share(e), s.count(o.previous?.E ?? null), `${national.ehcp_pct}%`],
-					['All SEN', s.count(k + e), share(k + e), o.previous?.K != null && o.previous?.E != null ? s.count(o.previous.K + o.previous.E) : 'not known', `${national.all_sen_pct}%`]
+					['SEN support (K)', s.count(k), share(k), o.previous?.K == null ? 'not entered' : s.count(o.previous.K), `${national.sen_support_pct}%`],
+					['EHC plan (E)', s.count(e), share(e), o.previous?.E == null ? 'not entered' : s.count(o.previous.E), `${national.ehcp_pct}%`],
+					['All SEN', s.count(k + e), share(k + e), o.previous?.K != null && o.previous?.E != null ? s.count(o.previous.K + o.previous.E) : 'not entered', `${national.all_sen_pct}%`]
 				]
 			}
 		],

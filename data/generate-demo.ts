@@ -279,12 +279,65 @@ function build(school: School) {
 	return { pupils, plans, targets, provisions, allocations };
 }
 
+/**
+ * Attendance, two assessment points (autumn and spring) and the whole-school comparators, from a
+ * random stream of their own so the register, plans and provision above stay exactly as they were.
+ * Oakfield writes its bands as codes (WTS, EXS…) and its points as terms; Riverside writes words and dates.
+ */
+function buildAttainment(school: School, pupils: { pupil_id: string; year_group: string; sen_stage: string; primary_need: string }[]) {
+	const rnd = mulberry32(school.seed + 16);
+	const chance = (p: number) => rnd() < p;
+	const primary = school.name.startsWith('Oak');
+	const subjects = primary ? ['Reading', 'Writing', 'Maths'] : ['English', 'Maths', 'Science'];
+	const bands = ['pre_key_stage', 'working_towards', 'expected', 'greater_depth'];
+	const written = primary ? ['PKS', 'WTS', 'EXS', 'GDS'] : ['Pre-key stage', 'Working towards', 'Expected', 'Greater depth'];
+	const points = primary ? ['Autumn 2025', 'Spring 2026'] : ['2025-12-05', '2026-03-13'];
+	const attendance: Record<string, number | ''> = {};
+	const assessments: Record<string, unknown>[] = [];
+	for (const p of pupils) {
+		const lowAttendance = p.sen_stage === 'E' ? 0.3 : p.sen_stage === 'K' ? 0.24 : 0.15;
+		attendance[p.pupil_id] = chance(0.06) ? '' : chance(lowAttendance) ? 72 + Math.floor(rnd() * 180) / 10 : 90 + Math.floor(rnd() * 100) / 10;
+		// Pupils with an EHC plan and cognition needs more often work below the key stage.
+		const cognition = ['MLD', 'SLD', 'SPLD', 'NSA'].includes(p.primary_need);
+		const base = p.sen_stage === 'E' ? (cognition ? 0.4 : 0.8) : p.sen_stage === 'K' ? (cognition ? 1.2 : 1.5) : 1.9;
+		for (const subject of subjects) {
+			if (chance(0.04)) continue; // not assessed in this subject
+			const first = Math.max(0, Math.min(3, Math.round(base + (rnd() - 0.5) * 1.6)));
+			const move = rnd();
+			const second = Math.max(0, Math.min(3, first + (move < 0.15 ? -1 : move > 0.8 ? 1 : 0)));
+			const expected = p.sen_stage === 'E' && first === 0 ? (chance(0.5) ? 'pre_key_stage' : 'working_towards') : chance(0.1) ? 'expected' : '';
+			points.forEach((on, i) => {
+				const band = i === 0 ? first : second;
+				const progress = i === 0 ? '' : chance(0.1) ? '' : band > first || (band === first && chance(0.15)) ? 'more_than_expected' : band < first || chance(0.3) ? 'less_than_expected' : 'expected';
+				assessments.push({ pupil_id: p.pupil_id, subject, assessed_on: on, attainment: written[band], expected_attainment: expected, progress: progress.replace(/_/g, ' ') });
+			});
+		}
+	}
+	const onRoll = primary ? 412 : 1046;
+	const comparators: Record<string, unknown>[] = [
+		{ measure: 'on_roll', value: onRoll, academic_year: '2025/26' },
+		{ measure: 'attendance_pct', value: primary ? 95.2 : 92.6, academic_year: '2025/26' },
+		{ measure: 'persistent_absence_pct', value: primary ? 14.1 : 21.8, pupils: onRoll, academic_year: '2025/26' }
+	];
+	const shares: Record<string, number> = primary ? { Reading: 74, Writing: 66, Maths: 71 } : { English: 64, Maths: 62, Science: 58 };
+	for (const subject of subjects) {
+		comparators.push({ measure: 'expected_pct', subject, value: shares[subject], pupils: onRoll - (primary ? 60 : 0), academic_year: '2025/26' });
+		for (const year of school.years.filter((y) => y !== 'R')) {
+			const cohort = Math.round(onRoll / school.years.length);
+			comparators.push({ measure: 'expected_pct', subject, year_group: year, value: Math.round(shares[subject] - 6 + rnd() * 12), pupils: cohort, academic_year: '2025/26' });
+		}
+	}
+	return { attendance, assessments, comparators };
+}
+
 const headers = {
-	pupils: ['pupil_id', 'year_group', 'sen_stage', 'primary_need', 'secondary_need', 'sex', 'pupil_premium', 'eal', 'looked_after', 'young_carer', 'medical_condition', 'sen_start_date'],
+	pupils: ['pupil_id', 'year_group', 'sen_stage', 'primary_need', 'secondary_need', 'sex', 'pupil_premium', 'eal', 'looked_after', 'young_carer', 'medical_condition', 'sen_start_date', 'attendance_pct'],
 	plans: ['plan_id', 'pupil_id', 'cycle', 'start_date', 'review_due', 'reviewed_on', 'review_decision', 'pupil_views', 'parent_views', 'strengths_recorded', 'external_advice', 'pupil_attended_review', 'parent_attended_review', 'case_holder'],
 	targets: ['target_id', 'plan_id', 'need_area', 'target_text', 'due_date', 'outcome', 'provision_ids', 'next_steps'],
 	provisions: ['provision_id', 'intervention', 'need_area', 'wave', 'delivered_by', 'sessions_per_week', 'minutes_per_session', 'start_date', 'end_date', 'weeks', 'group_size', 'hourly_rate_gbp', 'other_costs_gbp', 'total_cost_gbp', 'funding_stream'],
-	allocations: ['provision_id', 'pupil_id', 'plan_id', 'measure', 'higher_is_better', 'entry_value', 'exit_value', 'entry_date', 'exit_date', 'attendance_pct']
+	allocations: ['provision_id', 'pupil_id', 'plan_id', 'measure', 'higher_is_better', 'entry_value', 'exit_value', 'entry_date', 'exit_date', 'attendance_pct'],
+	assessments: ['pupil_id', 'subject', 'assessed_on', 'attainment', 'expected_attainment', 'progress'],
+	comparators: ['measure', 'subject', 'year_group', 'value', 'pupils', 'academic_year']
 };
 
 const out = new URL('./demo/', import.meta.url).pathname;
@@ -292,7 +345,14 @@ for (const school of schools) {
 	const dir = `${out}${school.name}`;
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
-	const tables = build(school);
+	const built = build(school);
+	const extra = buildAttainment(school, built.pupils);
+	const tables = {
+		...built,
+		pupils: built.pupils.map((p) => ({ ...p, attendance_pct: extra.attendance[p.pupil_id] })),
+		assessments: extra.assessments,
+		comparators: extra.comparators
+	};
 	for (const [table, header] of Object.entries(headers)) {
 		const rows = tables[table as keyof typeof tables];
 		writeFileSync(`${dir}/${table}.csv`, toCsv(header, rows));

@@ -1,84 +1,124 @@
 import type { Db } from '../lib/db/types';
-import { commitImport, ImportRefused, personalMessage, prepareImport } from '../lib/import/pipeline';
+import { importSchools } from '../lib/import/pipeline';
 import { importSummary, type ImportSummary } from '../lib/import/summary';
-import { achievementByNeedArea, overview, type NeedAreaAchievement, type Overview } from '../lib/metrics/overview';
-import { academicYearOf, noFilters } from '../lib/metrics/filters';
+import { achievementByIntervention, achievementByNeedArea, targetStatus } from '../lib/metrics/achievement';
+import { attainmentBySubject, attainmentGap, attendanceSummary, progressJudgements, pupilsBehindNoChange, type AttainmentGroup } from '../lib/metrics/attainment';
+import { entryExitByIntervention } from '../lib/metrics/entry-exit';
+import { coverage, qualityIndicators, type IndicatorCounts } from '../lib/metrics/plan-quality';
+import { provisionByIntervention, pupilsOverThreshold } from '../lib/metrics/provision';
+import { planCounts, pupilsByNeedArea, pupilsByStage } from '../lib/metrics/register';
+import { achievementBySchool, planQualityBySchool, provisionCostBySchool, registerBySchool } from '../lib/metrics/schools';
+import { ask, runAll, type Answers } from '../lib/metrics/registry';
+import { academicYearOf, makeScope, thresholdOf, type Scope } from '../lib/metrics/scope';
+import { targetChecks } from '../lib/metrics/target-checks';
 import { buildReport } from '../lib/report/build';
-import type { SchoolFiles } from './read-folder';
-import { provisionByIntervention, pupilCosts, type InterventionCost } from '../lib/metrics/provision';
 import { defaultSettings } from '../lib/settings/schema';
-import { coverage, qualityIndicators, type Coverage, type IndicatorCounts } from '../lib/metrics/quality';
-import { targetChecks, type TargetCheck } from '../lib/metrics/target-checks';
-import { achievementByIntervention, entryExitByIntervention, type EntryExit, type InterventionAchievement } from '../lib/metrics/impact';
+import type { SchoolFiles } from './read-folder';
+
+/** Every figure `lens analyse --json` prints: registered metrics over the whole data, whole runs, default rates. */
+const analysisAsks = {
+	stages: ask(pupilsByStage),
+	needAreas: ask(pupilsByNeedArea),
+	plans: ask(planCounts),
+	targets: ask(targetStatus),
+	byNeedArea: ask(achievementByNeedArea),
+	byIntervention: ask(achievementByIntervention),
+	entryExit: ask(entryExitByIntervention),
+	indicators: ask(qualityIndicators, null),
+	cover: ask(coverage),
+	checks: ask(targetChecks, null),
+	provision: ask(provisionByIntervention),
+	overThreshold: ask(pupilsOverThreshold),
+	schoolRegister: ask(registerBySchool),
+	schoolAchievement: ask(achievementBySchool),
+	schoolCost: ask(provisionCostBySchool),
+	schoolQuality: ask(planQualityBySchool),
+	attainment: ask(attainmentBySubject, 'all' as AttainmentGroup),
+	attainmentGap: ask(attainmentGap),
+	progress: ask(progressJudgements),
+	attendance: ask(attendanceSummary),
+	behind: ask(pupilsBehindNoChange)
+};
+type Figures = Answers<typeof analysisAsks>;
 
 export interface Analysis {
 	as_of: string;
 	schools: string[];
+	/** The schools side by side, one row per school in each (a trust's or local authority's comparison). */
+	by_school: { register: Figures['schoolRegister']; achievement: Figures['schoolAchievement']; provision: Figures['schoolCost']; quality: Figures['schoolQuality'] };
 	import: ImportSummary & { refused: { file: string; reason: string }[]; ignored: string[] };
-	overview: Overview;
-	achievement: { by_need_area: NeedAreaAchievement[]; by_intervention: InterventionAchievement[] };
-	entry_exit: { by_intervention: EntryExit[] };
-	quality: { indicators: IndicatorCounts; coverage: Coverage; targets: TargetCheck[] };
+	overview: {
+		pupils: { total: number; by_stage: { K: number; E: number; N: number }; by_need_area: Figures['needAreas'] };
+		plans: Figures['plans'];
+		targets: Figures['targets'];
+	};
+	achievement: { by_need_area: Figures['byNeedArea']; by_intervention: Figures['byIntervention'] };
+	entry_exit: { by_intervention: Figures['entryExit'] };
+	quality: { indicators: IndicatorCounts; coverage: { pupils_on_register: number; pupils_with_plan: number }; targets: Figures['checks'] };
 	/** The governors' report for the academic year of as_of, as `lens report` would write it. */
 	report: { period: string; suppressed_cells: number };
 	provision: {
-		by_intervention: InterventionCost[];
+		by_intervention: Figures['provision'];
 		pupils_over_threshold: { school: string; pupil_id: string; cost_gbp: number }[];
 		threshold_gbp: number;
 	};
+	/** Pupils with SEN (K or E): attainment by subject at their latest point, against the school's own figures, progress, attendance. */
+	attainment: {
+		by_subject: Figures['attainment'];
+		against_school: Figures['attainmentGap'];
+		progress: Figures['progress'];
+		attendance: Figures['attendance'];
+		behind_twice_no_change: Figures['behind'];
+	};
 }
+
+/** The command line's scope: everything loaded, whole runs, the default rates, threshold and glossary. */
+export const cliScope = (asOf: string): Scope => makeScope({ asOf });
 
 /** Import every school's files and work out the figures: the command line's whole job. */
 export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, dropPersonalColumns: boolean): Promise<Analysis> {
 	const refused: { file: string; reason: string }[] = [];
 	const ignored: string[] = [];
-	for (const { school, files } of schools) {
-		const plan = await prepareImport(db, school, files);
-		const flagged = plan.sources.filter((s) => s.personal.length && !s.refused);
-		if (flagged.length && !dropPersonalColumns) throw new ImportRefused(personalMessage(flagged));
+	for (const plan of await importSchools(db, schools, { dropPersonalColumns })) {
 		for (const s of plan.sources) {
-			if (s.refused) refused.push({ file: `${school}/${s.file}`, reason: s.refused });
-			else if (!s.table) ignored.push(`${school}/${s.file}`);
+			if (s.refused) refused.push({ file: `${plan.school}/${s.file}`, reason: s.refused });
+			else if (!s.table) ignored.push(`${plan.school}/${s.file}`);
 		}
-		await commitImport(db, plan, { dropPersonalColumns });
 	}
+	const scope = cliScope(asOf);
+	const f = await runAll(db, analysisAsks, scope);
+	const { total, K, E, N } = f.stages;
 	return {
 		as_of: asOf,
 		schools: schools.map((s) => s.school),
+		by_school: { register: f.schoolRegister, achievement: f.schoolAchievement, provision: f.schoolCost, quality: f.schoolQuality },
 		import: { ...(await importSummary(db)), refused, ignored },
-		overview: await overview(db, noFilters, asOf),
-		achievement: {
-			by_need_area: await achievementByNeedArea(db, noFilters, asOf),
-			by_intervention: await achievementByIntervention(db, noFilters, { asOf, rates: defaultSettings.staff_rates })
-		},
-		entry_exit: { by_intervention: await entryExitByIntervention(db, noFilters) },
+		overview: { pupils: { total, by_stage: { K, E, N }, by_need_area: f.needAreas }, plans: f.plans, targets: f.targets },
+		achievement: { by_need_area: f.byNeedArea, by_intervention: f.byIntervention },
+		entry_exit: { by_intervention: f.entryExit },
 		quality: {
-			indicators: await qualityIndicators(db, noFilters, asOf),
-			coverage: await coverage(db, noFilters, asOf),
-			targets: await targetChecks(db, noFilters)
+			indicators: Object.fromEntries(f.indicators.map((r) => [r.indicator, { met: r.met, not_met: r.not_met, unknown: r.unknown }])) as IndicatorCounts,
+			coverage: { pupils_on_register: f.cover.pupils_on_register, pupils_with_plan: f.cover.pupils_with_plan },
+			targets: f.checks
 		},
 		report: await reportSummary(db, schools, asOf),
-		provision: await provisionSection(db, asOf)
+		provision: {
+			by_intervention: f.provision,
+			pupils_over_threshold: f.overThreshold.map(({ school, pupil_id, cost_gbp }) => ({ school, pupil_id, cost_gbp })),
+			threshold_gbp: thresholdOf(scope)
+		},
+		attainment: {
+			by_subject: f.attainment,
+			against_school: f.attainmentGap,
+			progress: f.progress,
+			attendance: f.attendance,
+			behind_twice_no_change: f.behind
+		}
 	};
 }
 
 async function reportSummary(db: Db, schools: SchoolFiles[], asOf: string): Promise<Analysis['report']> {
 	const period = academicYearOf(asOf);
-	const r = await buildReport(db, {
-		school: schools.length === 1 ? schools[0].school : null, academicYear: period, term: null, asOf,
-		rates: defaultSettings.staff_rates, threshold: defaultSettings.small_number
-	});
+	const r = await buildReport(db, { school: schools.length === 1 ? schools[0].school : null, academicYear: period, term: null, asOf, threshold: defaultSettings.small_number });
 	return { period, suppressed_cells: r.suppressed_cells };
-}
-
-/** Whole runs, not prorated (no --period), at the default rates and threshold. */
-async function provisionSection(db: Db, asOf: string): Promise<Analysis['provision']> {
-	const opts = { asOf, rates: defaultSettings.staff_rates };
-	const threshold = defaultSettings.threshold_gbp;
-	const pupils = await pupilCosts(db, noFilters, opts);
-	return {
-		by_intervention: await provisionByIntervention(db, noFilters, opts),
-		pupils_over_threshold: pupils.filter((p) => p.cost_gbp > threshold).map((p) => ({ school: p.school, pupil_id: p.pupil_id, cost_gbp: p.cost_gbp })),
-		threshold_gbp: threshold
-	};
 }

@@ -1,9 +1,23 @@
 import { needAreaLabels, senStageLabels } from '../lib/contract/enums';
-import { formatPercent } from '../lib/format';
+import { formatGbp, formatPercent } from '../lib/format';
+import { SMALL_NUMBER } from '../lib/stats/wilson';
 import type { Analysis } from './analyse';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const num = (s: string | number, n: number) => String(s).padStart(n);
+
+/**
+ * Text from the data made safe for a terminal: control characters (escape sequences, carriage
+ * returns, line breaks inside a value) and bidirectional overrides are shown as escapes, never
+ * sent raw, so a cell cannot rewrite the screen or disguise what is printed.
+ */
+export function printable(text: string): string {
+	return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+		const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+		const code = c.charCodeAt(0);
+		return named[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+	});
+}
 
 /** The readable summary the command line prints without --json. */
 export function formatAnalysis(a: Analysis): string {
@@ -37,5 +51,36 @@ export function formatAnalysis(a: Analysis): string {
 		const mark = r.small_number ? ' (small number)' : '';
 		out.push(`  ${pad(needAreaLabels[r.need_area] ?? r.need_area, 40)}${num(formatPercent(r.achievement_rate), 6)} of ${r.reviewed} reviewed, ${r.overdue} overdue${mark}`);
 	}
-	return `${out.join('\n')}\n`;
+	out.push(...schoolLines(a.by_school));
+	return `${out.map(printable).join('\n')}\n`;
+}
+
+/** The schools side by side, when there are several: one line per school, then what the test of achievement says. */
+function schoolLines(b: Analysis['by_school']): string[] {
+	if (b.register.length < 2) return [];
+	const find = <R extends { school: string }>(rows: R[], school: string) => rows.find((r) => r.school === school);
+	const w = Math.min(40, Math.max(8, ...b.register.map((r) => r.school.length + 2)));
+	const out = ['', `Schools side by side (${b.register.length})`];
+	out.push(`  ${pad('School', w)}${num('SEN support', 12)}${num('EHC plan', 10)}${num('Reviewed', 10)}${num('Achieved', 10)}${num('Cost per pupil', 16)}${num('Plans missing none', 20)}${num('With a plan', 13)}`);
+	for (const r of b.register) {
+		const t = find(b.achievement, r.school);
+		const c = find(b.provision, r.school);
+		const q = find(b.quality, r.school);
+		const cost = !c || c.runs === 0 ? 'none recorded' : formatGbp(c.cost_per_pupil_gbp);
+		out.push(
+			`  ${pad(r.school, w)}${num(r.sen_support, 12)}${num(r.ehc_plan, 10)}${num(t?.reviewed ?? 0, 10)}${num(formatPercent(t?.achievement_rate), 10)}${num(cost, 16)}${num(formatPercent(q?.share_missing_none), 20)}${num(formatPercent(q?.coverage), 13)}`
+		);
+	}
+	out.push(`  Targets achieved against the other schools together (two-proportion test at 95%, never on fewer than ${SMALL_NUMBER} targets a side):`);
+	for (const t of b.achievement) {
+		const rates = t.achievement_rate === null || t.rest_rate === null ? '' : ` (${formatPercent(t.achievement_rate)} against ${formatPercent(t.rest_rate)})`;
+		const verdict = t.versus_rest === 'no clear difference' ? 'no clear difference' : `${t.versus_rest}, a gap larger than chance would explain`;
+		const tooFew = t.reviewed < SMALL_NUMBER || t.rest_reviewed < SMALL_NUMBER;
+		out.push(`    ${t.school}: ${tooFew ? 'too few reviewed targets to compare' : `${verdict}${rates}`}`);
+	}
+	out.push(
+		'  Cost per pupil: known cost over the pupils of runs of known cost. Plans missing none: share of plans that miss no quality',
+		'  indicator. With a plan: pupils at SEN support or with an EHC plan who have a plan in force.'
+	);
+	return out;
 }

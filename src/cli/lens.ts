@@ -1,31 +1,64 @@
 import { existsSync, statSync } from 'node:fs';
-import { openNodeDb } from '../lib/db/node';
+import { pathToFileURL } from 'node:url';
+import { ImportFailed } from '../lib/import/commit';
 import { ImportRefused } from '../lib/import/pipeline';
 import { analyse } from './analyse';
+import { isEngineName, openEngine } from './engine';
+import { parquetFilesIn, readParquetFolder, writeParquet } from './parquet';
 import { readExportFolder } from './read-folder';
-import { formatAnalysis } from './format';
+import { formatAnalysis, printable } from './format';
 import { writeReport } from './report';
 
-const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns]
+const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--engine native|wasm] [--out-parquet DIR]
        lens report <folder> --period 2025/26 [--term autumn|spring|summer] [--school NAME] [--out report.html] [--as-of YYYY-MM-DD] [--json]
 
-  <folder>   a school's exports (CSV or .xlsx), or one subfolder per school
+  <folder>   a school's exports (CSV or .xlsx), or one subfolder per school, or Parquet files (one per table)
+  --engine   native DuckDB (the default, when it loads here) or wasm (the browser's engine)
+  --out-parquet  also write every validated table to DIR/<table>.parquet
   --as-of    the date figures are worked out for (default: today)
   --json     print JSON instead of a readable summary
   --drop-personal-columns  drop columns flagged as personal data and go on
   --period   the academic year of the governors' report (a term with --term)
   --out      where to write the self-contained HTML report (default: report.html)`;
 
-function fail(message: string): never {
-	process.stderr.write(`lens: ${message.replace(/\s+/g, ' ')}\n`);
-	process.exit(2);
+/** How the command ends: its exit code and, for a failure, the one line it prints. */
+class Exit extends Error {
+	constructor(readonly code: number, message = '') {
+		super(message);
+	}
 }
 
-async function main(argv: string[]): Promise<void> {
+function fail(message: string): never {
+	// Refusal reasons can quote a file's text: control characters are shown, never sent to the terminal.
+	throw new Exit(2, `lens: ${printable(message.replace(/\s+/g, ' '))}`);
+}
+
+export interface Output {
+	write(text: string): unknown;
+}
+
+/** The whole command, in process (the tests call it directly): returns the exit code. */
+export async function lens(argv: string[], stdout: Output, stderr: Output): Promise<number> {
+	try {
+		await main(argv, stdout, stderr);
+		return 0;
+	} catch (e) {
+		if (e instanceof Exit) {
+			if (e.message) stderr.write(`${e.message}\n`);
+			return e.code;
+		}
+		// An engine's own message can quote a cell of the data: shown only when asked for.
+		if (process.env.LENS_DEBUG) stderr.write(`lens: ${printable(e instanceof Error ? e.message.replace(/\s+/g, ' ') : String(e))}\n`);
+		else stderr.write('lens: an unexpected error stopped the command (set LENS_DEBUG=1 to see the details)\n');
+		return 2;
+	}
+}
+
+async function main(argv: string[], stdout: Output, stderr: Output): Promise<void> {
 	const [command, folder, ...rest] = argv;
 	if ((command !== 'analyse' && command !== 'report') || !folder || folder.startsWith('--')) {
-		process.stderr.write(`${usage}\n`);
-		process.exit(command === '--help' || command === 'help' ? 0 : 2);
+		stderr.write(`${usage}\n`);
+		throw new Exit(command === '--help' || command === 'help' ? 0 : 2);
 	}
 	const json = rest.includes('--json');
 	const drop = rest.includes('--drop-personal-columns');
@@ -33,14 +66,24 @@ async function main(argv: string[]): Promise<void> {
 	const asOf = asOfIndex >= 0 ? rest[asOfIndex + 1] : new Date().toISOString().slice(0, 10);
 	if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) fail('--as-of needs a date as YYYY-MM-DD');
 	if (!existsSync(folder) || !statSync(folder).isDirectory()) fail(`cannot read folder ${folder}`);
-	const schools = readExportFolder(folder);
-	if (!schools.length) fail(`no CSV or .xlsx files in ${folder}`);
-
 	const option = (name: string) => {
 		const i = rest.indexOf(name);
 		return i >= 0 ? rest[i + 1] : undefined;
 	};
-	const db = await openNodeDb();
+	const engineName = option('--engine');
+	if (rest.includes('--engine') && !isEngineName(engineName)) fail('--engine is native or wasm');
+	const outParquet = option('--out-parquet');
+	if (rest.includes('--out-parquet') && (!outParquet || outParquet.startsWith('--'))) fail('--out-parquet needs a folder');
+	const engine = await openEngine(isEngineName(engineName) ? engineName : null);
+	if (engine.fallback) stderr.write(`Note: ${engine.fallback}\n`);
+	const db = engine.db;
+	const parquetIn = parquetFilesIn(folder).length > 0;
+	if ((parquetIn || outParquet) && engine.name !== 'native') fail('Parquet files need the native engine (leave out --engine wasm)');
+	const schools = parquetIn ? await readParquetFolder(db, folder) : readExportFolder(folder);
+	if (!schools.length) fail(`no CSV, .xlsx or Parquet files in ${folder}`);
+	const saveParquet = async () => {
+		if (outParquet) stderr.write(`Wrote ${(await writeParquet(db, outParquet)).map((t) => `${t}.parquet`).join(', ') || 'no tables (nothing was loaded)'} to ${outParquet}\n`);
+	};
 	try {
 		if (command === 'report') {
 			const period = option('--period');
@@ -49,16 +92,23 @@ async function main(argv: string[]): Promise<void> {
 			if (term && !['autumn', 'spring', 'summer'].includes(term)) fail('--term is autumn, spring or summer');
 			const out = option('--out') ?? 'report.html';
 			const result = await writeReport(db, schools, { asOf, period, term: (term ?? null) as 'autumn' | null, school: option('--school') ?? null, out, drop });
-			process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period} (${result.report.suppressed_cells} cells suppressed)\n`);
+			await saveParquet();
+			stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period} (${result.report.suppressed_cells} cells suppressed)\n`);
 			return;
 		}
 		const result = await analyse(db, schools, asOf, drop);
-		process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatAnalysis(result));
+		stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatAnalysis(result));
 		if (result.import.refused.length) fail(result.import.refused.map((r) => r.reason).join('; '));
+		await saveParquet();
 	} catch (e) {
 		if (e instanceof ImportRefused) fail(`${e.message} (use --drop-personal-columns to drop those columns and go on)`);
+		// The import's own failure names the file and never quotes a cell.
+		if (e instanceof ImportFailed) fail(e.message);
 		throw e;
 	}
 }
 
-main(process.argv.slice(2)).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	// Exit only once everything written has left: a pipe (lens … | jq) is written to asynchronously.
+	lens(process.argv.slice(2), process.stdout, process.stderr).then((code) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code))));
+}

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Db } from '../lib/db/types';
-import { ImportRefused, commitImport, personalMessage, prepareImport } from '../lib/import/pipeline';
+import { importSchools } from '../lib/import/pipeline';
 import { buildReport, type Report } from '../lib/report/build';
 import { renderReportHtml } from '../lib/report/html';
 import { defaultSettings } from '../lib/settings/schema';
@@ -18,18 +18,12 @@ export async function writeReport(
 	schools: SchoolFiles[],
 	o: { asOf: string; period: string; term: 'autumn' | 'spring' | 'summer' | null; school: string | null; out: string; drop: boolean }
 ): Promise<ReportRun> {
-	for (const { school, files } of schools) {
-		const plan = await prepareImport(db, school, files);
-		const flagged = plan.sources.filter((s) => s.personal.length && !s.refused);
-		if (flagged.length && !o.drop) throw new ImportRefused(personalMessage(flagged));
-		await commitImport(db, plan, { dropPersonalColumns: o.drop });
-	}
+	await importSchools(db, schools, { dropPersonalColumns: o.drop });
 	const report = await buildReport(db, {
 		school: o.school ?? (schools.length === 1 ? schools[0].school : null),
 		academicYear: o.period,
 		term: o.term,
 		asOf: o.asOf,
-		rates: defaultSettings.staff_rates,
 		threshold: defaultSettings.small_number
 	});
 	writeFileSync(o.out, renderReportHtml(report, drawChart));

@@ -7,10 +7,11 @@ export function formatCount(n: number | null | undefined): string {
 	return n === null || n === undefined ? 'not known' : n.toLocaleString('en-GB');
 }
 
+/** A date as people write it: "20 March 2026". */
 export function formatDate(iso: string | null | undefined): string {
 	if (!iso) return 'not known';
 	const d = new Date(`${iso}T00:00:00Z`);
-	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 export function formatGbp(n: number | null | undefined, digits = 0): string {

@@ -63,7 +63,7 @@ describe('Provision Lens in Chromium', () => {
 	it('imports a fixture folder through the file input and shows the summary', async () => {
 		await page.goto(`${app.url}/import`);
 		await page.getByLabel('School name').fill('Fixture school');
-		await page.locator('input[type=file]').setInputFiles(filesOf('rules'));
+		await page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
 		await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
 		await page.getByRole('button', { name: /^Load 5 file\(s\) for Fixture school$/ }).click();
 		const summary = page.getByRole('heading', { name: 'Import summary: Fixture school' });
@@ -91,7 +91,7 @@ describe('Provision Lens in Chromium', () => {
 
 	it('stops a file with personal data, masking its values', async () => {
 		await page.goto(`${app.url}/import`);
-		await page.locator('input[type=file]').setInputFiles(filesOf('personal'));
+		await page.locator('input[type=file][multiple]').setInputFiles(filesOf('personal'));
 		const alert = page.getByRole('alert').filter({ hasText: 'look like they hold personal data' });
 		await alert.waitFor({ timeout: 60_000 });
 		expect(await alert.textContent()).toContain('Forename');
@@ -221,5 +221,29 @@ describe("governors' report in Chromium", () => {
 		expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
 		expect(html).toContain('<svg');
 		expect(s.foreign).toEqual([]);
+	});
+});
+
+describe('compare schools in Chromium', () => {
+	const s = session();
+
+	it('sets the demo schools side by side, suppressed, and says so when only one school is loaded', async () => {
+		await s.page.goto(`${s.app.url}/trust`);
+		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		const register = s.page.getByRole('table', { name: 'Pupils at SEN support and with EHC plans, by school' });
+		await register.waitFor({ timeout: 60_000 });
+		expect((await register.locator('tbody th').allTextContents()).map((t) => t.trim())).toEqual(['Oakfield Primary', 'Riverside High']);
+		await s.page.getByText('counts from 1 to 4 are shown as "fewer than 5"').waitFor();
+		expect(await s.page.locator('svg[role="img"]').count()).toBe(1);
+		// One school loaded: nothing to compare, and the way to import a trust.
+		await s.page.goto(`${s.app.url}/import`);
+		await s.page.getByLabel('School name').fill('Fixture school');
+		await s.page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
+		await s.page.getByRole('button', { name: /^Load 5 file\(s\) for Fixture school$/ }).click({ timeout: 60_000 });
+		await s.page.getByRole('heading', { name: 'Import summary: Fixture school' }).waitFor({ timeout: 60_000 });
+		await s.page.getByRole('link', { name: 'Compare schools' }).click();
+		await s.page.getByText('Only one school is loaded (Fixture school)').waitFor({ timeout: 60_000 });
+		expect(await s.page.getByRole('link', { name: 'import their exports' }).getAttribute('href')).toMatch(/\/import$/);
+		expect([s.foreign, s.errors]).toEqual([[], []]);
 	});
 });

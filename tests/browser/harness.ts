@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { findChromium } from './chromium';
 
-/** Debian's Chromium, started as this machine needs it (no sandbox as root, no background network). */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium (or CHROMIUM_PATH), started as this machine needs it (no sandbox as root, no background network). */
+export const chromiumPath = findChromium() ?? '/usr/bin/chromium';
 const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 export interface App {

@@ -8,7 +8,7 @@ const app = await startApp();
 try {
 	const { page, foreign, errors } = await openPage(app);
 	await page.goto(`${app.url}/import`);
-	await page.locator('input[type=file]').setInputFiles(readdirSync(dir).map((f) => `${dir}/${f}`));
+	await page.locator('input[type=file][multiple]').setInputFiles(readdirSync(dir).map((f) => `${dir}/${f}`));
 	await page.getByRole('button', { name: /^Load / }).click();
 	await page.getByRole('heading', { name: /Import summary/ }).waitFor({ timeout: 60_000 });
 	if (path !== '/import') {

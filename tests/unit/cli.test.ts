@@ -1,17 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { lens as run } from '../../src/cli/lens';
 import { fixture } from './load';
 
-function lens(...args: string[]) {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/lens.ts', ...args], { encoding: 'utf8' });
-	return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l.startsWith('lens')).join('\n') };
+/** The command in this process (as `npm run lens` runs it, minus starting Node): exit code and what it printed. */
+async function lens(...args: string[]) {
+	let stdout = '';
+	let stderr = '';
+	const code = await run(args, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
+	return { code, stdout, stderr: stderr.split('\n').filter((l) => l.startsWith('lens')).join('\n') };
 }
 
 describe('lens analyse', () => {
-	it('prints the import counts, problems and figures as JSON', () => {
-		const r = lens('analyse', fixture('trust'), '--as-of', '2026-01-15', '--json');
+	it('prints the import counts, problems and figures as JSON', async () => {
+		const r = (await lens('analyse', fixture('trust'), '--as-of', '2026-01-15', '--json'));
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
 		expect(out.as_of).toBe('2026-01-15');
@@ -29,8 +32,8 @@ describe('lens analyse', () => {
 		});
 	});
 
-	it('lists rejected rows and warnings with table, line, column, value and reason', () => {
-		const out = JSON.parse(lens('analyse', fixture('rules'), '--as-of', '2026-01-15', '--json').stdout);
+	it('lists rejected rows and warnings with table, line, column, value and reason', async () => {
+		const out = JSON.parse((await lens('analyse', fixture('rules'), '--as-of', '2026-01-15', '--json')).stdout);
 		expect(out.import.rejected).toHaveLength(18);
 		expect(out.import.warnings).toHaveLength(10);
 		expect(out.import.rejected).toContainEqual({
@@ -38,8 +41,8 @@ describe('lens analyse', () => {
 		});
 	});
 
-	it('adds the provision map: cost by intervention and pupils over the threshold', () => {
-		const out = JSON.parse(lens('analyse', fixture('costs'), '--as-of', '2026-01-15', '--json').stdout);
+	it('adds the provision map: cost by intervention and pupils over the threshold', async () => {
+		const out = JSON.parse((await lens('analyse', fixture('costs'), '--as-of', '2026-01-15', '--json')).stdout);
 		// Hand-worked in src/lib/metrics/provision.spec.ts: Precision Teaching £136 + £230 for 2 pupils.
 		expect(out.provision.by_intervention).toContainEqual(expect.objectContaining({
 			intervention: 'Precision Teaching', need_area: 'cognition_learning', provisions: 2, pupils: 2, staff_hours_per_week: 2,
@@ -49,8 +52,8 @@ describe('lens analyse', () => {
 		expect(out.provision.pupils_over_threshold).toEqual([{ school: 'costs', pupil_id: 'C4', cost_gbp: 6619 }]);
 	});
 
-	it('adds impact: achievement and entry/exit gains by intervention', () => {
-		const out = JSON.parse(lens('analyse', fixture('impact'), '--as-of', '2026-01-15', '--json').stdout);
+	it('adds impact: achievement and entry/exit gains by intervention', async () => {
+		const out = JSON.parse((await lens('analyse', fixture('impact'), '--as-of', '2026-01-15', '--json')).stdout);
 		// Hand-worked in src/lib/metrics/impact.spec.ts.
 		expect(out.achievement.by_intervention).toContainEqual(expect.objectContaining({
 			intervention: 'Reading Boost', reviewed: 4, achieved: 2, partial: 1, not_achieved: 1, open: 0, overdue: 0,
@@ -64,8 +67,8 @@ describe('lens analyse', () => {
 		}));
 	});
 
-	it('adds plan quality: indicators, coverage and the checker on every target with text', () => {
-		const out = JSON.parse(lens('analyse', fixture('quality'), '--as-of', '2026-01-15', '--json').stdout);
+	it('adds plan quality: indicators, coverage and the checker on every target with text', async () => {
+		const out = JSON.parse((await lens('analyse', fixture('quality'), '--as-of', '2026-01-15', '--json')).stdout);
 		// Hand-worked in src/lib/metrics/quality.spec.ts (the checker's own verdicts differ from the hand-set ones there).
 		expect(out.quality.indicators.three_or_four_targets).toEqual({ met: 2, not_met: 3, unknown: 0 });
 		expect(out.quality.indicators.reviewed_on_time).toEqual({ met: 1, not_met: 2, unknown: 2 });
@@ -76,40 +79,75 @@ describe('lens analyse', () => {
 		expect(out.quality.indicators.targets_smart).toEqual({ met: 0, not_met: 4, unknown: 1 });
 	});
 
-	it('writes the governors\' report as one HTML file, and counts suppressed cells', () => {
+	it('writes the governors\' report as one HTML file, and counts suppressed cells', async () => {
 		const out = `${tmpdir()}/lens-report-${process.pid}.html`;
-		const r = lens('report', fixture('impact'), '--period', '2025/26', '--as-of', '2026-01-15', '--out', out, '--json');
+		const r = (await lens('report', fixture('impact'), '--period', '2025/26', '--as-of', '2026-01-15', '--out', out, '--json'));
 		expect(r.code).toBe(0);
 		const run = JSON.parse(r.stdout);
 		expect(run.report.suppressed_cells).toBeGreaterThan(10);
 		const html = readFileSync(out, 'utf8');
 		expect(html).toContain('fewer than 5');
 		expect(html).not.toMatch(/<script|https?:\/\/|\bI1\b/);
-		const analysed = JSON.parse(lens('analyse', fixture('impact'), '--as-of', '2026-01-15', '--json').stdout);
+		const analysed = JSON.parse((await lens('analyse', fixture('impact'), '--as-of', '2026-01-15', '--json')).stdout);
 		expect(analysed.report).toEqual({ period: '2025/26', suppressed_cells: run.report.suppressed_cells });
 	});
 
-	it('prints a readable summary without --json', () => {
-		const r = lens('analyse', fixture('trust'), '--as-of', '2026-01-15');
+	it('compares the schools of a trust side by side, in the JSON and in the readable summary', async () => {
+		const out = JSON.parse((await lens('analyse', fixture('trust'), '--as-of', '2026-01-15', '--json')).stdout);
+		// Hand-worked in src/lib/metrics/schools.spec.ts.
+		expect(out.by_school.register).toEqual([
+			{ school: 'North', sen_support: 4, ehc_plan: 1, pupils: 5 },
+			{ school: 'South', sen_support: 1, ehc_plan: 0, pupils: 1 }
+		]);
+		expect(out.by_school.achievement.map((r: { school: string; reviewed: number; achieved: number; versus_rest: string }) => [r.school, r.reviewed, r.achieved, r.versus_rest])).toEqual([
+			['North', 6, 3, 'no clear difference'],
+			['South', 1, 1, 'no clear difference']
+		]);
+		expect(out.by_school.provision[0]).toMatchObject({ school: 'North', runs: 0, total_cost_gbp: null });
+		expect(out.by_school.quality[0]).toMatchObject({ school: 'North', plans: 6, plans_missing_none: 0, pupils_with_plan: 4, coverage: 0.8 });
+		const text = (await lens('analyse', fixture('trust'), '--as-of', '2026-01-15')).stdout;
+		expect(text).toMatch(/Schools side by side \(2\)\n.*\n  North +4 +1 +6 +50% +none recorded +0% +80%\n/);
+		// South has 1 reviewed target, and is North's only other school: no comparison is made.
+		expect(text).toContain('North: too few reviewed targets to compare');
+		// One school: nothing to set side by side.
+		expect((await lens('analyse', fixture('costs'), '--as-of', '2026-01-15')).stdout).not.toContain('Schools side by side');
+	});
+
+	it('prints a readable summary without --json', async () => {
+		const r = (await lens('analyse', fixture('trust'), '--as-of', '2026-01-15'));
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('Achievement rate 57% of 7 reviewed');
 	});
 
-	it('stops with exit code 2 on personal data, and goes on with --drop-personal-columns', () => {
-		const stopped = lens('analyse', fixture('personal'), '--json');
+	it('stops with exit code 2 on personal data, and goes on with --drop-personal-columns', async () => {
+		const stopped = (await lens('analyse', fixture('personal'), '--json'));
 		expect(stopped.code).toBe(2);
 		expect(stopped.stdout).toBe('');
 		expect(stopped.stderr).toMatch(/^lens: Personal data found, nothing loaded\. .*"Forename"/);
 		expect(stopped.stderr.split('\n')).toHaveLength(1);
-		const dropped = lens('analyse', fixture('personal'), '--json', '--drop-personal-columns');
+		const dropped = (await lens('analyse', fixture('personal'), '--json', '--drop-personal-columns'));
 		expect(dropped.code).toBe(0);
 		expect(JSON.parse(dropped.stdout).import.tables.pupils.loaded).toBe(3);
 	});
 
-	it('exits 2 with one line when a file or folder cannot be read', () => {
-		const refused = lens('analyse', fixture('missing-column'));
+	it('exits 2 with one line when a file or folder cannot be read', async () => {
+		const refused = (await lens('analyse', fixture('missing-column')));
 		expect([refused.code, refused.stderr]).toEqual([2, 'lens: targets.csv: missing required column need_area for targets']);
-		const missing = lens('analyse', fixture('no-such-folder'));
+		const missing = (await lens('analyse', fixture('no-such-folder')));
 		expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('cannot read folder')]);
+	});
+});
+
+describe('lens analyse: attainment', () => {
+	it('prints attainment, the comparison with the school, progress, attendance and the list under `attainment`', async () => {
+		// tests/fixtures/attainment, worked out by hand in src/lib/metrics/attainment.spec.ts.
+		const out = JSON.parse((await lens('analyse', fixture('attainment'), '--as-of', '2026-03-20', '--json')).stdout);
+		expect(out.attainment.by_subject.map((r: { subject: string; pupils: number; at_expected: number }) => [r.subject, r.pupils, r.at_expected])).toEqual([
+			['Reading', 6, 2], ['Writing', 2, 0], ['Maths', 4, 2]
+		]);
+		expect(out.attainment.against_school[0]).toMatchObject({ subject: 'Reading', school_pct: 70, comparison: 'lower' });
+		expect(out.attainment.progress[0]).toMatchObject({ subject: 'Reading', less_than_expected: 2, expected: 2, more_than_expected: 1, not_recorded: 1 });
+		expect(out.attainment.attendance).toMatchObject({ recorded: 5, persistently_absent: 3, comparison: 'higher' });
+		expect(out.attainment.behind_twice_no_change.map((r: { pupil_id: string }) => r.pupil_id)).toEqual(['A2', 'A5']);
 	});
 });

@@ -29,7 +29,7 @@ describe('import of the rules fixture', () => {
 
 	it('rejects bad required values, repeats and broken rules in pupils', () => {
 		expect(rejected('pupils')).toEqual([
-			[5, 'pupil_id', 'P001', 'duplicate pupil_id, first on line 2'],
+			[5, 'pupil_id', 'P001', 'duplicate pupil_id, first on line 2 of pupils.csv'],
 			[6, 'year_group', 'Year 15', expect.stringContaining('year_group is not a year group')],
 			[7, 'sen_stage', 'Maybe', expect.stringContaining('sen_stage is not an SEN stage')],
 			[8, 'pupil_id', '', 'pupil_id is blank (required)'],
@@ -44,7 +44,7 @@ describe('import of the rules fixture', () => {
 			[6, 'pupil_id', 'P999', 'pupil_id P999 is not in pupils'],
 			[7, 'start_date', '31/02/2026', expect.stringContaining('start_date is not a date')],
 			[8, 'start_date', '09/25/2025', expect.stringContaining('day before month')],
-			[9, 'plan_id', 'PL01', 'duplicate plan_id, first on line 2']
+			[9, 'plan_id', 'PL01', 'duplicate plan_id, first on line 2 of plans.csv']
 		]);
 	});
 

@@ -1,7 +1,7 @@
 import { readExportFolder } from '../../src/cli/read-folder';
 import { openNodeDb } from '../../src/lib/db/node';
 import type { Db } from '../../src/lib/db/types';
-import { commitImport, prepareImport, type ImportPlan } from '../../src/lib/import/pipeline';
+import { importSchools, type ImportPlan, type InputFile } from '../../src/lib/import/pipeline';
 import { importSummary } from '../../src/lib/import/summary';
 
 export const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
@@ -9,15 +9,60 @@ export const fixture = (name: string) => new URL(`../fixtures/${name}`, import.m
 /** Import a fixture folder into a fresh DuckDB, as the command line does. */
 export async function loadFixture(name: string, db?: Db): Promise<{ db: Db; plans: ImportPlan[] }> {
 	const database = db ?? (await openNodeDb());
-	const plans: ImportPlan[] = [];
-	for (const { school, files } of readExportFolder(fixture(name))) {
-		const plan = await prepareImport(database, school, files);
-		plans.push(plan);
-		await commitImport(database, plan, { dropPersonalColumns: false });
-	}
+	const plans = await importSchools(database, readExportFolder(fixture(name)));
 	return { db: database, plans };
 }
 
 export async function summaryOf(db: Db) {
 	return importSummary(db);
+}
+
+/** Files given as text (or bytes), by name. */
+export function inputFiles(files: Record<string, string | Uint8Array>): InputFile[] {
+	const enc = new TextEncoder();
+	return Object.entries(files).map(([name, body]) => ({ name, bytes: typeof body === 'string' ? enc.encode(body) : body }));
+}
+
+/** Import one school's files (given as text) into a fresh DuckDB. */
+export async function importText(files: Record<string, string | Uint8Array>, options: { drop?: boolean; school?: string } = {}) {
+	const db = await openNodeDb();
+	const plans = await importSchools(db, [{ school: options.school ?? 'S', files: inputFiles(files) }], { dropPersonalColumns: options.drop });
+	return { db, plan: plans[0], summary: await importSummary(db) };
+}
+
+/** A zip archive of stored (uncompressed) files: enough to stand for "some zip named .xlsx". */
+export function storedZip(files: Record<string, string>): Uint8Array {
+	const crcTable = Array.from({ length: 256 }, (_, n) => {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		return c >>> 0;
+	});
+	const crc32 = (b: Uint8Array) => {
+		let c = 0xffffffff;
+		for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+		return (c ^ 0xffffffff) >>> 0;
+	};
+	const enc = new TextEncoder();
+	const parts: number[] = [];
+	const central: number[] = [];
+	const u16 = (a: number[], v: number) => a.push(v & 0xff, (v >>> 8) & 0xff);
+	const u32 = (a: number[], v: number) => a.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
+	let count = 0;
+	for (const [name, text] of Object.entries(files)) {
+		const n = enc.encode(name);
+		const data = enc.encode(text);
+		const offset = parts.length;
+		const crc = crc32(data);
+		u32(parts, 0x04034b50); u16(parts, 20); u16(parts, 0); u16(parts, 0); u16(parts, 0); u16(parts, 0);
+		u32(parts, crc); u32(parts, data.length); u32(parts, data.length); u16(parts, n.length); u16(parts, 0);
+		parts.push(...n, ...data);
+		u32(central, 0x02014b50); u16(central, 20); u16(central, 20); u16(central, 0); u16(central, 0); u16(central, 0); u16(central, 0);
+		u32(central, crc); u32(central, data.length); u32(central, data.length); u16(central, n.length); u16(central, 0); u16(central, 0);
+		u16(central, 0); u16(central, 0); u32(central, 0); u32(central, offset);
+		central.push(...n);
+		count++;
+	}
+	const end: number[] = [];
+	u32(end, 0x06054b50); u16(end, 0); u16(end, 0); u16(end, count); u16(end, count); u32(end, central.length); u32(end, parts.length); u16(end, 0);
+	return new Uint8Array([...parts, ...central, ...end]);
 }

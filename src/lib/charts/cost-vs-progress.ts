@@ -1,5 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import { dot, ruleX, ruleY, text } from '@observablehq/plot';
+import { NARROW_WIDTH, remakeable } from './narrow';
 
 export interface CostProgressPoint {
 	intervention: string;
@@ -16,12 +17,14 @@ export interface CostProgressPoint {
  * already placed (approximate: 7px a character at 13px). The others are named in a tooltip and in
  * the table beside the chart.
  */
-function labelled(points: CostProgressPoint[], toX: (v: number) => number, toY: (v: number) => number): Set<CostProgressPoint> {
+function labelled(points: CostProgressPoint[], toX: (v: number) => number, toY: (v: number) => number, width: number): Set<CostProgressPoint> {
 	const placed: { x: number; y: number; w: number }[] = [];
 	const keep = new Set<CostProgressPoint>();
 	for (const p of [...points].sort((a, b) => b.pupils - a.pupils)) {
 		const box = { x: toX(p.cost_per_pupil_gbp), y: toY(p.y) - 14, w: p.intervention.length * 7 };
-		if (placed.every((q) => Math.abs(q.x - box.x) > (q.w + box.w) / 2 + 4 || Math.abs(q.y - box.y) > 15)) {
+		// A label that would be cut at the chart's edge is left to the tooltip and the table too.
+		const inside = box.x - box.w / 2 >= 0 && box.x + box.w / 2 <= width;
+		if (inside && placed.every((q) => Math.abs(q.x - box.x) > (q.w + box.w) / 2 + 4 || Math.abs(q.y - box.y) > 15)) {
 			placed.push(box);
 			keep.add(p);
 		}
@@ -44,10 +47,13 @@ export function costVsProgressSpec(points: CostProgressPoint[], reference: numbe
 	const [marginLeft, marginRight, marginTop, marginBottom, height] = [50, 40, 20, 45, 460];
 	const toX = (v: number) => marginLeft + (v / maxCost) * (width - marginLeft - marginRight);
 	const toY = (v: number) => marginTop + (1 - (v - yDomain[0]) / (yDomain[1] - yDomain[0])) * (height - marginTop - marginBottom);
-	const named = labelled(points, toX, toY);
+	const named = labelled(points, toX, toY, width);
+	// On a phone each corner's words wrap within their half of the chart instead of running into the other's.
+	const narrow = width < NARROW_WIDTH;
+	const wrap = (top: boolean) => (narrow ? { lineWidth: (width - marginLeft - marginRight) / 2 / 13 - 1, lineAnchor: top ? ('top' as const) : ('bottom' as const) } : {});
 	const quadrant = (x: number, y: number, label: string, anchor: 'start' | 'end') =>
-		text([label], { x: () => x, y: () => y, textAnchor: anchor, fill: '#4a4f55', fontStyle: 'italic' });
-	return {
+		text([label], { x: () => x, y: () => y, textAnchor: anchor, fill: '#4a4f55', fontStyle: 'italic', ...wrap(y === yDomain[1]) });
+	return remakeable((w) => costVsProgressSpec(points, reference, yIsRate, w), {
 		width,
 		height,
 		style: { fontSize: '13px' },
@@ -57,7 +63,7 @@ export function costVsProgressSpec(points: CostProgressPoint[], reference: numbe
 		marginBottom,
 		x: { domain: [0, maxCost], label: 'Cost per pupil (£)', grid: true },
 		y: { domain: yIsRate ? [0, 100] : yDomain, percent: yIsRate, label: yIsRate ? 'Targets achieved (%)' : 'Mean gain', grid: true },
-		r: { range: [4, 18] },
+		r: { range: width < NARROW_WIDTH ? [3, 11] : [4, 18] },
 		marks: [
 			ruleX([midCost], { stroke: '#999', strokeDasharray: '2,3' }),
 			...(reference === null ? [] : [ruleY([reference], { stroke: '#b3261e', strokeDasharray: '4,3', strokeWidth: 2 })]),
@@ -69,5 +75,5 @@ export function costVsProgressSpec(points: CostProgressPoint[], reference: numbe
 			dot(points, { x: 'cost_per_pupil_gbp', y: 'y', r: 'pupils', fill: '#1d4f91', fillOpacity: 0.75, stroke: '#fff', title: 'intervention' }),
 			text(points.filter((p) => named.has(p)), { x: 'cost_per_pupil_gbp', y: 'y', text: 'intervention', dy: -14, fill: '#111' })
 		]
-	};
+	});
 }

@@ -1,7 +1,8 @@
 import type * as Plot from '@observablehq/plot';
 import { dot, ruleX, tickX } from '@observablehq/plot';
-import type { GainPoint } from '../metrics/impact';
+import type { GainPoint } from '../metrics/entry-exit';
 import { labelMargin } from './label-margin';
+import { labelsAbove, NARROW_WIDTH, remakeable } from './narrow';
 
 /** The distribution of gains: a dot per pupil, one row per measure, with the mean marked. */
 export function gainDotsSpec(points: GainPoint[], width = 720): Plot.PlotOptions {
@@ -12,7 +13,7 @@ export function gainDotsSpec(points: GainPoint[], width = 720): Plot.PlotOptions
 		const vs = data.filter((d) => d.row === row).map((d) => d.value);
 		return { row, value: vs.reduce((a, b) => a + b, 0) / vs.length };
 	});
-	return {
+	const spec: Plot.PlotOptions = {
 		width,
 		height: 60 + rows.length * 60,
 		style: { fontSize: '13px' },
@@ -25,4 +26,6 @@ export function gainDotsSpec(points: GainPoint[], width = 720): Plot.PlotOptions
 			tickX(means, { x: 'value', y: 'row', stroke: '#b3261e', strokeWidth: 3 })
 		]
 	};
+	const fitted = width < NARROW_WIDTH ? labelsAbove({ ...spec, x: { ...(spec.x ?? {}), label: 'Gain (ratio gain for ages)' } }, rows, width) : spec;
+	return remakeable((w) => gainDotsSpec(points, w), fitted);
 }

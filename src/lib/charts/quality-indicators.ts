@@ -1,6 +1,7 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, stackX } from '@observablehq/plot';
 import { labelMargin } from './label-margin';
+import { labelsAbove, NARROW_WIDTH, remakeable } from './narrow';
 
 export interface IndicatorRow {
 	label: string;
@@ -21,7 +22,7 @@ export function qualityIndicatorsSpec(rows: IndicatorRow[], width = 760): Plot.P
 			{ label: r.label, state: 'Not known', share: (r.unknown / total) * 100 }
 		];
 	});
-	return {
+	const spec: Plot.PlotOptions = {
 		width,
 		height: 70 + rows.length * 34,
 		style: { fontSize: '13px' },
@@ -31,4 +32,8 @@ export function qualityIndicatorsSpec(rows: IndicatorRow[], width = 760): Plot.P
 		color: { domain: [...states], range: ['#176a3a', '#b3261e', '#b8bcc2'], legend: true },
 		marks: [barX(data, stackX({ x: 'share', y: 'label', fill: 'state', order: [...states] })), ruleX([0])]
 	};
+	// Labels go above the bars on a phone, and wherever the longest would not fit the left margin (it was cut).
+	const cut = rows.some((r) => labelMargin([r.label], 120, 10_000) > 420);
+	const fitted = width < NARROW_WIDTH || cut ? labelsAbove(spec, rows.map((r) => r.label), width) : spec;
+	return remakeable((w) => qualityIndicatorsSpec(rows, w), fitted);
 }

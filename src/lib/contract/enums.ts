@@ -43,14 +43,6 @@ export const needCodeAliases: Record<string, NeedCode> = {
 	otherdifficultydisability: 'OTH', otherdifficultyordisability: 'OTH', other: 'OTH',
 	sensupportbutnospecialistassessmentoftypeofneed: 'NSA', nospecialistassessment: 'NSA'
 };
-export const needCodeLabels: Record<NeedCode, string> = {
-	SPLD: 'Specific learning difficulty', MLD: 'Moderate learning difficulty', SLD: 'Severe learning difficulty',
-	PMLD: 'Profound and multiple learning difficulty', SEMH: 'Social, emotional and mental health',
-	SLCN: 'Speech, language and communication needs', HI: 'Hearing impairment', VI: 'Vision impairment',
-	MSI: 'Multi-sensory impairment', PD: 'Physical disability', ASD: 'Autistic spectrum disorder',
-	OTH: 'Other difficulty or disability', NSA: 'SEN support, no specialist assessment of need'
-};
-
 export const needArea = z.enum([
 	'communication_interaction', 'cognition_learning', 'semh', 'sensory_physical', 'independence_self_help', 'medical'
 ]);
@@ -113,11 +105,87 @@ export const yearGroup = z.enum(['N1', 'N2', 'R', '1', '2', '3', '4', '5', '6', 
 export type YearGroup = z.infer<typeof yearGroup>;
 
 export const keyStages = ['EYFS', 'KS1', 'KS2', 'KS3', 'KS4', 'KS5'] as const;
-export function keyStageOf(year: YearGroup): (typeof keyStages)[number] {
-	if (year === 'N1' || year === 'N2' || year === 'R') return 'EYFS';
-	const n = Number(year);
-	return n <= 2 ? 'KS1' : n <= 6 ? 'KS2' : n <= 9 ? 'KS3' : n <= 11 ? 'KS4' : 'KS5';
-}
+export type KeyStage = (typeof keyStages)[number];
+/** The one rule for key stages (metrics.md): the year groups each covers. */
+export const yearsOfKeyStage: Record<KeyStage, YearGroup[]> = {
+	EYFS: ['N1', 'N2', 'R'],
+	KS1: ['1', '2'],
+	KS2: ['3', '4', '5', '6'],
+	KS3: ['7', '8', '9'],
+	KS4: ['10', '11'],
+	KS5: ['12', '13', '14']
+};
+
+/** Year groups in school order (N1, N2, R, 1 … 14), from the key stages: the one ordering everywhere. */
+export const yearGroupOrder: readonly YearGroup[] = Object.values(yearsOfKeyStage).flat();
+
+/** What a review decided, in words. */
+export const reviewDecisionLabels: Record<z.infer<typeof reviewDecision> | 'not recorded', string> = {
+	continue: 'Continue as planned',
+	increase_support: 'Increase support',
+	exit_sen_support: 'Leave SEN support',
+	request_ehcna: 'Request an EHC needs assessment',
+	'not recorded': 'Not recorded'
+};
+
+/** Attainment bands schools record against age-related expectations, lowest first. */
+export const attainment = z.enum(['pre_key_stage', 'working_towards', 'expected', 'greater_depth']);
+export type Attainment = z.infer<typeof attainment>;
+export const attainmentAliases: Record<string, Attainment> = {
+	prekeystage: 'pre_key_stage', pks: 'pre_key_stage', prekeystagestandard: 'pre_key_stage', belowkeystage: 'pre_key_stage',
+	pre: 'pre_key_stage', engagementmodel: 'pre_key_stage', engagement: 'pre_key_stage', bks: 'pre_key_stage', pk: 'pre_key_stage',
+	workingtowards: 'working_towards', workingtowardstheexpectedstandard: 'working_towards', workingtowardsexpected: 'working_towards',
+	wts: 'working_towards', wt: 'working_towards', wtes: 'working_towards', belowexpected: 'working_towards',
+	expected: 'expected', expectedstandard: 'expected', workingattheexpectedstandard: 'expected', atexpected: 'expected',
+	workingatexpected: 'expected', exs: 'expected', exp: 'expected', ex: 'expected', are: 'expected', ageexpected: 'expected',
+	greaterdepth: 'greater_depth', greaterdepthstandard: 'greater_depth', workingatgreaterdepth: 'greater_depth',
+	workingatagreaterdepth: 'greater_depth', gds: 'greater_depth', gd: 'greater_depth', aboveexpected: 'greater_depth',
+	higherstandard: 'greater_depth', hs: 'greater_depth'
+};
+export const attainmentLabels: Record<Attainment, string> = {
+	pre_key_stage: 'Pre-key stage',
+	working_towards: 'Working towards',
+	expected: 'Expected',
+	greater_depth: 'Greater depth'
+};
+
+/** A teacher's judgement of progress since the last assessment point. */
+export const progressJudgement = z.enum(['less_than_expected', 'expected', 'more_than_expected']);
+export type ProgressJudgement = z.infer<typeof progressJudgement>;
+export const progressAliases: Record<string, ProgressJudgement> = {
+	lessthanexpected: 'less_than_expected', less: 'less_than_expected', belowexpected: 'less_than_expected', lte: 'less_than_expected',
+	lessthanexpectedprogress: 'less_than_expected', slowprogress: 'less_than_expected',
+	insufficient: 'less_than_expected', notexpected: 'less_than_expected',
+	expected: 'expected', expectedprogress: 'expected', asexpected: 'expected', ontrack: 'expected',
+	inline: 'expected', e: 'expected', exp: 'expected',
+	morethanexpected: 'more_than_expected', more: 'more_than_expected', aboveexpected: 'more_than_expected', mte: 'more_than_expected',
+	morethanexpectedprogress: 'more_than_expected', accelerated: 'more_than_expected', acceleratedprogress: 'more_than_expected',
+	betterthanexpected: 'more_than_expected'
+};
+export const progressLabels: Record<ProgressJudgement | 'not recorded', string> = {
+	less_than_expected: 'Less than expected',
+	expected: 'Expected',
+	more_than_expected: 'More than expected',
+	'not recorded': 'Not recorded'
+};
+
+/** Whole-school figures a school copies from its MIS, so no other child's row is needed. */
+export const comparatorMeasure = z.enum(['on_roll', 'expected_pct', 'attendance_pct', 'persistent_absence_pct']);
+export type ComparatorMeasure = z.infer<typeof comparatorMeasure>;
+export const comparatorAliases: Record<string, ComparatorMeasure> = {
+	onroll: 'on_roll', numberonroll: 'on_roll', nor: 'on_roll', roll: 'on_roll', pupilsonroll: 'on_roll',
+	expectedpct: 'expected_pct', expected: 'expected_pct', atexpected: 'expected_pct', expectedorabove: 'expected_pct',
+	atorabove: 'expected_pct', atoraboveexpected: 'expected_pct', expectedstandard: 'expected_pct', percentexpected: 'expected_pct',
+	attendancepct: 'attendance_pct', attendance: 'attendance_pct', attendancepercent: 'attendance_pct', overallattendance: 'attendance_pct',
+	persistentabsencepct: 'persistent_absence_pct', persistentabsence: 'persistent_absence_pct', pa: 'persistent_absence_pct',
+	persistentlyabsent: 'persistent_absence_pct', persistentabsencepercent: 'persistent_absence_pct'
+};
+export const comparatorLabels: Record<ComparatorMeasure, string> = {
+	on_roll: 'Number on roll',
+	expected_pct: 'Share at or above expected (%)',
+	attendance_pct: 'Attendance (%)',
+	persistent_absence_pct: 'Persistently absent (% of pupils)'
+};
 
 /** Measures whose lower values are better, when the file does not say. */
 export const lowerIsBetterMeasures = ['sdq_total', 'sdq', 'boxall_difficulties', 'errors', 'incidents'];

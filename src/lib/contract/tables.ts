@@ -8,7 +8,8 @@ import * as E from './enums';
  */
 export type ValueKind =
 	| 'id' | 'id_list' | 'text' | 'date' | 'bool' | 'money' | 'positive' | 'count' | 'number' | 'percent'
-	| 'year' | 'wave' | 'sen_stage' | 'need_code' | 'need_area' | 'sex' | 'outcome' | 'decision';
+	| 'year' | 'wave' | 'sen_stage' | 'need_code' | 'need_area' | 'sex' | 'outcome' | 'decision'
+	| 'assessed_on' | 'attainment' | 'progress' | 'comparator';
 
 export interface ColumnMeta {
 	kind: ValueKind;
@@ -21,7 +22,7 @@ export interface ColumnMeta {
 	unique?: boolean;
 }
 
-export type TableName = 'pupils' | 'plans' | 'targets' | 'provisions' | 'allocations' | 'staff_rates';
+export type TableName = 'pupils' | 'plans' | 'targets' | 'provisions' | 'allocations' | 'staff_rates' | 'assessments' | 'comparators';
 
 export const contract = z.registry<ColumnMeta>();
 
@@ -44,7 +45,11 @@ const kindSchema: Record<ValueKind, () => z.ZodType> = {
 	need_area: () => E.needArea,
 	sex: () => E.sex,
 	outcome: () => E.outcome,
-	decision: () => E.reviewDecision
+	decision: () => E.reviewDecision,
+	assessed_on: () => z.iso.date(),
+	attainment: () => E.attainment,
+	progress: () => E.progressJudgement,
+	comparator: () => E.comparatorMeasure
 };
 
 function column(kind: ValueKind, required: boolean, description: string, extra: Partial<ColumnMeta> = {}) {
@@ -76,7 +81,10 @@ export const pupils = z.object({
 	looked_after: opt('bool', `Looked after (child in care). ${boolNote}`, { aliases: ['lac', 'cla', 'child in care', 'cic', 'looked after child'] }),
 	young_carer: opt('bool', `Young carer. ${boolNote}`, { aliases: ['carer'] }),
 	medical_condition: opt('bool', `Has a medical condition. ${boolNote}`, { aliases: ['medical', 'medical need'] }),
-	sen_start_date: opt('date', 'When the pupil joined the SEN register.', { aliases: ['sen start', 'date added to register', 'register start'] })
+	sen_start_date: opt('date', 'When the pupil joined the SEN register.', { aliases: ['sen start', 'date added to register', 'register start'] }),
+	attendance_pct: opt('percent', 'Share of possible sessions the pupil attended this year, 0–100 (from the MIS); below 90 is persistently absent.', {
+		aliases: ['attendance', 'attendance percent', 'overall attendance', 'attendance to date', 'year to date attendance']
+	})
 });
 
 export const plans = z.object({
@@ -150,21 +158,53 @@ export const allocations = z.object({
 	attendance_pct: opt('percent', 'Share of sessions attended, 0–100.', { aliases: ['attendance', 'attendance percent'] })
 });
 
+export const assessments = z.object({
+	pupil_id: req('id', 'The pupil; must be in pupils.', { references: { table: 'pupils', column: 'pupil_id' }, aliases: ['pupil', 'pupil ref', 'student id'] }),
+	subject: req('text', 'reading, writing, maths, science or any subject name; grouped ignoring case and spaces.', { aliases: ['subject name', 'curriculum subject', 'curriculum area'] }),
+	assessed_on: req('assessed_on', 'Date of the assessment point, or its term: "Autumn 2025", "Spring 2025/26" (read as 15 Dec, 15 Mar, 15 Jul).', {
+		aliases: ['date', 'assessment date', 'date assessed', 'term', 'assessment point', 'data drop']
+	}),
+	attainment: req('attainment', 'pre_key_stage, working_towards, expected or greater_depth; also PKS, WTS, EXS, GDS and the full names.', {
+		aliases: ['current attainment', 'attainment level', 'band', 'teacher assessment', 'judgement', 'level']
+	}),
+	expected_attainment: opt('attainment', 'The band expected for this pupil at this point, as attainment; blank = expected.', {
+		aliases: ['expected', 'expected attainment level', 'target attainment', 'expected level', 'target band']
+	}),
+	progress: opt('progress', 'less_than_expected, expected or more_than_expected since the last point; blank = not judged.', {
+		aliases: ['current progress', 'progress judgement', 'progress made']
+	})
+});
+
+export const comparators = z.object({
+	measure: req('comparator', 'on_roll (number on roll), expected_pct (share at or above expected), attendance_pct or persistent_absence_pct.', {
+		aliases: ['figure', 'indicator', 'statistic']
+	}),
+	value: req('number', 'The whole-school figure: a number of pupils for on_roll, else a percentage 0–100.', { aliases: ['figure value', 'amount', 'percent', 'percentage'] }),
+	subject: opt('text', 'For expected_pct: the subject, as in assessments.', { aliases: ['subject name'] }),
+	year_group: opt('year', 'For expected_pct: the year group; blank = the whole school.', { aliases: ['year', 'yr', 'ncy'] }),
+	pupils: opt('count', 'How many pupils the percentage is of (e.g. assessed in that year); blank = the number on roll for whole-school figures.', {
+		aliases: ['cohort', 'number of pupils', 'base', 'n']
+	}),
+	academic_year: opt('text', 'The academic year of the figure, as 2025/26; blank = the year of the as-of date.', { aliases: ['year of data', 'academic year'] })
+});
+
 export const staff_rates = z.object({
 	role: req('text', 'Staff role, as written in provisions.delivered_by.', { unique: true, aliases: ['staff role', 'staff'] }),
 	hourly_rate_gbp: req('money', 'Hourly rate in £ including on-costs.', { aliases: ['hourly rate', 'rate'] })
 });
 
-export const tables: Record<TableName, z.ZodObject> = { pupils, plans, targets, provisions, allocations, staff_rates };
+export const tables: Record<TableName, z.ZodObject> = { pupils, plans, targets, provisions, allocations, staff_rates, assessments, comparators };
 /** Load order: every table after the tables it references. */
-export const tableOrder: TableName[] = ['pupils', 'staff_rates', 'provisions', 'plans', 'targets', 'allocations'];
+export const tableOrder: TableName[] = ['pupils', 'staff_rates', 'provisions', 'plans', 'targets', 'allocations', 'assessments', 'comparators'];
 export const tableAliases: Record<TableName, string[]> = {
 	pupils: ['pupils', 'pupil', 'register', 'senregister', 'students', 'learners'],
 	plans: ['plans', 'plan', 'supportplans', 'senplans', 'ieps', 'apdr'],
 	targets: ['targets', 'target', 'outcomes', 'smarttargets'],
 	provisions: ['provisions', 'provision', 'interventions', 'provisionmap', 'runs'],
 	allocations: ['allocations', 'allocation', 'pupilprovisions', 'entryexit', 'groups'],
-	staff_rates: ['staffrates', 'rates', 'staffcosts', 'hourlyrates']
+	staff_rates: ['staffrates', 'rates', 'staffcosts', 'hourlyrates'],
+	assessments: ['assessments', 'assessment', 'attainment', 'teacherassessments', 'assessmentdata', 'tracking', 'datadrop'],
+	comparators: ['comparators', 'comparator', 'wholeschool', 'schoolfigures', 'benchmarks']
 };
 export const tableDescriptions: Record<TableName, string> = {
 	pupils: 'One row per pupil on the SEN register (or monitoring list).',
@@ -172,7 +212,9 @@ export const tableDescriptions: Record<TableName, string> = {
 	targets: 'One row per SMART target (outcome) of a plan.',
 	provisions: 'One row per run of an intervention (one group, or one pupil 1:1).',
 	allocations: 'Which pupils a provision serves, with entry and exit data.',
-	staff_rates: 'Optional: hourly rates by staff role (the app has editable defaults).'
+	staff_rates: 'Optional: hourly rates by staff role (the app has editable defaults).',
+	assessments: 'Optional: one row per pupil, subject and assessment point: attainment band, expected band and progress.',
+	comparators: 'Optional: whole-school figures copied from the MIS (number on roll, share at expected, attendance), one per row.'
 };
 
 export type Pupil = z.infer<typeof pupils>;
@@ -180,6 +222,8 @@ export type Plan = z.infer<typeof plans>;
 export type Target = z.infer<typeof targets>;
 export type Provision = z.infer<typeof provisions>;
 export type Allocation = z.infer<typeof allocations>;
+export type Assessment = z.infer<typeof assessments>;
+export type Comparator = z.infer<typeof comparators>;
 
 export interface ColumnSpec extends ColumnMeta {
 	name: string;

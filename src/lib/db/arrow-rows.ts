@@ -1,8 +1,15 @@
 import type { Row } from './types';
 
+/** The parts of an Arrow type we read (apache-arrow's DataType, as duckdb-wasm returns it). */
+interface ArrowLikeType {
+	typeId: number;
+	scale?: number;
+	children?: ArrowLikeField[];
+	toString(): string;
+}
 interface ArrowLikeField {
 	name: string;
-	type: { typeId: number; toString(): string };
+	type: ArrowLikeType;
 }
 interface ArrowLikeTable {
 	schema: { fields: ArrowLikeField[] };
@@ -10,21 +17,39 @@ interface ArrowLikeTable {
 	getChildAt(i: number): { get(j: number): unknown } | null;
 }
 
+// apache-arrow's Type enum (stable across versions); only the ones that need converting.
+const DECIMAL = 7;
+const DATE = 8;
+const LIST = 12;
+const STRUCT = 13;
+const FIXED_SIZE_LIST = 16;
 const DAY_MS = 86_400_000;
 
-function toPlain(value: unknown, type: string): unknown {
+/** Arrow value → the plain JS value every adapter returns (see Db.query in types.ts). */
+function toPlain(value: unknown, type: ArrowLikeType): unknown {
 	if (value === null || value === undefined) return null;
 	if (typeof value === 'bigint') return Number(value);
-	if (type.startsWith('Date')) {
-		const ms = typeof value === 'number' ? value : Number(value);
-		// DuckDB dates arrive as epoch milliseconds (Date64) or days (Date32, see DateDay).
-		const d = new Date(type.includes('Day') && Math.abs(ms) < 1e7 ? ms * DAY_MS : ms);
-		return d.toISOString().slice(0, 10);
+	switch (type.typeId) {
+		case DATE: {
+			const ms = typeof value === 'number' ? value : Number(value);
+			// DuckDB dates arrive as epoch milliseconds (Date64) or days (Date32, see DateDay).
+			const d = new Date(type.toString().includes('Day') && Math.abs(ms) < 1e7 ? ms * DAY_MS : ms);
+			return d.toISOString().slice(0, 10);
+		}
+		case DECIMAL:
+			// Arrow hands over the unscaled integer (a 128-bit "big num"); the scale is in the type.
+			return Number(String(value)) / 10 ** (type.scale ?? 0);
+		case LIST:
+		case FIXED_SIZE_LIST: {
+			const item = type.children?.[0]?.type;
+			return Array.from(value as Iterable<unknown>, (v) => (item ? toPlain(v, item) : v));
+		}
+		case STRUCT: {
+			const row = value as Record<string, unknown>;
+			return Object.fromEntries((type.children ?? []).map((f) => [f.name, toPlain(row[f.name], f.type)]));
+		}
 	}
-	if (type.startsWith('Decimal') && typeof value === 'object') return Number(String(value));
-	if (typeof value === 'object' && value !== null && 'toJSON' in value) {
-		return (value as { toJSON(): unknown }).toJSON();
-	}
+	if (typeof value === 'object' && 'toJSON' in value) return (value as { toJSON(): unknown }).toJSON();
 	return value;
 }
 
@@ -34,8 +59,7 @@ export function arrowToRows<T>(table: ArrowLikeTable): T[] {
 	const rows: Row[] = Array.from({ length: table.numRows }, () => ({}));
 	fields.forEach((field, i) => {
 		const col = table.getChildAt(i);
-		const type = field.type.toString();
-		for (let r = 0; r < table.numRows; r++) rows[r][field.name] = toPlain(col?.get(r), type);
+		for (let r = 0; r < table.numRows; r++) rows[r][field.name] = toPlain(col?.get(r), field.type);
 	});
 	return rows as T[];
 }

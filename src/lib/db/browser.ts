@@ -3,10 +3,28 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { tableToIPC } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows';
 import type { Db } from './types';
 
 let shared: Promise<Db> | null = null;
+
+/** How much of the engine (its WebAssembly file) has arrived: shown while the page starts. */
+export interface EngineProgress {
+	loaded: number;
+	/** Null when the server does not say how big the file is. */
+	total: number | null;
+	/** The engine is running. */
+	ready: boolean;
+}
+const progressListeners = new Set<(p: EngineProgress) => void>();
+export function onEngineProgress(listener: (p: EngineProgress) => void): () => void {
+	progressListeners.add(listener);
+	return () => progressListeners.delete(listener);
+}
+
+/** The engine files this browser uses (only one of the bundles is ever fetched): the service worker keeps them for offline use. */
+export let engineFiles: string[] = [];
 
 /** The page's one DuckDB: bundled wasm and worker from our own origin, opened once. */
 export function browserDb(): Promise<Db> {
@@ -19,9 +37,14 @@ async function open(): Promise<Db> {
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 		eh: { mainModule: ehWasm, mainWorker: ehWorker }
 	});
+	engineFiles = [bundle.mainModule, bundle.mainWorker!];
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+		const update = { loaded: p.bytesLoaded, total: p.bytesTotal > 0 ? p.bytesTotal : null, ready: false };
+		for (const l of progressListeners) l(update);
+	});
+	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true });
 	const conn = await db.connect();
 	return {
 		async query<T>(sql: string) {
@@ -35,6 +58,12 @@ async function open(): Promise<Db> {
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);
+		},
+		async exportArrow(sql: string) {
+			return tableToIPC(await conn.query(sql), 'stream');
+		},
+		async importArrow(name: string, ipc: Uint8Array) {
+			await conn.insertArrowFromIPCStream(ipc, { name, create: true });
 		}
 	};
 }

@@ -4,6 +4,9 @@ import type { Db } from './types';
 import { arrowToRows } from './arrow-rows';
 
 const require = createRequire(import.meta.url);
+// The blocking build is CommonJS and builds its Arrow tables with the CommonJS apache-arrow; only
+// that same copy's writer recognises them (an ESM import would silently write an empty stream).
+const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
 
 /**
  * DuckDB for Node (tests and the command line): the same wasm engine as the browser,
@@ -29,6 +32,12 @@ export async function openNodeDb(): Promise<Db> {
 		},
 		async dropFile(name: string) {
 			db.dropFile(name);
+		},
+		async exportArrow(sql: string) {
+			return tableToIPC(conn.query(sql), 'stream');
+		},
+		async importArrow(name: string, ipc: Uint8Array) {
+			conn.insertArrowFromIPCStream(ipc, { name, create: true });
 		}
 	};
 }

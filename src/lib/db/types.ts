@@ -2,11 +2,22 @@
 export type Row = Record<string, unknown>;
 
 export interface Db {
-	/** Run SQL and return plain rows (BIGINT as number, DATE as 'YYYY-MM-DD'). */
+	/**
+	 * Run SQL and return plain rows, the same from every engine: BIGINT/HUGEINT and DECIMAL as
+	 * numbers, DATE as 'YYYY-MM-DD', TIMESTAMP as epoch milliseconds, lists and structs as arrays
+	 * and objects of such values.
+	 */
 	query<T = Row>(sql: string): Promise<T[]>;
 	/** Run one or more statements whose results are not needed. */
 	exec(sql: string): Promise<void>;
 	/** Make UTF-8 text readable by SQL (read_csv) under `name`. */
 	registerText(name: string, text: string): Promise<void>;
 	dropFile(name: string): Promise<void>;
+	/**
+	 * A query's result as an Arrow IPC stream: the exact column types and values, for the saved
+	 * workspace. Only the wasm engines (browser, tests) have it.
+	 */
+	exportArrow?(sql: string): Promise<Uint8Array>;
+	/** Create table `name` from an Arrow IPC stream made by exportArrow. */
+	importArrow?(name: string, ipc: Uint8Array): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { download } from './csv';
 
 /** A drawn chart as a standalone SVG file's text. */
-export function svgText(svg: SVGSVGElement): string {
+function svgText(svg: SVGSVGElement): string {
 	const copy = svg.cloneNode(true) as SVGSVGElement;
 	copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	return `<?xml version="1.0" encoding="UTF-8"?>\n${copy.outerHTML}`;

@@ -1,66 +1,87 @@
 import type { Db } from '../db/types';
 import { ident, lit } from '../validate/sql-text';
+import type { CheckedCsv, StructureProblem } from './csv-structure';
 import type { Delimiter } from './sniff';
-import { personalValuePatterns, maskValue, type ValuePattern } from './personal';
+import { personalValuePatterns, maskValue, valueHitSql, type PersonalKind } from './personal';
+
+/** DuckDB's own limit on one record, in bytes; raised only for a file that has a longer one. */
+const ENGINE_LINE_BYTES = 2_097_152;
+
+export const badRowsTable = (stage: string) => `${stage}_bad`;
 
 /**
- * DuckDB skips empty lines, which would shift the line numbers we report from the rows a
- * spreadsheet shows. An empty line outside quotes becomes a row of empty cells instead (dropped
- * later as blank, but counted). One pass, and only when the text has an empty line at all.
+ * Stage a checked file as text columns c0…cN in DuckDB: no typing, no sniffing, nothing lost.
+ * Rows whose structure is broken were blanked by the check; they are kept in `<stage>_bad` to be
+ * reported as rejected rows when the file is loaded.
  */
-export function keepBlankLines(text: string, delimiter: Delimiter): string {
-	if (!/\n[ \t]*\r?\n/.test(text)) return text;
-	const out: string[] = [];
-	let inQuotes = false;
-	let lineStart = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 34) inQuotes = !inQuotes;
-		else if (c === 10 && !inQuotes) {
-			const line = text.slice(lineStart, i);
-			out.push(/^[ \t\r]*$/.test(line) && i > 0 ? `${delimiter}${line}` : line);
-			lineStart = i + 1;
-		}
+export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delimiter: Delimiter): Promise<string[]> {
+	const file = `${stage}.csv`;
+	await db.registerText(file, checked.text);
+	const columns = Array.from({ length: checked.width }, (_, i) => `c${i}`);
+	const spec = columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
+	const bytes = checked.longest + 1024;
+	const lineSize = bytes > ENGINE_LINE_BYTES ? `, max_line_size = ${bytes}` : '';
+	try {
+		await db.exec(`CREATE OR REPLACE TABLE ${ident(stage)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false,
+      delim = ${lit(delimiter)}, quote = '"', escape = '"', columns = {${spec}}, null_padding = true, strict_mode = false,
+      all_varchar = true, parallel = false${lineSize})`);
+	} finally {
+		await db.dropFile(file);
 	}
-	out.push(text.slice(lineStart));
-	return out.join('\n');
+	await saveStructureProblems(db, stage, checked.problems);
+	return columns;
 }
 
-/** Stage a whole file as text columns c0…cN in DuckDB: no typing, no sniffing, nothing lost. */
-export async function stageCsv(db: Db, stage: string, text: string, delimiter: Delimiter, width: number): Promise<string[]> {
-	const file = `${stage}.csv`;
-	await db.registerText(file, keepBlankLines(text, delimiter));
-	const columns = Array.from({ length: width }, (_, i) => `c${i}`);
-	const spec = columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
-	await db.exec(`CREATE OR REPLACE TABLE ${ident(stage)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false,
-    delim = ${lit(delimiter)}, quote = '"', escape = '"', columns = {${spec}}, null_padding = true, strict_mode = false,
-    all_varchar = true, parallel = false)`);
-	await db.dropFile(file);
-	return columns;
+async function saveStructureProblems(db: Db, stage: string, problems: StructureProblem[]): Promise<void> {
+	if (!problems.length) return;
+	await db.exec(`CREATE OR REPLACE TABLE ${ident(badRowsTable(stage))} (line INTEGER, reason VARCHAR)`);
+	for (let i = 0; i < problems.length; i += 1000) {
+		const rows = problems.slice(i, i + 1000).map((p) => `(${p.line}, ${lit(p.reason)})`);
+		await db.exec(`INSERT INTO ${ident(badRowsTable(stage))} VALUES ${rows.join(', ')}`);
+	}
 }
 
 export interface ValueFinding {
 	column: string;
-	kind: ValuePattern['kind'];
+	kind: PersonalKind;
 	count: number;
 	example: string;
 }
 
-/** Cells anywhere in the staged file that look like a UPN, email address, postcode or phone number. */
+/** Columns per query of the value scan, so that a file of any width never builds one huge query. */
+const SCAN_BATCH = 16;
+
+/** Any of the shapes, as one pattern: one pass finds the (usually no) columns worth a closer look. */
+const anyShape = lit(personalValuePatterns.map((p) => `(?:${p.sql})`).join('|'));
+
+/** Cells anywhere in the staged file that look like a UPN, ULN, email address, postcode, phone or NHS number. */
 export async function scanPersonalValues(db: Db, stage: string, columns: string[]): Promise<ValueFinding[]> {
-	if (!columns.length) return [];
-	// One pass over the table: a filtered count and an example for every (column, pattern).
-	const pairs = columns.flatMap((column) => personalValuePatterns.map((p) => ({ column, p })));
-	const aggs = pairs.flatMap(({ column, p }, i) => {
-		const hit = `regexp_matches(trim(${ident(column)}), ${lit(p.sql)})`;
-		return [`count(*) FILTER (WHERE ${hit}) AS n${i}`, `first(trim(${ident(column)})) FILTER (WHERE ${hit}) AS e${i}`];
-	});
-	const [row] = await db.query<Record<string, unknown>>(`SELECT ${aggs.join(', ')} FROM ${ident(stage)}`);
-	return pairs
-		.map(({ column, p }, i) => ({ column, kind: p.kind, count: Number(row[`n${i}`]), example: maskValue(String(row[`e${i}`] ?? '')) }))
-		.filter((f) => f.count > 0);
+	const suspect: string[] = [];
+	for (let b = 0; b < columns.length; b += SCAN_BATCH) {
+		const batch = columns.slice(b, b + SCAN_BATCH);
+		// All cells of a row joined by a separator no pattern crosses: one pattern compiled per batch, not per column.
+		const joined = `concat_ws(chr(1), ${batch.map((c) => ident(c)).join(', ')})`;
+		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) FILTER (WHERE regexp_matches(${joined}, ${anyShape}))::INTEGER AS n FROM ${ident(stage)}`);
+		if (!n) continue;
+		const aggs = batch.map((c, i) => `count(*) FILTER (WHERE regexp_matches(${ident(c)}, ${anyShape})) AS n${i}`);
+		const [row] = await db.query<Record<string, unknown>>(`SELECT ${aggs.join(', ')} FROM ${ident(stage)}`);
+		batch.forEach((c, i) => Number(row[`n${i}`]) > 0 && suspect.push(c));
+	}
+	const findings: ValueFinding[] = [];
+	for (const column of suspect) {
+		const aggs = personalValuePatterns.flatMap((p, i) => {
+			const hit = valueHitSql(ident(column), p);
+			return [`count(*) FILTER (WHERE ${hit}) AS n${i}`, `first(trim(${ident(column)})) FILTER (WHERE ${hit}) AS e${i}`];
+		});
+		const [row] = await db.query<Record<string, unknown>>(`SELECT ${aggs.join(', ')} FROM ${ident(stage)}`);
+		personalValuePatterns.forEach((p, i) => {
+			const count = Number(row[`n${i}`]);
+			if (count > 0) findings.push({ column, kind: p.kind, count, example: maskValue(String(row[`e${i}`] ?? '')) });
+		});
+	}
+	return findings;
 }
 
 export async function dropStage(db: Db, stage: string): Promise<void> {
-	await db.exec(`DROP TABLE IF EXISTS ${ident(stage)}`);
+	await db.exec(`DROP TABLE IF EXISTS ${ident(stage)}; DROP TABLE IF EXISTS ${ident(badRowsTable(stage))}`);
 }

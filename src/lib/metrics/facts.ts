@@ -1,30 +1,48 @@
-import { dateLit, periodOf, pupilWhere, type Filters } from './filters';
+import { yearsOfKeyStage } from '../contract/enums';
+import { dateLit, lit } from '../db/sql';
+import { periodOf, type Filters, type Scope } from './scope';
+
+/** SQL condition on a pupils alias `p` for the school, key stage, year group and SEN stage filters. */
+export function pupilWhere(filters: Filters, p = 'p'): string {
+	const parts = ['TRUE'];
+	if (filters.school) parts.push(`${p}.school = ${lit(filters.school)}`);
+	if (filters.keyStage) parts.push(`${p}.year_group IN (${yearsOfKeyStage[filters.keyStage].map(lit).join(', ')})`);
+	if (filters.yearGroup) parts.push(`${p}.year_group = ${lit(filters.yearGroup)}`);
+	if (filters.senStage) parts.push(`${p}.sen_stage = ${lit(filters.senStage)}`);
+	return parts.join(' AND ');
+}
+
+/** SQL: the key stage of a year group, from the one rule in the contract. */
+export function keyStageSql(yearGroup: string): string {
+	const whens = Object.entries(yearsOfKeyStage).map(([ks, years]) => `WHEN ${yearGroup} IN (${years.map(lit).join(', ')}) THEN ${lit(ks)}`);
+	return `CASE ${whens.join(' ')} END`;
+}
 
 /**
  * The target facts every achievement figure starts from: each target with its pupil, its
  * effective due date (its own, else the plan's review_due) and its status at `as_of`
  * (metrics.md "Target status"). The period filter keeps targets due within it.
  */
-export function targetFactsSql(filters: Filters, asOf: string): string {
-	const period = periodOf(filters, asOf);
+export function targetFactsSql(scope: Scope): string {
+	const period = periodOf(scope);
 	const inPeriod = period ? `AND coalesce(t.due_date, pl.review_due) BETWEEN ${dateLit(period.from)} AND ${dateLit(period.to)}` : '';
 	return `SELECT t.school, t.target_id, t.plan_id, t.need_area, t.outcome, p.pupil_id, p.year_group, p.sen_stage,
       coalesce(t.due_date, pl.review_due) AS due,
       CASE WHEN t.outcome IS NOT NULL THEN t.outcome
-           WHEN coalesce(t.due_date, pl.review_due) >= ${dateLit(asOf)} THEN 'open' ELSE 'overdue' END AS status
+           WHEN coalesce(t.due_date, pl.review_due) >= ${dateLit(scope.asOf)} THEN 'open' ELSE 'overdue' END AS status
     FROM targets t
     JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
     JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
-    WHERE ${pupilWhere(filters)} ${inPeriod}`;
+    WHERE ${pupilWhere(scope.filters)} ${inPeriod}`;
 }
 
 /** Plans of filtered pupils whose span (start to review due) overlaps the period. */
-export function planFactsSql(filters: Filters, asOf: string): string {
-	const period = periodOf(filters, asOf);
+export function planFactsSql(scope: Scope): string {
+	const period = periodOf(scope);
 	const inPeriod = period ? `AND pl.start_date <= ${dateLit(period.to)} AND pl.review_due >= ${dateLit(period.from)}` : '';
 	return `SELECT pl.*, p.year_group, p.sen_stage FROM plans pl
     JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
-    WHERE ${pupilWhere(filters)} ${inPeriod}`;
+    WHERE ${pupilWhere(scope.filters)} ${inPeriod}`;
 }
 
 /** Counting by status: the columns every achievement table shares. */
@@ -34,3 +52,6 @@ export const statusCountsSql = `count(*) FILTER (WHERE status IN ('achieved', 'p
   count(*) FILTER (WHERE status = 'not_achieved')::INTEGER AS not_achieved,
   count(*) FILTER (WHERE status = 'open')::INTEGER AS open,
   count(*) FILTER (WHERE status = 'overdue')::INTEGER AS overdue`;
+
+/** A pupil counted once across schools. */
+export const pupilKeySql = (alias: string) => `${alias}.school || '/' || ${alias}.pupil_id`;

@@ -1,23 +1,50 @@
-import type { Db } from '../db/types';
-import { academicYearOf } from './filters';
+import { z } from 'zod';
+import { yearGroupOrder } from '../contract/enums';
+import { dateLit } from '../db/sql';
+import { col, metric } from './registry';
+import { academicYearOf } from './scope';
 
-export interface FilterOptions {
-	schools: string[];
-	academicYears: string[];
-	yearGroups: string[];
-}
-
-const yearOrder = ['N1', 'N2', 'R', ...Array.from({ length: 14 }, (_, i) => String(i + 1))];
+// School order (N1, N2, R, 1 … 14). Not zod's `yearGroup.options`, which puts number-like values before N1, N2 and R.
+const yearOrder: readonly string[] = yearGroupOrder;
 
 /** The choices the filter bar offers: only values present in the loaded data. */
-export async function filterOptions(db: Db): Promise<FilterOptions> {
-	const schools = await db.query<{ v: string }>(`SELECT DISTINCT school AS v FROM pupils ORDER BY 1`);
-	const years = await db.query<{ v: string }>(`SELECT DISTINCT year_group AS v FROM pupils`);
-	const dates = await db.query<{ d: string }>(`SELECT DISTINCT d FROM (SELECT start_date AS d FROM plans UNION SELECT review_due FROM plans) WHERE d IS NOT NULL`);
-	const academicYears = [...new Set(dates.map((r) => academicYearOf(r.d)))].sort();
-	return {
-		schools: schools.map((r) => r.v),
-		academicYears,
-		yearGroups: years.map((r) => r.v).sort((a, b) => yearOrder.indexOf(a) - yearOrder.indexOf(b))
-	};
-}
+export const filterOptions = metric({
+	id: 'filter_options',
+	describe: 'Schools, academic years and year groups present in the data (the filter bar\'s choices)',
+	row: z.object({ kind: z.enum(['school', 'year_group', 'date']), v: col.text }),
+	sql: () => `SELECT DISTINCT 'school' AS kind, school AS v FROM pupils
+    UNION ALL SELECT DISTINCT 'year_group', year_group FROM pupils
+    UNION ALL SELECT DISTINCT 'date', strftime(d, '%Y-%m-%d') FROM (SELECT start_date AS d FROM plans UNION SELECT review_due FROM plans) WHERE d IS NOT NULL`,
+	finish: (rows) => ({
+		schools: rows.filter((r) => r.kind === 'school').map((r) => r.v).sort(),
+		academicYears: [...new Set(rows.filter((r) => r.kind === 'date').map((r) => academicYearOf(r.v)))].sort(),
+		yearGroups: rows.filter((r) => r.kind === 'year_group').map((r) => r.v).sort((a, b) => yearOrder.indexOf(a) - yearOrder.indexOf(b))
+	})
+});
+export type FilterOptions = ReturnType<typeof filterOptions.finish>;
+
+export const fundingStreams = metric({
+	id: 'funding_streams',
+	describe: 'Funding streams present in the provisions (the provision map\'s choices)',
+	row: z.object({ v: col.text }),
+	sql: () => `SELECT DISTINCT trim(funding_stream) AS v FROM provisions WHERE funding_stream IS NOT NULL ORDER BY 1`,
+	finish: (rows) => rows.map((r) => r.v)
+});
+
+export const caseHolders = metric({
+	id: 'case_holders',
+	describe: 'Case holders named on plans (the plan-quality page\'s choices)',
+	row: z.object({ v: col.text }),
+	sql: () => `SELECT DISTINCT case_holder AS v FROM plans WHERE case_holder IS NOT NULL ORDER BY 1`,
+	finish: (rows) => rows.map((r) => r.v)
+});
+
+/** The latest academic year with targets due, for the report's default period. */
+export const latestPeriodWithData = metric({
+	id: 'latest_period_with_data',
+	describe: 'The latest academic year, up to the as-of date, in which any target was due',
+	row: z.object({ due: col.date.nullable() }),
+	sql: (s) => `SELECT strftime(max(coalesce(t.due_date, pl.review_due)), '%Y-%m-%d') AS due FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
+    WHERE coalesce(t.due_date, pl.review_due) <= ${dateLit(s.asOf)}`,
+	finish: (rows) => (rows[0]?.due ? academicYearOf(rows[0].due) : null)
+});

@@ -1,15 +1,9 @@
 import { enumKey } from '../contract/enums';
 import { roleAliases, type StaffRate } from '../settings/schema';
-import { lit } from '../validate/sql-text';
+import { dateLit, lit } from '../db/sql';
 import { enumKeySql } from '../validate/values-sql';
-import { dateLit, periodOf, pupilWhere, type Filters } from './filters';
-
-export interface CostOptions {
-	asOf: string;
-	rates: StaffRate[];
-	/** Funding stream to keep (matched ignoring case and spaces), or null for all. */
-	fundingStream?: string | null;
-}
+import { pupilWhere } from './facts';
+import { periodOf, type Scope } from './scope';
 
 /** An intervention's grouping key: case, surrounding and repeated spaces ignored. */
 export const interventionKeySql = (x: string) => `lower(regexp_replace(trim(${x}), '\\s+', ' ', 'g'))`;
@@ -43,12 +37,13 @@ function ratesValues(rates: StaffRate[]): string {
  * `period_share` is the part of the run's days that fall in the period (1 without a period).
  * Pupil filters keep runs with at least one matching pupil allocated.
  */
-export function provisionRunsSql(filters: Filters, opts: CostOptions): string {
-	const asOf = dateLit(opts.asOf);
-	const period = periodOf(filters, opts.asOf);
+export function provisionRunsSql(scope: Scope): string {
+	const { filters, costing } = scope;
+	const asOf = dateLit(scope.asOf);
+	const period = periodOf(scope);
 	const hasPupilFilter = Boolean(filters.keyStage || filters.yearGroup || filters.senStage);
 	const school = filters.school ? `AND pr.school = ${lit(filters.school)}` : '';
-	const funding = opts.fundingStream ? `AND ${enumKeySql('pr.funding_stream')} = ${lit(enumKey(opts.fundingStream))}` : '';
+	const funding = costing.fundingStream ? `AND ${enumKeySql('pr.funding_stream')} = ${lit(enumKey(costing.fundingStream))}` : '';
 	const pupilMatch = hasPupilFilter
 		? `AND EXISTS (SELECT 1 FROM allocations a JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
         WHERE a.school = pr.school AND a.provision_id = pr.provision_id AND ${pupilWhere(filters)})`
@@ -57,7 +52,7 @@ export function provisionRunsSql(filters: Filters, opts: CostOptions): string {
 	const overlap = period
 		? `greatest(date_diff('day', greatest(pr.start_date, ${dateLit(period.from)}), least(coalesce(pr.end_date, ${asOf}), ${dateLit(period.to)})) + 1, 0)`
 		: span;
-	return `WITH rates AS (${ratesValues(opts.rates)}),
+	return `WITH rates AS (${ratesValues(costing.rates)}),
     alloc AS (SELECT school, provision_id, count(DISTINCT pupil_id)::INTEGER AS pupils FROM allocations GROUP BY ALL),
     base AS (
       SELECT pr.*, ${interventionKeySql('pr.intervention')} AS intervention_key,

@@ -1,59 +1,42 @@
-import type { Db } from '../db/types';
-import { checkTarget, type Finding } from '../quality/smart';
-import { lit } from '../validate/sql-text';
-import { pupilWhere, type Filters } from './filters';
-
-const CHUNK = 100_000;
-const partsCode = (findings: Finding[]) => findings.map((f) => (f.ok === true ? '1' : f.ok === false ? '0' : '?')).join('');
-
-/**
- * Run the SMART checker (plain TypeScript) over every target with text of a school and keep each
- * verdict in DuckDB, so the quality figures stay SQL. Only the verdict is stored (findings are
- * worked out again when a plan is opened); identical wording is checked once per time frame.
- */
-export async function refreshTargetChecks(db: Db, school: string): Promise<void> {
-	await db.exec(`DELETE FROM target_checks WHERE school = ${lit(school)}`);
-	const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM targets WHERE school = ${lit(school)} AND target_text IS NOT NULL`);
-	const memo = new Map<string, string>();
-	for (let offset = 0; offset < n; offset += CHUNK) {
-		const rows = await db.query<{ target_id: string; target_text: string; days: number | null }>(`
-      SELECT t.target_id, t.target_text, date_diff('day', pl.start_date, coalesce(t.due_date, pl.review_due))::INTEGER AS days
-      FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
-      WHERE t.school = ${lit(school)} AND t.target_text IS NOT NULL ORDER BY t.target_id LIMIT ${CHUNK} OFFSET ${offset}`);
-		const lines = rows.map((r) => {
-			const key = `${r.days}\u0000${r.target_text}`;
-			let code = memo.get(key);
-			if (code === undefined) {
-				code = partsCode(checkTarget(r.target_text, r.days === null ? {} : { startDate: '2000-01-01', dueDate: new Date(Date.UTC(2000, 0, 1 + r.days)).toISOString().slice(0, 10) }).findings);
-				memo.set(key, code);
-			}
-			return `${r.target_id.replace(/"/g, '""')},${code}`;
-		});
-		const file = `target_checks_${offset}.csv`;
-		await db.registerText(file, `target_id,parts\n${lines.join('\n')}\n`);
-		await db.exec(`INSERT INTO target_checks SELECT ${lit(school)}, target_id, NOT contains(parts, '0'), parts
-      FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {'target_id': 'VARCHAR', 'parts': 'VARCHAR'}, delim = ',', quote = '"')`);
-		await db.dropFile(file);
-	}
-}
-
-export interface TargetCheck {
-	school: string;
-	target_id: string;
-	smart: boolean;
-	findings: Finding[];
-}
+import { z } from 'zod';
+import { lit } from '../db/sql';
+import { checkTarget } from '../quality/smart';
+import { pupilWhere } from './facts';
+import { col, metric } from './registry';
 
 /** The checker's findings on targets with text (all of them, or one plan's), worked out again from the text. */
-export async function targetChecks(db: Db, filters: Filters, planId?: { school: string; plan_id: string }): Promise<TargetCheck[]> {
-	const onePlan = planId ? `AND t.school = ${lit(planId.school)} AND t.plan_id = ${lit(planId.plan_id)}` : '';
-	const rows = await db.query<{ school: string; target_id: string; target_text: string; start_date: string; due: string }>(`
+export const targetChecks = metric({
+	id: 'target_checks',
+	describe: "The SMART checker's findings on each target with text (all, or one plan's)",
+	row: z.object({ school: col.text, target_id: col.text, target_text: col.text, start_date: col.date, due: col.date }),
+	sql: (s, plan: { school: string; plan_id: string } | null) => `
     SELECT t.school, t.target_id, t.target_text, pl.start_date, coalesce(t.due_date, pl.review_due) AS due
     FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
     JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
-    WHERE ${pupilWhere(filters)} AND t.target_text IS NOT NULL ${onePlan} ORDER BY t.school, t.target_id`);
-	return rows.map((r) => {
-		const { smart, findings } = checkTarget(r.target_text, { startDate: r.start_date, dueDate: r.due });
-		return { school: r.school, target_id: r.target_id, smart, findings };
-	});
-}
+    WHERE ${pupilWhere(s.filters)} AND t.target_text IS NOT NULL
+      ${plan ? `AND t.school = ${lit(plan.school)} AND t.plan_id = ${lit(plan.plan_id)}` : ''} ORDER BY t.school, t.target_id`,
+	finish: (rows) =>
+		rows.map((r) => {
+			const { smart, findings } = checkTarget(r.target_text, { startDate: r.start_date, dueDate: r.due });
+			return { school: r.school, target_id: r.target_id, smart, findings };
+		}),
+	examples: [null]
+});
+export type TargetCheck = ReturnType<typeof targetChecks.finish>[number];
+
+/** The words of one plan's targets beside the checker's findings. */
+export const planTargets = metric({
+	id: 'plan_targets',
+	describe: "One plan's targets: their words, due date and outcome, and the checker's findings",
+	row: z.object({ target_id: col.text, target_text: col.text.nullable(), start_date: col.date, due: col.date, outcome: col.text.nullable() }),
+	sql: (_s, plan: { school: string; plan_id: string }) => `
+    SELECT t.target_id, t.target_text, pl.start_date, coalesce(t.due_date, pl.review_due) AS due, t.outcome
+    FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
+    WHERE t.school = ${lit(plan.school)} AND t.plan_id = ${lit(plan.plan_id)} ORDER BY t.target_id`,
+	finish: (rows) =>
+		rows.map((r) => ({
+			...r,
+			check: r.target_text === null ? null : checkTarget(r.target_text, { startDate: r.start_date, dueDate: r.due })
+		})),
+	examples: [{ school: 'Oakfield Primary', plan_id: 'PL0001' }]
+});

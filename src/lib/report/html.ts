@@ -1,5 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import type { Report } from './build';
+import { formatDate } from '../format';
 
 /** The report's look, shared by the page, its print and the downloaded HTML. */
 export const reportCss = `
@@ -23,7 +24,7 @@ export const reportCss = `
 }`;
 
 const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const isNumeric = (v: string) => /^(?:£?[\d,.]+%?|fewer than \d+|withheld|—)$/.test(v);
+export const isNumericText = (v: string) => /^(?:£?[\d,.]+%?|fewer than \d+|withheld|—)$/.test(v);
 
 /**
  * The whole report as one self-contained HTML file: text escaped, charts as inline SVG drawn by
@@ -42,7 +43,7 @@ export function renderReportHtml(report: Report, drawChart: (spec: Plot.PlotOpti
 			for (const c of s.charts) parts.push(`<figure class="keep">${drawChart(c.spec)}<figcaption>${esc(c.alt)}</figcaption></figure>`);
 			for (const t of s.tables) {
 				const head = t.columns.map((c, i) => `<th scope="col"${i ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
-				const rows = t.rows.map((r) => `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row">${esc(v)}</th>` : `<td${isNumeric(v) ? ' class="num"' : ''}>${esc(v)}</td>`)).join('')}</tr>`).join('');
+				const rows = t.rows.map((r) => `<tr>${r.map((v, i) => (i === 0 ? `<th scope="row">${esc(v)}</th>` : `<td${isNumericText(v) ? ' class="num"' : ''}>${esc(v)}</td>`)).join('')}</tr>`).join('');
 				parts.push(`<table><caption>${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
 			}
 			return `<section>${parts.join('\n')}</section>`;
@@ -54,7 +55,7 @@ export function renderReportHtml(report: Report, drawChart: (spec: Plot.PlotOpti
 <style>${reportCss}</style></head>
 <body><main class="report">
 <h1>${esc(report.title)}</h1>
-<p class="meta">${esc(report.school)} · ${esc(report.period)} · figures as of ${esc(report.asOf)}</p>
+<p class="meta">${esc(report.school)} · ${esc(report.period)} · figures as of ${esc(formatDate(report.asOf))}</p>
 <p class="note">${esc(report.suppressionNote)}</p>
 ${body}
 </main></body></html>

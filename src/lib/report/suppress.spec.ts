@@ -7,16 +7,45 @@ describe('small-number suppression', () => {
 		expect([0, 1, 3, 4, 5, 1200].map((n) => s.count(n))).toEqual(['0', 'fewer than 5', 'fewer than 5', 'fewer than 5', '5', '1,200']);
 		expect(s.suppressed).toBe(3);
 	});
-	it('withholds rates and money over fewer than 5', () => {
+
+	it('withholds a rate that would give a small count away, whichever way round', () => {
 		const s = new Suppressor(5);
-		expect(s.rate(0.75, 4)).toBe('withheld');
-		expect(s.rate(0.6, 5)).toBe('60%');
+		const cases: [number, number, string][] = [
+			[3, 4, 'withheld'], // base under 5
+			[1, 7, 'withheld'], // "7 reviewed, 14%" gives away 1 achieved
+			[4, 5, 'withheld'], // "5 reviewed, 80%" gives away 4 achieved and 1 not
+			[6, 7, 'withheld'], // 86% of 7 gives away 1 not achieved
+			[0, 7, '0%'], // none achieved: no small count to find
+			[7, 7, '100%'],
+			[5, 10, '50%'],
+			[6, 12, '50%']
+		];
+		expect(cases.map(([part, base]) => s.share(part, base))).toEqual(cases.map((c) => c[2]));
+		expect(s.suppressed).toBe(4);
+	});
+
+	it('hides a second part of a total when only one is hidden (secondary suppression)', () => {
+		const s = new Suppressor(5);
+		// K 3, E 40, all 43 shown: K could be worked out as 43 − 40, so E goes too.
+		expect(s.parts([3, 40])).toEqual(['fewer than 5', 'withheld']);
+		// Two small parts already hide each other.
+		expect(s.parts([2, 3, 30])).toEqual(['fewer than 5', 'fewer than 5', '30']);
+		// One small part among several: the next smallest non-zero part is hidden with it.
+		expect(s.parts([0, 2, 12, 9, 30])).toEqual(['0', 'fewer than 5', '12', 'withheld', '30']);
+		expect(s.parts([6, 9])).toEqual(['6', '9']);
+	});
+
+	it('withholds money over fewer than 5 pupils', () => {
+		const s = new Suppressor(5);
 		expect(s.money(900, 3)).toBe('withheld');
 		expect(s.money(12500, 8)).toBe('£12,500');
-		expect(s.suppressed).toBe(2);
 	});
-	it('follows an edited threshold', () => {
-		const s = new Suppressor(10);
-		expect(s.count(7)).toBe('fewer than 10');
+
+	it('never goes below 2, so the notice is always true', () => {
+		const s = new Suppressor(1);
+		expect(s.threshold).toBe(2);
+		expect(s.count(1)).toBe('fewer than 2');
+		expect(s.note).toContain('counts from 1 to 1 are shown as "fewer than 2"');
+		expect(new Suppressor(10).count(7)).toBe('fewer than 10');
 	});
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultTermDates, termDatesSchema } from '../metrics/terms';
+import { defaultTermDates, termDatesSchema } from './terms';
 
 /**
  * Costing settings. The rates are illustrative defaults (hourly pay with on-costs): every school
@@ -16,7 +16,7 @@ export const settingsSchema = z.object({
 	/** The notional SEN budget meets the first £6,000 a year of additional support for a pupil. */
 	threshold_gbp: z.number().nonnegative().max(100_000),
 	/** Pupil counts below this are suppressed in the governors' report. */
-	small_number: z.number().int().min(1).max(20),
+	small_number: z.number().int().min(2).max(20),
 	/** When spring and summer terms start (autumn starts on 1 September). */
 	term_dates: termDatesSchema.default(defaultTermDates)
 });

@@ -2,7 +2,7 @@ import { browserDb } from '../db/browser';
 import type { Db } from '../db/types';
 import { today } from './url-filters';
 import { DEMO_AS_OF } from './demo';
-import { clearData, commitImport, discardPlan, prepareImport, type ImportPlan, type InputFile } from '../import/pipeline';
+import { clearData, commitImport, discardPlan, importSchools, prepareImport, type ImportPlan, type InputFile } from '../import/pipeline';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
@@ -15,6 +15,8 @@ class Dataset {
 	isDemo = $state(false);
 	schools = $state<string[]>([]);
 	version = $state(0);
+	/** When each loaded school's data was imported (ISO date-time): said when the data is kept on this device. */
+	importedAt = $state<Record<string, string>>({});
 	/** Imports run one at a time: they share DuckDB's staging tables. */
 	private queue: Promise<unknown> = Promise.resolve();
 
@@ -34,6 +36,8 @@ class Dataset {
 	}
 
 	private changed(schools: string[], isDemo: boolean) {
+		if (isDemo) this.importedAt = {};
+		else this.importedAt = Object.fromEntries(Object.entries(this.importedAt).filter(([s]) => schools.includes(s)));
 		this.schools = schools;
 		this.isDemo = isDemo;
 		this.status = 'ready';
@@ -53,7 +57,7 @@ class Dataset {
 					const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
 					bySchool.set(school, [...(bySchool.get(school) ?? []), { name, bytes }]);
 				}
-				for (const [school, files] of bySchool) await commitImport(db, await prepareImport(db, school, files));
+				await importSchools(db, [...bySchool].map(([school, files]) => ({ school, files })));
 				this.changed([...bySchool.keys()], true);
 			});
 		} catch (e) {
@@ -71,7 +75,17 @@ class Dataset {
 			// Your own data replaces the demo, never mixes with it.
 			if (this.isDemo) await clearData(db);
 			await commitImport(db, plan, { dropPersonalColumns });
+			this.importedAt = { ...this.importedAt, [plan.school]: new Date().toISOString() };
 			const schools = this.isDemo ? [plan.school] : [...new Set([...this.schools, plan.school])];
+			this.changed(schools, false);
+		});
+	}
+
+	/** Put saved data in place of what is loaded; `load` restores it and says what it holds. If it throws, nothing changed. */
+	async restore(load: (db: Db) => Promise<{ schools: string[]; importedAt: Record<string, string> }>): Promise<void> {
+		await this.serial(async () => {
+			const { schools, importedAt } = await load(await this.db());
+			this.importedAt = importedAt;
 			this.changed(schools, false);
 		});
 	}

@@ -1,8 +1,7 @@
-import { filtersSchema, type Filters } from '../metrics/filters';
-import type { TermDates } from '../metrics/terms';
+import { filtersSchema, type Filters } from '../metrics/scope';
 
 /** Filters and as_of live in the URL (so a view can be bookmarked); data never does. */
-const keys: Record<Exclude<keyof Filters, 'terms'>, string> = {
+const keys: Record<keyof Filters, string> = {
 	school: 'school',
 	academicYear: 'year',
 	term: 'term',
@@ -16,9 +15,9 @@ export function today(): string {
 	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The filters in the URL, with the school's term dates from settings (which never go in the URL). */
-export function filtersFromUrl(url: URL, terms: TermDates | null = null): Filters {
-	const raw = { ...Object.fromEntries(Object.entries(keys).map(([k, p]) => [k, url.searchParams.get(p) || null])), terms };
+/** The filters in the URL (the only place they live). */
+export function filtersFromUrl(url: URL): Filters {
+	const raw = Object.fromEntries(Object.entries(keys).map(([k, p]) => [k, url.searchParams.get(p) || null]));
 	const parsed = filtersSchema.safeParse(raw);
 	if (parsed.success) return parsed.data;
 	// Keep the valid parts of a hand-edited URL, drop the rest.

@@ -36,6 +36,12 @@ function rowChecks(table: TableName, cols: ColumnSpec[]): Check[] {
 		checks.push({ column, when: `${v(column)} < ${v(before)}`, reason: lit(message), value: x(column) });
 	if (table === 'plans') rule('review_due', 'start_date', 'review_due is before start_date');
 	if (table === 'provisions') rule('end_date', 'start_date', 'end_date is before start_date');
+	// A share or an attendance figure is a percentage; only the number on roll may exceed 100.
+	if (table === 'comparators') {
+		checks.push({ column: 'value', when: `${v('measure')} <> 'on_roll' AND ${v('value')} NOT BETWEEN 0 AND 100`, reason: lit('value is not a percentage from 0 to 100'), value: x('value') });
+		checks.push({ column: 'value', when: `${v('measure')} = 'on_roll' AND (${v('value')} < 1 OR ${v('value')} <> floor(${v('value')}))`, reason: lit('value is not a whole number of pupils for on_roll'), value: x('value') });
+		checks.push({ column: 'subject', when: `${v('measure')} = 'expected_pct' AND ${v('subject')} IS NULL`, reason: lit('subject is blank (needed for expected_pct)'), value: `''` });
+	}
 	return checks;
 }
 
@@ -69,8 +75,9 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const key = cols.find((c) => c.unique);
 	if (key) {
 		const win = `OVER (PARTITION BY err_reason IS NULL, ${v(key.name)} ORDER BY src, line)`;
-		const multi = sources.length > 1;
-		const first = multi ? `'line ' || first_value(line) ${win} || ' of ' || first_value(file) ${win}` : `'line ' || first_value(line) ${win}`;
+		// Always name the file: with several files for a table (or several schools chosen together) a bare line number misleads.
+		const files = `[${sources.map((s) => lit(s.file)).join(', ')}]`;
+		const first = `'line ' || first_value(line) ${win} || ' of ' || ${files}[first_value(src) ${win} + 1]`;
 		stmts.push(`CREATE OR REPLACE TEMP TABLE chk2 AS SELECT * REPLACE (
       CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${lit(key.name)} ELSE err_column END AS err_column,
       CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${lit(`duplicate ${key.name}, first on `)} || ${first} ELSE err_reason END AS err_reason,
@@ -139,7 +146,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	if (list) {
 		stmts.push(`INSERT INTO target_provisions SELECT DISTINCT ${S}, ${keyExpr}, unnest(${v(list.name)}) FROM ${current} WHERE err_reason IS NULL`);
 	}
-	for (const s of sources) stmts.push(`INSERT INTO import_counts SELECT ${S}, ${lit(s.file)}, ${lit(table)}, count(*) FROM ${ident(s.stage)} WHERE ${notBlank(s)}`);
+	stmts.push(`INSERT INTO import_counts ${sources.map((s) => `SELECT ${S}, ${lit(s.file)}, ${lit(table)}, count(*) FROM ${ident(s.stage)} WHERE ${notBlank(s)}`).join(' UNION ALL ')}`);
 	return stmts;
 }
 

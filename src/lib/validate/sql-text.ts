@@ -1,9 +1,2 @@
-/** Quote a string as a SQL literal. */
-export function lit(value: string): string {
-	return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** Quote an identifier. */
-export function ident(name: string): string {
-	return `"${name.replace(/"/g, '""')}"`;
-}
+// The quoting helpers live at the DuckDB seam; validation and import use the same ones.
+export { ident, lit } from '../db/sql';

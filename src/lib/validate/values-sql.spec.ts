@@ -13,7 +13,14 @@ const cases: Partial<Record<ValueKind, [string, unknown][]>> = {
 		['2025-09-08 00:00:00', '2025-09-08'], ['  08/09/2025 ', '2025-09-08'],
 		['31/02/2026', null], ['09/25/2025', null], ['tomorrow', null], ['2025-13-01', null], ['01/01/0025', null]
 	],
-	money: [['1200', 1200], ['1,200.50', 1200.5], ['£1,200.50', 1200.5], ['£ 45', 45], ['0', 0], ['-5', null], ['twelve', null]],
+	money: [
+		['1200', 1200], ['1,200.50', 1200.5], ['£1,200.50', 1200.5], ['£ 45', 45], [' 1 200 ', 1200], ['0', 0], ['.5', 0.5],
+		['-5', null], ['twelve', null], ['1.200,50', null], ['12,50', null], ['1,2,3', null], ['NaN', null], ['nan', null],
+		['Infinity', null], ['-Infinity', null], ['inf', null], ['1e3', null], ['9'.repeat(400), null], ['£', null], ['.', null], ['1,20', null]
+	],
+	number: [
+		['98', 98], ['-3.5', -3.5], ['1,234', 1234], ['1 234.5', 1234.5], ['NaN', null], ['Infinity', null], ['12,5', null], ['1.2.3', null], ['', null]
+	],
 	bool: [['Y', true], ['yes', true], ['TRUE', true], ['1', true], ['n', false], ['No', false], ['false', false], ['0', false], ['Maybe', null]],
 	year: [
 		['3', '3'], ['Y3', '3'], ['Year 3', '3'], ['year 10', '10'], ['YR', 'R'], ['Reception', 'R'], ['R', 'R'], ['Nursery 2', 'N2'],
@@ -31,13 +38,23 @@ const cases: Partial<Record<ValueKind, [string, unknown][]>> = {
 		['NO', 'not_achieved'], ['not achieved', 'not_achieved'], ['Partly?', null]
 	],
 	decision: [['continue', 'continue'], ['Increase support', 'increase_support'], ['EHCNA', 'request_ehcna'], ['Exit SEN support', 'exit_sen_support'], ['maybe', null]],
-	positive: [['2', 2], ['2.5', 2.5], ['0', null], ['-20', null]],
-	count: [['1', 1], ['6', 6], ['0', null], ['2.5', null]],
-	percent: [['85', 85], ['85%', 85], ['0', 0], ['105', null]],
+	positive: [['2', 2], ['2.5', 2.5], ['0', null], ['-20', null], ['NaN', null], ['Infinity', null], ['1,5', null]],
+	count: [['1', 1], ['6', 6], ['0', null], ['2.5', null], ['2147483647', 2147483647], ['2147483648', null], ['99999999999', null], ['3000000000', null], ['NaN', null]],
+	percent: [['85', 85], ['85%', 85], ['0', 0], ['105', null], ['NaN', null], ['NaN%', null], ['85,5', null]],
 	wave: [['1', 1], ['Wave 3', 3], ['4', null]],
 	id: [['P0001', 'P0001'], ['pupil_7-b', 'pupil_7-b'], ['P 7', null], ['P#1', null]],
 	id_list: [['PR1', ['PR1']], ['PR1;PR2', ['PR1', 'PR2']], ['PR1; PR2;', ['PR1', 'PR2']], ['PR1,PR2', ['PR1', 'PR2']], ['PR 1', null]],
-	sex: [['F', 'F'], ['male', 'M'], ['X', null]]
+	sex: [['F', 'F'], ['male', 'M'], ['X', null]],
+	assessed_on: [
+		['2025-12-08', '2025-12-08'], ['08/12/2025', '2025-12-08'], ['Autumn 2025', '2025-12-15'], ['Spring 2026', '2026-03-15'],
+		['Summer term 2025/26', '2026-07-15'], ['2025/26 Spr', '2026-03-15'], ['aut 2025-26', '2025-12-15'], ['Autumn', null], ['Winter 2025', null], ['Spring 0025', null]
+	],
+	attainment: [
+		['WTS', 'working_towards'], ['EXS', 'expected'], ['GDS', 'greater_depth'], ['PKS', 'pre_key_stage'], ['Working towards', 'working_towards'],
+		['Greater depth', 'greater_depth'], ['Expected standard', 'expected'], ['Top set', null]
+	],
+	progress: [['less than expected', 'less_than_expected'], ['Expected', 'expected'], ['MTE', 'more_than_expected'], ['Accelerated', 'more_than_expected'], ['Good', null]],
+	comparator: [['on roll', 'on_roll'], ['NOR', 'on_roll'], ['% at expected', 'expected_pct'], ['Attendance %', 'attendance_pct'], ['PA', 'persistent_absence_pct'], ['exclusions', null]]
 };
 
 describe('reading raw cells as contract values (SQL)', () => {

@@ -42,8 +42,39 @@ function parseDate(x: string): string {
 	return `(CASE WHEN year(${d}) BETWEEN 1990 AND 2100 THEN ${d} END)`;
 }
 
-const numberText = (x: string) => `try_cast(regexp_replace(${x}, '^£|,|£| ', '', 'g') AS DOUBLE)`;
+/**
+ * The one reader of numbers and money: `1200`, `1,200.50`, `£1,200.50`, `1 200`, `-3.5`, `.5`.
+ * Thousands are grouped in threes by commas or spaces, and the decimal point is a point, so the
+ * continental `1.200,50`, `12,50` and `1,2,3` are refused rather than read as 1.2005, 1250 and 123;
+ * `NaN`, `Infinity` and anything too large to be finite are refused too. NULL when not a number.
+ */
+export function numberSql(x: string): string {
+	// At most 300 digits before the point, so every accepted number is finite (no isfinite() per cell).
+	const shape = `'-?£?\\s?-?((\\d{1,3}(,\\d{3}){1,99}|\\d{1,3}( \\d{3}){1,99}|\\d{1,300})(\\.\\d+)?|\\.\\d+)'`;
+	return `(CASE WHEN regexp_full_match(${x}, ${shape}) THEN try_cast(replace(replace(replace(${x}, '£', ''), ',', ''), ' ', '') AS DOUBLE) END)`;
+}
+const numberText = numberSql;
 const withCheck = (value: string, check: (v: string) => string) => `(CASE WHEN ${check(value)} THEN ${value} END)`;
+/** Largest value of an INTEGER column: anything larger is a bad value, not an engine error. */
+const INT_MAX = 2147483647;
+
+/**
+ * An assessment point: a date, or a term as schools name their data drops (`Autumn 2025`,
+ * `Spring term 2026`, `Summer 2025/26`, `2025/26 Aut`), read as a fixed day inside that term
+ * (15 December, 15 March, 15 July) so points sort and fall in the right term.
+ */
+function parseAssessedOn(x: string): string {
+	const t = `lower(${x})`;
+	const word = `regexp_extract(${t}, '(aut|spr|sum)', 1)`;
+	const span = `regexp_extract(${t}, '(\\d{4})\\s*[/-]\\s*(\\d{2}|\\d{4})', 1)`;
+	const single = `regexp_extract(${t}, '(\\d{4})', 1)`;
+	// With an academic year (2025/26) spring and summer are in its second calendar year; a single year is the calendar year.
+	const year = `(CASE WHEN ${span} <> '' THEN ${span}::INTEGER + (CASE WHEN ${word} = 'aut' THEN 0 ELSE 1 END) ELSE try_cast(${single} AS INTEGER) END)`;
+	const md = `(CASE ${word} WHEN 'aut' THEN '-12-15' WHEN 'spr' THEN '-03-15' ELSE '-07-15' END)`;
+	const term = `(CASE WHEN regexp_full_match(${t}, '\\s*((aut(umn)?|spr(ing)?|sum(mer)?)(\\s*term)?\\s*[0-9/ -]*\\d{4}(\\s*[/-]\\s*\\d{2,4})?|\\d{4}(\\s*[/-]\\s*\\d{2,4})?\\s*(aut(umn)?|spr(ing)?|sum(mer)?)(\\s*term)?\\s*[12]?)\\s*')
+      AND ${year} BETWEEN 1990 AND 2100 THEN try_cast(${year}::VARCHAR || ${md} AS DATE) END)`;
+	return `coalesce(${parseDate(x)}, ${term})`;
+}
 
 const yearGroup = (x: string) => {
 	const k = `regexp_replace(upper(${x}), '^(YEAR|YR|Y|NCY)\\s*', '')`;
@@ -75,13 +106,13 @@ export const kindSql: Record<ValueKind, KindSql> = {
 	positive: { sqlType: 'DOUBLE', parse: (x) => withCheck(numberText(x), (v) => `${v} > 0`), reason: 'is not a number above 0' },
 	count: {
 		sqlType: 'INTEGER',
-		parse: (x) => `(CASE WHEN ${numberText(x)} >= 1 AND ${numberText(x)} = floor(${numberText(x)}) THEN ${numberText(x)}::INTEGER END)`,
+		parse: (x) => `(CASE WHEN ${numberText(x)} BETWEEN 1 AND ${INT_MAX} AND ${numberText(x)} = floor(${numberText(x)}) THEN ${numberText(x)}::INTEGER END)`,
 		reason: 'is not a whole number of 1 or more'
 	},
 	number: { sqlType: 'DOUBLE', parse: numberText, reason: 'is not a number' },
 	percent: {
 		sqlType: 'DOUBLE',
-		parse: (x) => withCheck(`try_cast(rtrim(${x}, '% ') AS DOUBLE)`, (v) => `${v} BETWEEN 0 AND 100`),
+		parse: (x) => withCheck(numberText(`rtrim(${x}, '% ')`), (v) => `${v} BETWEEN 0 AND 100`),
 		reason: 'is not a percentage from 0 to 100'
 	},
 	year: { sqlType: 'VARCHAR', parse: yearGroup, reason: 'is not a year group (N1, N2, R, 1–14, Y3, Year 3, Reception)' },
@@ -103,6 +134,22 @@ export const kindSql: Record<ValueKind, KindSql> = {
 		sqlType: 'VARCHAR',
 		parse: (x) => aliasCase(x, E.reviewDecisionAliases),
 		reason: 'is not a review decision (continue, increase_support, exit_sen_support, request_ehcna)'
+	},
+	assessed_on: { sqlType: 'DATE', parse: parseAssessedOn, reason: 'is not a date or a term (write 08/12/2025, 2025-12-08 or Autumn 2025)' },
+	attainment: {
+		sqlType: 'VARCHAR',
+		parse: (x) => aliasCase(x, E.attainmentAliases),
+		reason: 'is not an attainment band (pre_key_stage, working_towards, expected, greater_depth; PKS, WTS, EXS, GDS)'
+	},
+	progress: {
+		sqlType: 'VARCHAR',
+		parse: (x) => aliasCase(x, E.progressAliases),
+		reason: 'is not a progress judgement (less_than_expected, expected, more_than_expected)'
+	},
+	comparator: {
+		sqlType: 'VARCHAR',
+		parse: (x) => aliasCase(x, E.comparatorAliases),
+		reason: 'is not a whole-school figure (on_roll, expected_pct, attendance_pct, persistent_absence_pct)'
 	}
 };
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { checkCsvStructure } from './csv-structure';
+
+const lines = (text: string, delimiter: ',' | ';' | '\t' = ',') => checkCsvStructure(text, delimiter).problems.map((p) => p.line);
+
+describe('CSV structure check', () => {
+	it('counts a quoted cell with line breaks as one spreadsheet row, with any line ending', () => {
+		expect(lines('a,b\n"x\ny",1\n1,2,3\n')).toEqual([3]);
+		expect(lines('a,b\r\n"x\r\ny",1\r\n1,2,3\r\n')).toEqual([3]);
+		expect(lines('a,b\r"x",1\r1,2,3')).toEqual([3]);
+	});
+
+	it('keeps a clean file as it is, and blanks only the broken rows', () => {
+		const clean = 'a;b\n1;"2;3"\n\n4;5\n';
+		expect(checkCsvStructure(clean, ';')).toMatchObject({ problems: [], width: 2 });
+		const checked = checkCsvStructure('a,b\n1,2,3\n"open,2\n4,5\n', ',');
+		expect(checked.problems.map((p) => p.line)).toEqual([2, 3]);
+		expect(checked.text).toBe('a,b\n,\n,\n4,5\n');
+	});
+
+	it('reads escaped quotes inside quoted cells and rejects quotes anywhere else', () => {
+		expect(lines('a,b\n"say ""hi""",1\n')).toEqual([]);
+		expect(lines('a,b\nsay "hi",1\n"hi" there,1\n')).toEqual([2, 3]);
+	});
+});

@@ -1,0 +1,45 @@
+import type { SchoolFiles } from './schools';
+import type { ImportPlan, InputFile } from './types';
+
+/** A chosen file with where it was chosen from: `Trust/North/pupils.csv` when a folder was dropped. */
+export interface ChosenFile extends InputFile {
+	path: string;
+}
+
+/**
+ * Files chosen together, as schools. Files from more than one folder (a trust's folder with one
+ * subfolder per school, or several school folders dropped at once) give one school per folder,
+ * named after it, as the command line reads a folder; files from one folder are one school under
+ * the name typed. Files chosen with no folder cannot be told apart here: the page asks (see
+ * `tablesChosenTwice`).
+ */
+export function groupBySchool(files: ChosenFile[], typedName: string): SchoolFiles[] {
+	const folderOf = (f: ChosenFile) => f.path.split('/').filter(Boolean).slice(0, -1).pop() ?? '';
+	const folders = new Set(files.map(folderOf));
+	if (folders.size <= 1) return files.length ? [{ school: typedName, files: files.map(strip) }] : [];
+	const bySchool = new Map<string, InputFile[]>();
+	for (const f of files) {
+		const school = folderOf(f) || typedName;
+		bySchool.set(school, [...(bySchool.get(school) ?? []), strip(f)]);
+	}
+	return [...bySchool].map(([school, files]) => ({ school, files }));
+}
+
+const strip = (f: ChosenFile): InputFile => ({ name: f.name, bytes: f.bytes });
+
+/** Tables that more than one chosen file holds: several schools chosen at once, or one school's export in parts. */
+export function tablesChosenTwice(plan: ImportPlan): { table: string; files: string[] }[] {
+	const byTable = new Map<string, string[]>();
+	for (const s of plan.sources) if (s.table && !s.refused) byTable.set(s.table, [...(byTable.get(s.table) ?? []), s.file]);
+	return [...byTable].filter(([, files]) => files.length > 1).map(([table, files]) => ({ table, files }));
+}
+
+/** Regroup one plan's files into schools as the person said (file name → school). */
+export function assignSchools(files: InputFile[], schoolOf: Record<string, string>, fallback: string): SchoolFiles[] {
+	const bySchool = new Map<string, InputFile[]>();
+	for (const f of files) {
+		const school = (schoolOf[f.name] ?? '').trim() || fallback;
+		bySchool.set(school, [...(bySchool.get(school) ?? []), f]);
+	}
+	return [...bySchool].map(([school, files]) => ({ school, files }));
+}

@@ -1,0 +1,34 @@
+import type { Db } from '../db/types';
+import { commitImport, discardPlan } from './commit';
+import { applyPersonalDataGate } from './guard';
+import { prepareImport } from './sources';
+import type { ImportPlan, InputFile } from './types';
+
+export interface SchoolFiles {
+	school: string;
+	files: InputFile[];
+}
+
+export interface ImportSchoolsOptions {
+	/** Drop the columns the personal-data guard flagged, and go on (else stop before loading anything). */
+	dropPersonalColumns?: boolean;
+}
+
+/**
+ * Import every school of a set of files, each school on its own: the demo, the command line and the
+ * tests all load through here. Every school is read and checked for personal data before any is
+ * loaded, so a flagged file stops the whole set with nothing loaded.
+ */
+export async function importSchools(db: Db, schools: SchoolFiles[], options: ImportSchoolsOptions = {}): Promise<ImportPlan[]> {
+	const drop = options.dropPersonalColumns ?? false;
+	const plans: ImportPlan[] = [];
+	try {
+		for (const { school, files } of schools) plans.push(await prepareImport(db, school, files));
+		for (const plan of plans) applyPersonalDataGate(plan, drop);
+	} catch (e) {
+		for (const plan of plans) await discardPlan(db, plan);
+		throw e;
+	}
+	for (const plan of plans) await commitImport(db, plan, { dropPersonalColumns: drop });
+	return plans;
+}

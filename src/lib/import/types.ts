@@ -1,0 +1,43 @@
+import type { TableName } from '../contract/tables';
+import type { Delimiter } from './sniff';
+import type { PersonalKind } from './personal';
+
+export interface InputFile {
+	name: string;
+	bytes: Uint8Array;
+}
+
+export interface PersonalFinding {
+	header: string;
+	/** 'column name' when the header itself means personal data. */
+	kind: 'column name' | PersonalKind;
+	count: number;
+	example: string;
+}
+
+/** One file, or one sheet of a workbook, as read and matched, before anything is loaded. */
+export interface SourcePlan {
+	stage: string;
+	file: string;
+	encoding: string;
+	delimiter: Delimiter;
+	table: TableName | null;
+	headers: string[];
+	/** The contract column each header is mapped to (editable before loading). */
+	mapping: (string | null)[];
+	preview: string[][];
+	personal: PersonalFinding[];
+	/** Why the file cannot be loaded at all; nothing of it is loaded. */
+	refused: string | null;
+	/** A workbook sheet that holds none of the tables (notes, instructions): shown, not loaded. */
+	ignored?: boolean;
+	/** Rows whose structure is broken (cell count, quotes, length): rejected at load, kept in `${stage}_bad`. */
+	badRows?: number;
+	/** Things about the file's columns a person should know (a repeated header…), recorded as warnings on line 1. */
+	notes?: { column: string; reason: string }[];
+}
+
+export interface ImportPlan {
+	school: string;
+	sources: SourcePlan[];
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { broadAreaOfCode, keyStages, needAreaLabels } from '../contract/enums';
+import { dateLit, lit } from '../db/sql';
+import { keyStageSql, planFactsSql, pupilWhere } from './facts';
+import { col, metric } from './registry';
+
+/** DfE code → broad area, as SQL generated from the contract's table (metrics.md). */
+export const broadAreaSql = (code: string) =>
+	`CASE ${Object.entries(broadAreaOfCode).map(([c, area]) => `WHEN ${code} = ${lit(c)} THEN ${lit(area)}`).join(' ')} ELSE 'unknown' END`;
+const orderOf = (x: string, keys: readonly string[]) => `CASE ${keys.map((k, i) => `WHEN ${x} = ${lit(k)} THEN ${i}`).join(' ')} ELSE 99 END`;
+
+export const pupilsByStage = metric({
+	id: 'pupils_by_stage',
+	describe: 'Pupils on the register as exported, by SEN stage (K, E, N)',
+	row: z.object({ total: col.int, K: col.int, E: col.int, N: col.int }),
+	sql: (s) => `
+    SELECT count(*)::INTEGER AS total, count(*) FILTER (WHERE sen_stage = 'K')::INTEGER AS "K",
+      count(*) FILTER (WHERE sen_stage = 'E')::INTEGER AS "E", count(*) FILTER (WHERE sen_stage = 'N')::INTEGER AS "N"
+    FROM pupils p WHERE ${pupilWhere(s.filters)}`,
+	finish: (rows) => rows[0]
+});
+
+export const pupilsByNeedArea = metric({
+	id: 'pupils_by_need_area',
+	describe: 'Pupils at SEN support or with an EHC plan by the broad area of their primary need',
+	row: z.object({ need_area: col.text, pupils: col.int }),
+	sql: (s) => `
+    SELECT ${broadAreaSql('p.primary_need')} AS need_area, count(*)::INTEGER AS pupils
+    FROM pupils p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('need_area', Object.keys(needAreaLabels))}`
+});
+
+export const pupilsByKeyStage = metric({
+	id: 'pupils_by_key_stage',
+	describe: 'Pupils at SEN support or with an EHC plan by key stage',
+	row: z.object({ key_stage: col.text, pupils: col.int }),
+	sql: (s) => `
+    SELECT ${keyStageSql('p.year_group')} AS key_stage, count(*)::INTEGER AS pupils
+    FROM pupils p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('key_stage', keyStages)}`
+});
+
+export const planCounts = metric({
+	id: 'plan_counts',
+	describe: 'Plans running in the period, in force at the as-of date, reviewed, and with the review overdue (14 days\' grace)',
+	row: z.object({ total: col.int, in_force: col.int, reviewed: col.int, reviews_overdue: col.int }),
+	sql: (s) => {
+		const as = dateLit(s.asOf);
+		return `
+    SELECT count(*)::INTEGER AS total,
+      count(*) FILTER (WHERE start_date <= ${as} AND (reviewed_on IS NULL OR reviewed_on >= ${as}))::INTEGER AS in_force,
+      count(*) FILTER (WHERE reviewed_on IS NOT NULL AND reviewed_on <= ${as})::INTEGER AS reviewed,
+      count(*) FILTER (WHERE (reviewed_on IS NULL OR reviewed_on > ${as}) AND review_due + INTERVAL 14 DAY < ${as})::INTEGER AS reviews_overdue
+    FROM (${planFactsSql(s)})`;
+	},
+	finish: (rows) => rows[0]
+});
+
+/**
+ * Plan reviews that are overdue (no review by the as-of date, and the date set is more than 14 days
+ * past) or due within the next `weeks` weeks, by case holder: the SENDCo's list of what is due.
+ */
+export const reviewsDue = metric({
+	id: 'reviews_due',
+	describe: "Plan reviews overdue or due in the next weeks, by case holder (plan and pupil ids only)",
+	row: z.object({
+		school: col.text, plan_id: col.text, pupil_id: col.text, case_holder: col.text.nullable(), review_due: col.date,
+		status: z.enum(['overdue', 'due soon']), days: col.int
+	}),
+	sql: (s, weeks: number) => {
+		const as = dateLit(s.asOf);
+		return `
+    SELECT pl.school, pl.plan_id, pl.pupil_id, pl.case_holder, pl.review_due,
+      CASE WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN 'overdue' ELSE 'due soon' END AS status,
+      date_diff('day', ${as}, pl.review_due)::INTEGER AS days
+    FROM plans pl JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
+    WHERE ${pupilWhere(s.filters)} AND pl.start_date <= ${as} AND (pl.reviewed_on IS NULL OR pl.reviewed_on > ${as})
+      AND (pl.review_due + INTERVAL 14 DAY < ${as} OR pl.review_due BETWEEN ${as} - INTERVAL 14 DAY AND ${as} + INTERVAL ${Math.max(0, Math.round(Number(weeks) * 7))} DAY)
+    ORDER BY coalesce(pl.case_holder, '~'), pl.review_due, pl.school, pl.plan_id`;
+	},
+	examples: [4]
+});

@@ -1,0 +1,12 @@
+import { browserDb, engineFiles } from './db/browser';
+
+/**
+ * Once the engine has started, tell the service worker which engine build this browser uses, so
+ * it is kept for offline use even if it arrived before the worker was in charge of the page.
+ */
+export async function keepEngineForOffline(): Promise<void> {
+	if (!('serviceWorker' in navigator)) return;
+	await browserDb();
+	const registration = await navigator.serviceWorker.ready;
+	registration.active?.postMessage({ type: 'keep-engine', urls: engineFiles });
+}

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/types';
+import { loadFixture } from '../../../tests/unit/load';
+import { drawChart } from '../../cli/draw-chart';
+import { buildReport, type Report } from './build';
+import { renderReportHtml } from './html';
+
+// tests/fixtures/attainment (figures worked out by hand in src/lib/metrics/attainment.spec.ts), the year 2025/26 as of 20 March 2026.
+describe("governors' report: attainment and attendance", () => {
+	let db: Db;
+	const build = (threshold: number) => buildReport(db, { school: 'attainment', academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold });
+	const section = (r: Report) => r.sections.find((s) => s.id === 'attainment')!;
+	const table = (r: Report, caption: string) => section(r).tables.find((t) => t.caption === caption)!.rows;
+	beforeAll(async () => {
+		db = (await loadFixture('attainment')).db;
+	});
+
+	it('shows shares against the school and says "lower" only where the test does', async () => {
+		const r = await build(2);
+		// Reading 2 of 6 against 70% (rest 124 of 174 = 71%): z = −1.99 → lower. Maths 2 of 4: too few to test. Writing: no school figure.
+		expect(table(r, 'Pupils with SEN at or above the expected standard')).toEqual([
+			['Reading', '6', '33%', '70%', 'lower, by more than chance would explain'],
+			['Writing', '2', '0%', 'not entered', 'not compared (no school figure)'],
+			['Maths', '4', '50%', '65%', 'no clear difference yet']
+		]);
+		const text = section(r).paragraphs.join('\n');
+		expect(text).toContain('Reading: 33% of pupils with SEN were at or above the expected standard against 71% of the rest of the school, lower by more than chance would explain.');
+		// Maths rest: 130 − 2 = 128 of 196 = 65%.
+		expect(text).toContain('Maths: 50% of pupils with SEN were at or above the expected standard against 65% of the rest of the school; no clear difference yet.');
+		// Attendance: 5 of 6 recorded, mean 87.7 against 95.0; 3 of 5 persistently absent against 17 of 195 (9%) in the rest: z = 3.77 → higher.
+		expect(text).toContain('Attendance was recorded for 5 of 6 pupils with SEN. On average they attended 87.7% of sessions');
+		expect(text).toContain("60% of them were persistently absent (attended less than 90% of sessions) (the school's figure for all pupils: 10%). That is higher than the 9% in the rest of the school, by more than chance would explain.");
+	});
+
+	it('suppresses stage and progress counts as parts of each subject', async () => {
+		const r = await build(2);
+		// Reading by stage: E 2 (0 at expected), K 4 (2 at expected).
+		expect(table(r, 'At or above expected by stage')[0]).toEqual(['Reading', 'EHC plan', '2', '0%']);
+		// Reading progress 2, 2, 1, 1: the two 1s read "fewer than 2" (two parts hidden, so no third is needed).
+		expect(table(r, 'Progress judged at the latest assessment')[0]).toEqual(['Reading', '2', '2', 'fewer than 2', 'fewer than 2']);
+	});
+
+	it('withholds every share and verdict that would give a small number away at a threshold of 5', async () => {
+		const r = await build(5);
+		// Reading: 2 at expected and 4 not are both under 5 → share and verdict withheld; maths 4 pupils → fewer than 5.
+		expect(table(r, 'Pupils with SEN at or above the expected standard').map((row) => row.slice(0, 3).concat(row[4]))).toEqual([
+			['Reading', '6', 'withheld', 'withheld'], ['Writing', 'fewer than 5', 'withheld', 'withheld'], ['Maths', 'fewer than 5', 'withheld', 'withheld']
+		]);
+		const text = section(r).paragraphs.join('\n');
+		expect(text).not.toMatch(/lower, by more than chance|higher than the/);
+		expect(text).toContain('The share persistently absent is withheld');
+		expect(renderReportHtml(r, drawChart)).toContain('Attainment and attendance');
+	});
+
+	it('says so when the export has no assessments or attendance', async () => {
+		const other = (await loadFixture('impact')).db;
+		const r = await buildReport(other, { school: 'impact', academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
+		expect(section(r)).toMatchObject({ tables: [], paragraphs: ['The data holds no assessments or attendance for pupils with SEN in this period.'] });
+	});
+});

@@ -1,0 +1,93 @@
+import { senStageLabels } from '../contract/enums';
+import type { Comparison } from '../metrics/attainment';
+import type { ReportOptions, ReportSection, ReportTable } from './build';
+import type { ReportFigures } from './figures';
+import type { Suppressor } from './suppress';
+
+/**
+ * "Attainment and attendance" of the governors' report: pupils with SEN at or above the expected
+ * standard against the school's own figures, progress judgements and attendance. A sentence says
+ * pupils with SEN do better or worse than the rest of the school only when the two-proportion test
+ * says so (`compareRates`, through `compareWithRest`); otherwise "no clear difference yet". A
+ * verdict is given only beside a share that is itself shown.
+ */
+
+const verdictText = (c: Comparison['comparison']) =>
+	c === null ? 'not compared (no school figure)' : c === 'no clear difference' ? 'no clear difference yet' : `${c}, by more than chance would explain`;
+const pctText = (x: number | null) => (x === null ? 'not entered' : `${Math.round(x)}%`);
+const hidden = (text: string) => text === 'withheld' || text === '—';
+
+function attainmentTables(f: ReportFigures, s: Suppressor): { tables: ReportTable[]; says: string[] } {
+	const says: string[] = [];
+	const main: ReportTable = {
+		caption: 'Pupils with SEN at or above the expected standard',
+		columns: ['Subject', 'Pupils assessed', 'At or above expected', 'All pupils (school figure)', 'Against the rest of the school'],
+		rows: f.attainmentGap.map((r) => {
+			const share = s.share(r.at_expected, r.pupils);
+			const verdict = hidden(share) ? s.withhold() : verdictText(r.comparison);
+			if (!hidden(share) && r.comparison !== null && r.rest_share !== null) {
+				const rest = `${Math.round(r.rest_share * 100)}%`;
+				says.push(
+					r.comparison === 'no clear difference'
+						? `${r.subject}: ${share} of pupils with SEN were at or above the expected standard against ${rest} of the rest of the school; no clear difference yet.`
+						: `${r.subject}: ${share} of pupils with SEN were at or above the expected standard against ${rest} of the rest of the school, ${r.comparison} by more than chance would explain.`
+				);
+			}
+			return [r.subject, s.count(r.pupils), share, pctText(r.school_pct), verdict];
+		})
+	};
+	// Stages and judgements are parts of each subject's total above: suppressed as parts.
+	const stageRows: string[][] = [];
+	for (const subject of f.attainmentGap) {
+		const rows = f.attainmentStages.filter((r) => r.subject_key === subject.subject_key);
+		const counts = s.parts(rows.map((r) => r.pupils));
+		rows.forEach((r, i) => stageRows.push([r.subject, senStageLabels[r.group as 'K'] ?? r.group, counts[i], !/^[\d,]+$/.test(counts[i]) ? s.withhold() : s.share(r.at_expected, r.pupils)]));
+	}
+	const progress: ReportTable = {
+		caption: 'Progress judged at the latest assessment',
+		columns: ['Subject', 'Less than expected', 'Expected', 'More than expected', 'Not recorded'],
+		rows: f.progress.map((r) => [r.subject, ...s.parts([r.less_than_expected, r.expected, r.more_than_expected, r.not_recorded])])
+	};
+	return {
+		tables: [main, { caption: 'At or above expected by stage', columns: ['Subject', 'Stage', 'Pupils assessed', 'At or above expected'], rows: stageRows }, progress],
+		says
+	};
+}
+
+function attendanceParagraphs(f: ReportFigures, s: Suppressor): string[] {
+	const a = f.pupilAttendance;
+	if (!a.recorded) return ['Attendance is not recorded for pupils with SEN in this export.'];
+	const mean = s.shows(a.recorded) && a.mean_pct !== null
+		? `On average they attended ${a.mean_pct.toFixed(1)}% of sessions${a.school_attendance_pct !== null ? `; the school's figure for all pupils is ${a.school_attendance_pct.toFixed(1)}%` : ''}.`
+		: `Their average attendance is ${s.withhold()}, as so few pupils could be identified.`;
+	const pa = s.share(a.persistently_absent, a.recorded);
+	const out = [`Attendance was recorded for ${s.count(a.recorded)} of ${s.count(a.pupils)} pupils with SEN. ${mean}`];
+	if (hidden(pa)) out.push('The share persistently absent is withheld, as it would give a small number away.');
+	else {
+		const school = a.school_pa_pct !== null ? ` (the school's figure for all pupils: ${pctText(a.school_pa_pct)})` : '';
+		const rest = a.rest_share !== null ? `${Math.round(a.rest_share * 100)}%` : '';
+		const verdict =
+			a.comparison === null ? 'No whole-school figure was entered to compare with.'
+			: a.comparison === 'no clear difference' ? `Against ${rest} in the rest of the school that is no clear difference yet.`
+			: `That is ${a.comparison} than the ${rest} in the rest of the school, by more than chance would explain.`;
+		out.push(`${pa} of them were persistently absent (attended less than 90% of sessions)${school}. ${verdict}`);
+	}
+	return out;
+}
+
+export function attainmentSection(f: ReportFigures, _o: ReportOptions, s: Suppressor): ReportSection {
+	const base = { id: 'attainment', title: 'Attainment and attendance', charts: [] };
+	if (!f.attainmentGap.length && !f.pupilAttendance.recorded) {
+		return { ...base, paragraphs: ['The data holds no assessments or attendance for pupils with SEN in this period.'], tables: [] };
+	}
+	const { tables, says } = f.attainmentGap.length ? attainmentTables(f, s) : { tables: [], says: ['The data holds no assessments for pupils with SEN in this period.'] };
+	return {
+		...base,
+		paragraphs: [
+			"Pupils at SEN support or with an EHC plan, at their latest assessment in the period, against the school's own figures for all its pupils (copied from its information system). A difference is called higher or lower only when a statistical test at 95% says it is larger than chance would explain; small groups rarely can be.",
+			...says,
+			...attendanceParagraphs(f, s)
+		],
+		tables
+	};
+}

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readExportFolder } from '../../cli/read-folder';
+import { openNodeDb } from '../db/node';
+import { importSchools } from '../import/pipeline';
+import { loadFixture } from '../../../tests/unit/load';
+import { buildReport, type Report } from './build';
+import { reportProblems } from './honesty';
+
+describe('the report says no more than the data knows', () => {
+	let demo: Report;
+	let messy: Report;
+	beforeAll(async () => {
+		const db = await openNodeDb();
+		await importSchools(db, readExportFolder(new URL('../../../data/demo', import.meta.url).pathname));
+		demo = await buildReport(db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold: 5 });
+		// The rules fixture: rejected rows, blanks, unknown costs and outcomes.
+		messy = await buildReport((await loadFixture('rules')).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
+	});
+
+	it('on the demo: no unsupported claim, code word, raw date, small count or unknown shown as 0', () => {
+		expect(reportProblems(demo, 5)).toEqual([]);
+	});
+	it('on messy data too', () => {
+		expect(reportProblems(messy, 5)).toEqual([]);
+	});
+	it('finds each kind of problem when it is there (so the check can fail)', () => {
+		const bad: Report = {
+			...demo,
+			sections: [
+				{ id: 'x', title: 'x', paragraphs: ['Nurture group achieves less than the school as a whole (30%): worth reviewing.', 'Decided: request_ehcna on 2026-03-20.'], charts: [], tables: [
+					{ caption: 'Targets achieved by intervention', columns: ['Intervention', 'Targets reviewed', 'Achieved'], rows: [['Play therapy', '7', '14%'], ['Lexia', '20', '50%']] },
+					{ caption: 'Staff', columns: ['Role', 'Staff hours a week', 'Pupils'], rows: [['TA', '0.0', '3']] }
+				] }
+			]
+		};
+		const found = reportProblems(bad, 5);
+		expect(found.some((p) => p.startsWith('claims a difference'))).toBe(true);
+		expect(found.some((p) => p.startsWith('code word'))).toBe(true);
+		expect(found.some((p) => p.startsWith('date not written out'))).toBe(true);
+		expect(found.some((p) => p.includes('14% of 7 gives away'))).toBe(true);
+		expect(found.some((p) => p.includes('Lexia'))).toBe(false);
+		expect(found.some((p) => p.includes('shows 0 staff hours'))).toBe(true);
+		expect(found.some((p) => p.includes('shows 3 pupils'))).toBe(true);
+	});
+});

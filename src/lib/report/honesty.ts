@@ -1,0 +1,56 @@
+import type { Report, ReportTable } from './build';
+
+/**
+ * Checks a finished governors' report the way a careful reader would, and lists what it finds:
+ * a sentence that claims a difference without the test behind it, a code word or raw date, a figure
+ * that lets a reader work out a count under the threshold, a number where the data says unknown.
+ * Used by the tests (on the demo and on messy data) and usable on any report.
+ */
+export function reportProblems(report: Report, threshold: number): string[] {
+	const problems: string[] = [];
+	const small = (n: number) => n > 0 && n < threshold;
+	const sentences = report.sections.flatMap((s) => [...s.paragraphs, ...(s.points ?? [])]);
+	const cells = report.sections.flatMap((s) => s.tables.flatMap((t) => [t.caption, ...t.columns, ...t.rows.flat()]));
+
+	for (const text of sentences) {
+		if (/\b(?:less|more|better|worse|lower|higher) than (?:the|most of the|the rest of the) school\b|\b(?:rose|fell) (?:by|from)\b.*\bpercentage|\btargets achieved (?:rose|fell)\b/i.test(text) && !/larger than chance/.test(text)) {
+			problems.push(`claims a difference without a test behind it: "${text}"`);
+		}
+	}
+	for (const text of [...sentences, ...cells, report.period, report.suppressionNote]) {
+		if (/\b[a-z]+_[a-z_]+\b/.test(text)) problems.push(`code word in "${text}"`);
+		if (/\b(?:ehcna|exit sen support)\b|\bsmart\b/.test(text)) problems.push(`code word in "${text}"`);
+		if (/\b\d{4}-\d{2}-\d{2}\b/.test(text)) problems.push(`date not written out in "${text}"`);
+		if (/\b(?:NaN|undefined|null|Infinity)\b/.test(text)) problems.push(`broken number in "${text}"`);
+	}
+	for (const t of report.sections.flatMap((s) => s.tables)) problems.push(...tableProblems(t, threshold, small));
+	return problems;
+}
+
+const asCount = (v: string | undefined) => (v !== undefined && /^\d[\d,]*$/.test(v) ? Number(v.replace(/,/g, '')) : null);
+const asPercent = (v: string | undefined) => (v !== undefined && /^\d+%$/.test(v) ? Number(v.slice(0, -1)) : null);
+
+function tableProblems(t: ReportTable, threshold: number, small: (n: number) => boolean): string[] {
+	const problems: string[] = [];
+	t.columns.forEach((heading, c) => {
+		if (c === 0) return;
+		for (const row of t.rows) {
+			const n = /pupils|reviewed|plans|met|not known/i.test(heading) ? asCount(row[c]) : null;
+			if (n !== null && small(n)) problems.push(`${t.caption}: ${row[0]} shows ${n} ${heading.toLowerCase()}, under ${threshold}`);
+			if (/hours/i.test(heading) && /^0(?:\.0)?$/.test(row[c] ?? '')) problems.push(`${t.caption}: ${row[0]} shows 0 ${heading.toLowerCase()}`);
+		}
+	});
+	// A count beside a percentage of it: every whole number that rounds to that percentage must be safe.
+	const base = t.columns.findIndex((h) => /targets reviewed|^plans met$/i.test(h));
+	const rate = t.columns.findIndex((h) => /^(?:achieved|share)$/i.test(h));
+	if (base > 0 && rate > 0 && /targets reviewed/i.test(t.columns[base])) {
+		for (const row of t.rows) {
+			const n = asCount(row[base]);
+			const p = asPercent(row[rate]);
+			if (n === null || p === null) continue;
+			const candidates = Array.from({ length: n + 1 }, (_, k) => k).filter((k) => Math.round((k / n) * 100) === p);
+			if (candidates.length && candidates.every((k) => small(k) || small(n - k))) problems.push(`${t.caption}: ${row[0]} — ${p}% of ${n} gives away a count under ${threshold}`);
+		}
+	}
+	return problems;
+}

@@ -1,0 +1,21 @@
+import { onEngineProgress, type EngineProgress } from '../db/browser';
+
+/** The engine's download, for the page-start message ("Loading the data engine: 12 of 34 MB"). */
+class EngineDownload {
+	progress = $state<EngineProgress | null>(null);
+
+	constructor() {
+		if (typeof window !== 'undefined') onEngineProgress((p) => (this.progress = p));
+	}
+
+	get text(): string {
+		const p = this.progress;
+		if (p?.ready) return 'Loading data into this page…';
+		if (!p || !p.loaded) return 'Starting the data engine in this page…';
+		const mb = (n: number) => (n / 1_048_576).toFixed(1);
+		if (p.total && p.loaded < p.total) return `Downloading the data engine: ${mb(p.loaded)} of ${mb(p.total)} MB…`;
+		return 'Starting the data engine in this page…';
+	}
+}
+
+export const engineDownload = new EngineDownload();

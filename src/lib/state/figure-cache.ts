@@ -1,0 +1,33 @@
+import type { Db } from '../db/types';
+import { askKey, runAsk, type Answers, type Ask } from '../metrics/registry';
+import type { Scope } from '../metrics/scope';
+
+/**
+ * Figures already worked out on this page for the data as it is now, by their key (metric id,
+ * parameters, whole scope): sections that show the same figure share one query. Emptied whenever
+ * the data changes; a failed query is not kept.
+ */
+const cache = new Map<string, Promise<unknown>>();
+let cachedVersion = -1;
+const MAX = 200;
+
+export async function runAllCached<A extends Record<string, Ask>>(db: Db, asks: A, scope: Scope, version: number): Promise<Answers<A>> {
+	if (version !== cachedVersion) {
+		cache.clear();
+		cachedVersion = version;
+	}
+	const entries = await Promise.all(
+		Object.entries(asks).map(async ([name, a]) => {
+			const key = askKey(a, scope);
+			let p = cache.get(key);
+			if (!p) {
+				p = runAsk(db, a, scope);
+				p.catch(() => cache.delete(key));
+				if (cache.size >= MAX) cache.delete(cache.keys().next().value as string);
+				cache.set(key, p);
+			}
+			return [name, await p] as const;
+		})
+	);
+	return Object.fromEntries(entries) as Answers<A>;
+}

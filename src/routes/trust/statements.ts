@@ -1,0 +1,37 @@
+import type { SchoolAchievement } from '$lib/metrics/schools';
+import type { Suppressor } from '$lib/report/suppress';
+
+/**
+ * Whether every school's share achieved may be shown (a school with nothing reviewed hides nothing).
+ * Where one is withheld, a share of the other schools together, or of all of them, would let it be
+ * worked out by difference, so those are left out too.
+ */
+export const everyRateShows = (rows: SchoolAchievement[], sup: Suppressor): boolean =>
+	rows.every((r) => r.reviewed === 0 || sup.rateShows(r.achieved, r.reviewed));
+
+/**
+ * What the comparison of achievement says, school by school, in words. A school is said to achieve
+ * a larger or smaller share of its targets only where the two-proportion test against the other
+ * schools together says so (`versus_rest`); otherwise the words say there is no clear difference.
+ * A school whose share, or the other schools', would give a small number away is only named.
+ */
+export function achievementStatements(rows: SchoolAchievement[], sup: Suppressor): { said: string[]; tooFew: string[] } {
+	const said: string[] = [];
+	const tooFew: string[] = [];
+	const restShows = everyRateShows(rows, sup);
+	for (const r of rows) {
+		if (!sup.rateShows(r.achieved, r.reviewed) || !sup.rateShows(r.rest_achieved, r.rest_reviewed)) {
+			tooFew.push(r.school);
+			continue;
+		}
+		const own = sup.share(r.achieved, r.reviewed);
+		const rest = restShows ? ` (${sup.share(r.rest_achieved, r.rest_reviewed)})` : '';
+		if (r.versus_rest === 'no clear difference') {
+			said.push(`${r.school}: ${own} of its reviewed targets were achieved, against the other schools together${rest}. That is no clear difference.`);
+		} else {
+			const more = r.versus_rest === 'higher' ? 'a larger' : 'a smaller';
+			said.push(`${r.school} achieved ${more} share of its reviewed targets (${own}) than the other schools together${rest}, a gap larger than chance would explain.`);
+		}
+	}
+	return { said, tooFew };
+}

@@ -1,0 +1,32 @@
+// Bundled by browser-import.bench.ts and loaded into the app's own page: bare DuckDB-wasm (the same
+// build the app bundles) reading the chosen files itself with read_csv, for the side-by-side timing.
+import * as duckdb from '@duckdb/duckdb-wasm';
+
+export interface BareResult {
+	startMs: number;
+	readMs: number;
+	aggregateMs: number;
+	rows: number;
+}
+
+async function bareReadCsv(inputId: string, base: string, aggregate: string): Promise<BareResult> {
+	const files = [...((document.getElementById(inputId) as HTMLInputElement).files ?? [])];
+	const t0 = performance.now();
+	const worker = new Worker(`${base}/duckdb-browser-eh.worker.js`);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(`${base}/duckdb-eh.wasm`);
+	const conn = await db.connect();
+	const t1 = performance.now();
+	for (const f of files) {
+		await db.registerFileHandle(f.name, f, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		await conn.query(`CREATE TABLE "${f.name.replace(/\.csv$/, '')}" AS SELECT * FROM read_csv('${f.name}')`);
+	}
+	const t2 = performance.now();
+	const result = await conn.query(aggregate);
+	const t3 = performance.now();
+	await conn.close();
+	await db.terminate();
+	return { startMs: t1 - t0, readMs: t2 - t1, aggregateMs: t3 - t2, rows: result.numRows };
+}
+
+(window as unknown as { bareReadCsv: typeof bareReadCsv }).bareReadCsv = bareReadCsv;

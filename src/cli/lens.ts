@@ -4,7 +4,7 @@ import { ImportFailed } from '../lib/import/commit';
 import { ImportRefused } from '../lib/import/pipeline';
 import { analyse } from './analyse';
 import { isEngineName, openEngine } from './engine';
-import { parquetFilesIn, readParquetFolder, writeParquet } from './parquet';
+import { parquetFilesIn, readParquetFolder, writeParquet } from '../lib/import/parquet';
 import { readExportFolder } from './read-folder';
 import { formatAnalysis, printable } from './format';
 import { writeReport } from './report';

@@ -5,7 +5,7 @@ import { clearData } from '../../src/lib/import/pipeline';
 import { WrongPassphrase, deriveKey } from '../../src/lib/storage/crypto';
 import { seal } from '../../src/lib/storage/envelope';
 import { openSealedWorkspace, sealWorkspace } from '../../src/lib/storage/sealed';
-import { WorkspaceUnreadable, workspaceBytes } from '../../src/lib/storage/workspace';
+import { WorkspaceUnreadable, workspaceBytes } from '../../src/lib/import/workspace';
 import { createTablesSql, loadedTables } from '../../src/lib/validate/schema-sql';
 import { loadFixture } from './load';
 

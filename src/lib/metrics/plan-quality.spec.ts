@@ -56,8 +56,11 @@ describe('plan quality indicators', () => {
 	});
 
 	it('lists plans by how many indicators they miss', async () => {
-		const rows = await runMetric(db, plansNeedingAttention, all, null);
+		const rows = await runMetric(db, plansNeedingAttention, all, { caseHolder: null, limit: null });
 		expect(rows.map((r) => [r.plan_id, r.missed])).toEqual([['G2', 6], ['G3', 4], ['G4', 3], ['G1', 0], ['G5', 0]]);
+		// On screen: only the first so many that miss something (a local authority has 250,000 plans).
+		const first = await runMetric(db, plansNeedingAttention, all, { caseHolder: null, limit: 2 });
+		expect(first.map((r) => r.plan_id)).toEqual(['G2', 'G3']);
 	});
 
 	it('counts plans by indicators missed: none, 1, 2, 3 or more', async () => {

@@ -80,15 +80,22 @@ const planQuality = z.object({
 	{ school: string; plan_id: string; pupil_id: string; cycle: number | null; case_holder: string | null; targets: number; missed: number } & Record<IndicatorName, boolean | null>
 >;
 
+export interface AttentionParams {
+	caseHolder: string | null;
+	/** The first so many plans that miss an indicator (for the screen), or null for every plan (for the CSV). */
+	limit: number | null;
+}
+
 /** Plans ordered by how many indicators they miss (most first). */
 export const plansNeedingAttention = metric({
 	id: 'plans_needing_attention',
-	describe: 'Every plan with its indicators, ordered by how many it misses',
+	describe: 'Every plan with its indicators, ordered by how many it misses (or the first so many that miss one)',
 	row: planQuality,
-	sql: (s, caseHolder: string | null) => `SELECT school, plan_id, pupil_id, cycle, case_holder, targets, ${indicatorNames.join(', ')},
+	sql: (s, p: AttentionParams) => `SELECT * FROM (SELECT school, plan_id, pupil_id, cycle, case_holder, targets, ${indicatorNames.join(', ')},
       (${indicatorNames.map((n) => `(${n} IS FALSE)::INTEGER`).join(' + ')})::INTEGER AS missed
-    FROM (${planIndicatorsSql(s, caseHolder)}) ORDER BY missed DESC, school, plan_id`,
-	examples: [null]
+    FROM (${planIndicatorsSql(s, p.caseHolder)}))
+    ${p.limit === null ? '' : 'WHERE missed > 0'} ORDER BY missed DESC, school, plan_id ${p.limit === null ? '' : `LIMIT ${Math.max(0, Math.round(Number(p.limit)))}`}`,
+	examples: [{ caseHolder: null, limit: null }, { caseHolder: null, limit: 2 }]
 });
 
 /** How many plans miss 0, 1, 2, or 3 or more indicators. */

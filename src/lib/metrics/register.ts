@@ -3,6 +3,7 @@ import { broadAreaOfCode, keyStages, needAreaLabels } from '../contract/enums';
 import { dateLit, lit } from '../db/sql';
 import { keyStageSql, planFactsSql, pupilWhere } from './facts';
 import { col, metric } from './registry';
+import type { Scope } from './scope';
 
 /** DfE code → broad area, as SQL generated from the contract's table (metrics.md). */
 export const broadAreaSql = (code: string) =>
@@ -54,27 +55,50 @@ export const planCounts = metric({
 	finish: (rows) => rows[0]
 });
 
-/**
- * Plan reviews that are overdue (no review by the as-of date, and the date set is more than 14 days
- * past) or due within the next `weeks` weeks, by case holder: the SENDCo's list of what is due.
- */
-export const reviewsDue = metric({
-	id: 'reviews_due',
-	describe: "Plan reviews overdue or due in the next weeks, by case holder (plan and pupil ids only)",
-	row: z.object({
-		school: col.text, plan_id: col.text, pupil_id: col.text, case_holder: col.text.nullable(), review_due: col.date,
-		status: z.enum(['overdue', 'due soon']), days: col.int
-	}),
-	sql: (s, weeks: number) => {
-		const as = dateLit(s.asOf);
-		return `
+/** Plans in force at the as-of date whose review is overdue or due within `weeks` weeks. */
+function reviewsDueSql(s: Scope, weeks: number): string {
+	const as = dateLit(s.asOf);
+	return `
     SELECT pl.school, pl.plan_id, pl.pupil_id, pl.case_holder, pl.review_due,
       CASE WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN 'overdue' ELSE 'due soon' END AS status,
       date_diff('day', ${as}, pl.review_due)::INTEGER AS days
     FROM plans pl JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
     WHERE ${pupilWhere(s.filters)} AND pl.start_date <= ${as} AND (pl.reviewed_on IS NULL OR pl.reviewed_on > ${as})
-      AND (pl.review_due + INTERVAL 14 DAY < ${as} OR pl.review_due BETWEEN ${as} - INTERVAL 14 DAY AND ${as} + INTERVAL ${Math.max(0, Math.round(Number(weeks) * 7))} DAY)
-    ORDER BY coalesce(pl.case_holder, '~'), pl.review_due, pl.school, pl.plan_id`;
-	},
+      AND (pl.review_due + INTERVAL 14 DAY < ${as} OR pl.review_due BETWEEN ${as} - INTERVAL 14 DAY AND ${as} + INTERVAL ${Math.max(0, Math.round(Number(weeks) * 7))} DAY)`;
+}
+
+export interface DueParams {
+	weeks: number;
+	/** The first so many (for the screen), or null for all (for the calendar file and the CSV). */
+	limit: number | null;
+}
+
+/**
+ * Plan reviews that are overdue (no review by the as-of date, and the date set is more than 14 days
+ * past) or due within the next weeks, by case holder: the SENDCo's list of what is due.
+ */
+export const reviewsDue = metric({
+	id: 'reviews_due',
+	describe: 'Plan reviews overdue or due in the next weeks, by case holder (plan and pupil ids only)',
+	row: z.object({
+		school: col.text, plan_id: col.text, pupil_id: col.text, case_holder: col.text.nullable(), review_due: col.date,
+		status: z.enum(['overdue', 'due soon']), days: col.int
+	}),
+	sql: (s, p: DueParams) => `${reviewsDueSql(s, p.weeks)}
+    ORDER BY coalesce(pl.case_holder, '~'), pl.review_due, pl.school, pl.plan_id
+    ${p.limit === null ? '' : `LIMIT ${Math.max(0, Math.round(Number(p.limit)))}`}`,
+	examples: [{ weeks: 4, limit: null }]
+});
+
+/** How many reviews each case holder has overdue and due soon. */
+export const reviewsDueByHolder = metric({
+	id: 'reviews_due_by_holder',
+	describe: 'Plan reviews overdue and due in the next weeks, counted by case holder',
+	row: z.object({ case_holder: col.text.nullable(), overdue: col.int, due_soon: col.int, reviews: col.int, all_reviews: col.int }),
+	sql: (s, weeks: number) => `
+    SELECT case_holder, count(*) FILTER (WHERE status = 'overdue')::INTEGER AS overdue,
+      count(*) FILTER (WHERE status = 'due soon')::INTEGER AS due_soon, count(*)::INTEGER AS reviews,
+      (sum(count(*)) OVER ())::INTEGER AS all_reviews
+    FROM (${reviewsDueSql(s, weeks)}) GROUP BY case_holder ORDER BY coalesce(case_holder, '~')`,
 	examples: [4]
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { loadFixture } from '../../../tests/unit/load';
-import { reviewsDue } from './register';
+import { reviewsDue, reviewsDueByHolder } from './register';
 import { runMetric } from './registry';
 import { makeScope } from './scope';
 
@@ -17,16 +17,21 @@ describe('reviews due', () => {
 		db = (await loadFixture('trust')).db;
 	});
 	it('lists overdue reviews and those due in the next 4 weeks, earliest first by case holder', async () => {
-		const rows = await runMetric(db, reviewsDue, scope, 4);
+		const rows = await runMetric(db, reviewsDue, scope, { weeks: 4, limit: null });
 		expect(rows.map((r) => [r.plan_id, r.pupil_id, r.status, r.days, r.case_holder])).toEqual([
 			['A3', 'N2', 'overdue', -41, null],
 			['A5', 'N4', 'overdue', -34, null],
 			['A4', 'N3', 'due soon', -10, null]
 		]);
 	});
+	it('counts them by case holder, and gives only the first so many when asked', async () => {
+		// No case holder recorded in the fixture: one row, 2 overdue (A3, A5) and 1 due soon (A4).
+		expect(await runMetric(db, reviewsDueByHolder, scope, 4)).toEqual([{ case_holder: null, overdue: 2, due_soon: 1, reviews: 3, all_reviews: 3 }]);
+		expect((await runMetric(db, reviewsDue, scope, { weeks: 4, limit: 2 })).map((r) => r.plan_id)).toEqual(['A3', 'A5']);
+	});
 	it('looks further ahead when asked', async () => {
 		// 11 weeks = 77 days → 2 April: A2 (27 March, 71 days ahead) comes in.
-		const rows = await runMetric(db, reviewsDue, scope, 11);
+		const rows = await runMetric(db, reviewsDue, scope, { weeks: 11, limit: null });
 		expect(rows.find((r) => r.plan_id === 'A2')).toMatchObject({ status: 'due soon', days: 71 });
 	});
 });

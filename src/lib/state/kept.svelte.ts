@@ -5,7 +5,7 @@ import { WrongPassphrase, deriveKey, type PassphraseKey } from '../storage/crypt
 import { canKeep, forgetKept, keptAbout, readKept, writeKept } from '../storage/device';
 import { NotAWorkspace, type EnvelopeAbout } from '../storage/envelope';
 import { latestImport, openSealedWorkspace, sealWorkspace } from '../storage/sealed';
-import { WorkspaceUnreadable, type WorkspaceContent } from '../storage/workspace';
+import { WorkspaceUnreadable, type WorkspaceContent } from '../import/workspace';
 import { dataset } from './dataset.svelte';
 import { checklist, glossary, glossarySchema } from './leader-lists.svelte';
 import { settings } from './settings.svelte';

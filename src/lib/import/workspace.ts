@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/types';
 import { createTablesSql, loadedTables } from '../validate/schema-sql';
 import { ident } from '../validate/sql-text';
-import { DamagedContainer, pack, unpack } from './container';
+import { DamagedContainer, pack, unpack } from '../storage/container';
 
 /**
  * Everything loaded in the page as one block of bytes, and back: every loaded table (rows, rejected

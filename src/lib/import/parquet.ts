@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { columnsOf, tableOrder } from '../lib/contract/tables';
-import { ident, lit } from '../lib/db/sql';
-import type { Db } from '../lib/db/types';
-import type { SchoolFiles } from '../lib/import/schools';
+import { columnsOf, tableOrder } from '../contract/tables';
+import { ident, lit } from '../db/sql';
+import type { Db } from '../db/types';
+import type { SchoolFiles } from './schools';
 
 /**
  * Parquet in and out, for trusts and local authorities who keep a data pipeline. Both run on the

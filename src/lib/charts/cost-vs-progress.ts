@@ -67,10 +67,10 @@ export function costVsProgressSpec(points: CostProgressPoint[], reference: numbe
 		marks: [
 			ruleX([midCost], { stroke: '#999', strokeDasharray: '2,3' }),
 			...(reference === null ? [] : [ruleY([reference], { stroke: '#b3261e', strokeDasharray: '4,3', strokeWidth: 2 })]),
-			quadrant(maxCost * 0.02, yDomain[1], 'lower cost, higher impact — keep', 'start'),
-			quadrant(maxCost * 0.98, yDomain[1], 'higher cost, higher impact — worth it?', 'end'),
-			quadrant(maxCost * 0.02, yDomain[0] + (split - yDomain[0]) * 0.08, 'lower cost, lower impact — improve', 'start'),
-			quadrant(maxCost * 0.98, yDomain[0] + (split - yDomain[0]) * 0.08, 'higher cost, lower impact — review', 'end'),
+			quadrant(maxCost * 0.02, yDomain[1], 'lower cost, above the line: is the gap real?', 'start'),
+			quadrant(maxCost * 0.98, yDomain[1], 'higher cost, above the line: worth what it costs?', 'end'),
+			quadrant(maxCost * 0.02, yDomain[0] + (split - yDomain[0]) * 0.08, 'lower cost, below the line: is the gap real?', 'start'),
+			quadrant(maxCost * 0.98, yDomain[0] + (split - yDomain[0]) * 0.08, 'higher cost, below the line: worth a closer look?', 'end'),
 			ruleX(points.filter((p) => p.y_low !== null), { x: 'cost_per_pupil_gbp', y1: 'y_low', y2: 'y_high', stroke: '#555' }),
 			dot(points, { x: 'cost_per_pupil_gbp', y: 'y', r: 'pupils', fill: '#1d4f91', fillOpacity: 0.75, stroke: '#fff', title: 'intervention' }),
 			text(points.filter((p) => named.has(p)), { x: 'cost_per_pupil_gbp', y: 'y', text: 'intervention', dy: -14, fill: '#111' })

@@ -9,6 +9,8 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
-		hookTimeout: 60_000
+		hookTimeout: 60_000,
+		// Vitest leaves one core free by default; on a 2-core machine that runs every file one after another.
+		maxWorkers: 2
 	}
 });

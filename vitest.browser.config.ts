@@ -7,6 +7,8 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
-		fileParallelism: false
+		fileParallelism: false,
+		// A real browser on a shared 2-core machine: one retry, so a slow moment is not a red build (a test that fails twice still fails).
+		retry: 1
 	}
 });

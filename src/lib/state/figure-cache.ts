@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { askKey, runAsk, type Answers, type Ask } from '../metrics/registry';
+import { askKey, runAll, runAsk, type Answers, type Ask } from '../metrics/registry';
 import type { Scope } from '../metrics/scope';
 
 /**
@@ -11,23 +11,22 @@ const cache = new Map<string, Promise<unknown>>();
 let cachedVersion = -1;
 const MAX = 200;
 
-export async function runAllCached<A extends Record<string, Ask>>(db: Db, asks: A, scope: Scope, version: number): Promise<Answers<A>> {
+function cachedAsk(db: Db, a: Ask, scope: Scope): Promise<unknown> {
+	const key = askKey(a, scope);
+	let p = cache.get(key);
+	if (!p) {
+		p = runAsk(db, a, scope);
+		p.catch(() => cache.delete(key));
+		if (cache.size >= MAX) cache.delete(cache.keys().next().value as string);
+		cache.set(key, p);
+	}
+	return p;
+}
+
+export function runAllCached<A extends Record<string, Ask>>(db: Db, asks: A, scope: Scope, version: number): Promise<Answers<A>> {
 	if (version !== cachedVersion) {
 		cache.clear();
 		cachedVersion = version;
 	}
-	const entries = await Promise.all(
-		Object.entries(asks).map(async ([name, a]) => {
-			const key = askKey(a, scope);
-			let p = cache.get(key);
-			if (!p) {
-				p = runAsk(db, a, scope);
-				p.catch(() => cache.delete(key));
-				if (cache.size >= MAX) cache.delete(cache.keys().next().value as string);
-				cache.set(key, p);
-			}
-			return [name, await p] as const;
-		})
-	);
-	return Object.fromEntries(entries) as Answers<A>;
+	return runAll(db, asks, scope, cachedAsk);
 }

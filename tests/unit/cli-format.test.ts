@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/cli/analyse';
 import { formatAnalysis, printable } from '../../src/cli/format';
-import { openNodeDb } from '../../src/lib/db/node';
+import { openTestDb } from './test-db';
 
 describe('readable command-line output', () => {
 	it('shows control characters and bidirectional overrides from the data as escapes', () => {
@@ -13,7 +13,7 @@ describe('readable command-line output', () => {
 		const enc = new TextEncoder();
 		const pupils = 'pupil_id,year_group,sen_stage\nP1,3,K\nP2,\u001b[2J15,K\n';
 		const school = 'S\u001b]0;x\u0007';
-		const result = await analyse(await openNodeDb(), [{ school, files: [{ name: 'pupils.csv', bytes: enc.encode(pupils) }] }], '2026-01-15', false);
+		const result = await analyse(await openTestDb(), [{ school, files: [{ name: 'pupils.csv', bytes: enc.encode(pupils) }] }], '2026-01-15', false);
 		expect(result.import.rejected.map((r) => r.value)).toEqual(['\u001b[2J15']);
 		const text = formatAnalysis(result);
 		expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../src/lib/db/node';
+import { openTestDb } from './test-db';
 import type { Db } from '../../src/lib/db/types';
 import { isPersonalHeader, personalValuePatterns, valueHitSql } from '../../src/lib/import/personal';
 import { lit } from '../../src/lib/validate/sql-text';
@@ -52,7 +52,7 @@ describe('personal-data guard: value shapes (the SQL the import runs)', () => {
 		return personalValuePatterns.filter((_, i) => row[`k${i}`]).map((p) => p.kind);
 	};
 	beforeAll(async () => {
-		db = await openNodeDb();
+		db = await openTestDb();
 	});
 
 	it('has at least 30 cases each way', () => {

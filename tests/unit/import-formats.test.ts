@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../src/lib/db/node';
+import { openTestDb } from './test-db';
 import { detectEncoding } from '../../src/lib/import/decode';
 import { commitImport, ImportRefused, prepareImport } from '../../src/lib/import/pipeline';
 import { fixture, loadFixture, summaryOf } from './load';
@@ -89,7 +89,7 @@ describe('file formats', () => {
 	});
 
 	it('keeps two schools apart even when their ids are the same', async () => {
-		const db = await openNodeDb();
+		const db = await openTestDb();
 		await loadFixture('rules', db);
 		const files = [{ name: 'pupils.csv', bytes: new Uint8Array(readFileSync(fixture('rules/pupils.csv'))) }];
 		await commitImport(db, await prepareImport(db, 'Second school', files));
@@ -102,7 +102,7 @@ describe('personal-data guard', () => {
 	const files = () => [{ name: 'pupils.csv', bytes: new Uint8Array(readFileSync(fixture('personal/pupils.csv'))) }];
 
 	it('stops before loading, naming the columns and masking the values', async () => {
-		const db = await openNodeDb();
+		const db = await openTestDb();
 		const plan = await prepareImport(db, 'S', files());
 		expect(plan.sources[0].personal).toEqual([
 			{ header: 'Forename', kind: 'column name', count: 0, example: '' },
@@ -114,7 +114,7 @@ describe('personal-data guard', () => {
 	});
 
 	it('loads the rest when the flagged columns are dropped, keeping none of their values', async () => {
-		const db = await openNodeDb();
+		const db = await openTestDb();
 		await commitImport(db, await prepareImport(db, 'S', files()), { dropPersonalColumns: true });
 		expect(await db.query(`SELECT pupil_id FROM pupils ORDER BY 1`)).toEqual([{ pupil_id: 'P001' }, { pupil_id: 'P002' }, { pupil_id: 'P003' }]);
 		const everything = JSON.stringify(await db.query(`SELECT * FROM pupils`)) + JSON.stringify(await summaryOf(db));

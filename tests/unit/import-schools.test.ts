@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../src/lib/db/node';
+import { openTestDb } from './test-db';
 import { assignSchools, groupBySchool, tablesChosenTwice, type ChosenFile } from '../../src/lib/import/group-files';
 import { discardPlan, importSchools, prepareImport } from '../../src/lib/import/pipeline';
 import { importSummary } from '../../src/lib/import/summary';
@@ -30,7 +30,7 @@ describe('several schools chosen at once', () => {
 
 	it('notices when the files chosen without folders hold the same table twice, and loads them apart once told which school is which', async () => {
 		const files = trustFiles();
-		const db = await openNodeDb();
+		const db = await openTestDb();
 		const mixed = await prepareImport(db, 'My school', files);
 		expect(tablesChosenTwice(mixed).map((t) => t.table)).toEqual(expect.arrayContaining(['pupils', 'plans', 'targets', 'provisions', 'allocations']));
 		await discardPlan(db, mixed);
@@ -49,7 +49,7 @@ describe('several schools chosen at once', () => {
 	});
 
 	it('names the file of the first row in a duplicate-id reason, with one file or several', async () => {
-		const db = await openNodeDb();
+		const db = await openTestDb();
 		const enc = new TextEncoder();
 		const file = (name: string, text: string) => ({ name, bytes: enc.encode(text) });
 		await importSchools(db, [{ school: 'S', files: [file('pupils_a.csv', 'pupil_id,year_group,sen_stage\nP1,3,K\n'), file('pupils_b.csv', 'pupil_id,year_group,sen_stage\nP1,4,K\n')] }]);

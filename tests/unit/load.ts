@@ -1,5 +1,5 @@
 import { readExportFolder } from '../../src/cli/read-folder';
-import { openNodeDb } from '../../src/lib/db/node';
+import { openTestDb } from './test-db';
 import type { Db } from '../../src/lib/db/types';
 import { importSchools, type ImportPlan, type InputFile } from '../../src/lib/import/pipeline';
 import { importSummary } from '../../src/lib/import/summary';
@@ -8,7 +8,7 @@ export const fixture = (name: string) => new URL(`../fixtures/${name}`, import.m
 
 /** Import a fixture folder into a fresh DuckDB, as the command line does. */
 export async function loadFixture(name: string, db?: Db): Promise<{ db: Db; plans: ImportPlan[] }> {
-	const database = db ?? (await openNodeDb());
+	const database = db ?? (await openTestDb());
 	const plans = await importSchools(database, readExportFolder(fixture(name)));
 	return { db: database, plans };
 }
@@ -25,7 +25,7 @@ export function inputFiles(files: Record<string, string | Uint8Array>): InputFil
 
 /** Import one school's files (given as text) into a fresh DuckDB. */
 export async function importText(files: Record<string, string | Uint8Array>, options: { drop?: boolean; school?: string } = {}) {
-	const db = await openNodeDb();
+	const db = await openTestDb();
 	const plans = await importSchools(db, [{ school: options.school ?? 'S', files: inputFiles(files) }], { dropPersonalColumns: options.drop });
 	return { db, plan: plans[0], summary: await importSummary(db) };
 }

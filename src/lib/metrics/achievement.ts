@@ -106,19 +106,19 @@ export const NO_LINKED_PROVISION = 'No linked provision';
  * its provisions is a run of, once each; targets with no linked provision form their own row.
  * Costs come from the provision map, joined on the intervention key.
  */
+/** The costs join a subquery rather than a CTE: DuckDB binds a CTE that holds CTEs several times over. */
 export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql>[0]): string {
 	return `
     WITH tf AS (${targetFactsSql(s)}),
     links AS (SELECT DISTINCT tp.school, tp.target_id, ${interventionKeySql('pr.intervention')} AS key
       FROM target_provisions tp JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id),
     names AS (${interventionNamesSql}),
-    costs AS (${provisionByInterventionSql(s)}),
     attributed AS (SELECT tf.*, l.key FROM tf LEFT JOIN links l ON l.school = tf.school AND l.target_id = tf.target_id)
     SELECT a.key AS intervention_key, coalesce(any_value(n.name), ${lit(NO_LINKED_PROVISION)}) AS intervention,
       count(DISTINCT ${pupilKeySql('a')})::INTEGER AS pupils, ${statusCountsSql},
       any_value(c.total_cost_gbp) AS total_cost_gbp, any_value(c.cost_per_pupil_gbp) AS cost_per_pupil_gbp,
       any_value(c.total_cost_gbp) / nullif(count(*) FILTER (WHERE a.status = 'achieved'), 0) AS cost_per_achieved_target_gbp
-    FROM attributed a LEFT JOIN names n ON n.key = a.key LEFT JOIN costs c ON c.intervention_key = a.key
+    FROM attributed a LEFT JOIN names n ON n.key = a.key LEFT JOIN (${provisionByInterventionSql(s)}) c ON c.intervention_key = a.key
     GROUP BY a.key ORDER BY a.key NULLS LAST`;
 }
 

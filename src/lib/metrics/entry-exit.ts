@@ -149,19 +149,18 @@ export const costProgressPoints = metric({
 	sql: (s, p: CostProgressParams) => {
 		const base = Number(p.minBase);
 		if (p.y === 'rate') {
-			return `WITH a AS (${achievementByInterventionSql(s)})
-        SELECT * EXCLUDE (total_cost_gbp, cost_per_achieved_target_gbp), NULL::DOUBLE AS mean_gain, NULL::DOUBLE AS gain_sd,
+			// A subquery, not a CTE: DuckDB 1.4 binds a CTE that itself holds CTEs several times over (0.3 s, not 0.07 s).
+			return `SELECT * EXCLUDE (total_cost_gbp, cost_per_achieved_target_gbp), NULL::DOUBLE AS mean_gain, NULL::DOUBLE AS gain_sd,
           NULL::INTEGER AS allocations,
           quantile_disc(cost_per_pupil_gbp, 0.5) OVER () AS median_cost_gbp
-        FROM a WHERE intervention_key IS NOT NULL AND cost_per_pupil_gbp IS NOT NULL AND reviewed > 0
+        FROM (${achievementByInterventionSql(s)}) a WHERE intervention_key IS NOT NULL AND cost_per_pupil_gbp IS NOT NULL AND reviewed > 0
           AND reviewed >= ${base} AND pupils >= ${base}
         ORDER BY intervention_key`;
 		}
-		return `WITH e AS (${entryExitSql(s)}), c AS (${provisionByInterventionSql(s)})
-      SELECT e.intervention_key, e.intervention, c.cost_per_pupil_gbp, e.pupils_with_data AS pupils, e.mean_gain, e.gain_sd, e.allocations,
+		return `SELECT e.intervention_key, e.intervention, c.cost_per_pupil_gbp, e.pupils_with_data AS pupils, e.mean_gain, e.gain_sd, e.allocations,
         0 AS reviewed, 0 AS achieved, 0 AS partial, 0 AS not_achieved, 0 AS open, 0 AS overdue,
         quantile_disc(c.cost_per_pupil_gbp, 0.5) OVER () AS median_cost_gbp
-      FROM e JOIN c ON c.intervention_key = e.intervention_key
+      FROM (${entryExitSql(s)}) e JOIN (${provisionByInterventionSql(s)}) c ON c.intervention_key = e.intervention_key
       WHERE e.measure = ${lit(p.y)} AND e.mean_gain IS NOT NULL AND c.cost_per_pupil_gbp IS NOT NULL AND e.pupils_with_data >= ${base}
       ORDER BY e.intervention`;
 	},

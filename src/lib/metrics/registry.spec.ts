@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readExportFolder } from '../../cli/read-folder';
-import { openNodeDb } from '../db/node';
+import { openTestDb } from '../../../tests/unit/test-db';
 import type { Db } from '../db/types';
 import { clearData, importSchools } from '../import/pipeline';
 import { DEMO_AS_OF } from '../state/demo';
@@ -79,7 +79,7 @@ describe('every registered metric', () => {
 	// One engine for every folder (starting DuckDB costs seconds): each folder replaces the last one's data.
 	let db: Db;
 	beforeAll(async () => {
-		db = await openNodeDb();
+		db = await openTestDb();
 	});
 
 	it('has unique ids', () => {

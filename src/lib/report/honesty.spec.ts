@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readExportFolder } from '../../cli/read-folder';
-import { openNodeDb } from '../db/node';
+import { openTestDb } from '../../../tests/unit/test-db';
 import { importSchools } from '../import/pipeline';
 import { loadFixture } from '../../../tests/unit/load';
 import { buildReport, type Report } from './build';
@@ -10,7 +10,7 @@ describe('the report says no more than the data knows', () => {
 	let demo: Report;
 	let messy: Report;
 	beforeAll(async () => {
-		const db = await openNodeDb();
+		const db = await openTestDb();
 		await importSchools(db, readExportFolder(new URL('../../../data/demo', import.meta.url).pathname));
 		demo = await buildReport(db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold: 5 });
 		// The rules fixture: rejected rows, blanks, unknown costs and outcomes.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../db/node';
+import { openTestDb } from '../../../tests/unit/test-db';
 import type { Db } from '../db/types';
 import type { ValueKind } from '../contract/tables';
 import { lit } from './sql-text';
@@ -60,7 +60,7 @@ const cases: Partial<Record<ValueKind, [string, unknown][]>> = {
 describe('reading raw cells as contract values (SQL)', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await openNodeDb();
+		db = await openTestDb();
 	});
 
 	for (const [kind, list] of Object.entries(cases) as [ValueKind, [string, unknown][]][]) {

@@ -4,6 +4,16 @@ import type { ImportPlan, InputFile } from './types';
 /** A chosen file with where it was chosen from: `Trust/North/pupils.csv` when a folder was dropped. */
 export interface ChosenFile extends InputFile {
 	path: string;
+	/** When the file was last changed (ms since 1970), if the browser says: the export's date by default. */
+	modified?: number;
+}
+
+/** The date of an export: its newest file's (YYYY-MM-DD, local time), else `fallback`. */
+export function exportDateOf(files: ChosenFile[], fallback: string): string {
+	const newest = Math.max(0, ...files.map((f) => f.modified ?? 0));
+	if (!newest) return fallback;
+	const d = new Date(newest);
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /**

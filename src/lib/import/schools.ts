@@ -12,6 +12,8 @@ export interface SchoolFiles {
 export interface ImportSchoolsOptions {
 	/** Drop the columns the personal-data guard flagged, and go on (else stop before loading anything). */
 	dropPersonalColumns?: boolean;
+	/** The date the exports were made (their snapshot); default today. */
+	snapshot?: string;
 }
 
 /**
@@ -29,6 +31,6 @@ export async function importSchools(db: Db, schools: SchoolFiles[], options: Imp
 		for (const plan of plans) await discardPlan(db, plan);
 		throw e;
 	}
-	for (const plan of plans) await commitImport(db, plan, { dropPersonalColumns: drop });
+	for (const plan of plans) await commitImport(db, plan, { dropPersonalColumns: drop, snapshot: options.snapshot });
 	return plans;
 }

@@ -1,6 +1,6 @@
 /**
  * Every registered figure. A new figure goes in the module of its family (register, achievement,
- * provision, entry-exit, plan-quality, plain-language, target-checks, options) as one `metric({...})`
+ * provision, entry-exit, plan-quality, plain-language, target-checks, options, snapshots) as one `metric({...})`
  * with a hand-worked test beside it, and is listed here; the registry-wide test then runs it on
  * every fixture and checks its rows against its declared type.
  */
@@ -13,11 +13,12 @@ import * as planQuality from './plan-quality';
 import * as provision from './provision';
 import * as register from './register';
 import * as schools from './schools';
+import * as snapshots from './snapshots';
 import * as targetChecks from './target-checks';
 import type { AnyMetric } from './registry';
 
 const isMetric = (x: unknown): x is AnyMetric => typeof x === 'object' && x !== null && 'id' in x && 'sql' in x && 'row' in x;
 
-export const allMetrics: AnyMetric[] = [register, achievement, provision, entryExit, planQuality, plainLanguage, targetChecks, options, attainment, schools].flatMap((m) =>
+export const allMetrics: AnyMetric[] = [register, achievement, provision, entryExit, planQuality, plainLanguage, targetChecks, options, attainment, schools, snapshots].flatMap((m) =>
 	Object.values(m).filter(isMetric)
 );

@@ -11,13 +11,15 @@ const yearOrder: readonly string[] = yearGroupOrder;
 export const filterOptions = metric({
 	id: 'filter_options',
 	describe: 'Schools, academic years and year groups present in the data (the filter bar\'s choices)',
-	row: z.object({ kind: z.enum(['school', 'year_group', 'date']), v: col.text }),
+	row: z.object({ kind: z.enum(['school', 'year_group', 'date', 'snapshot']), v: col.text }),
 	sql: () => `SELECT DISTINCT 'school' AS kind, school AS v FROM pupils
     UNION ALL SELECT DISTINCT 'year_group', year_group FROM pupils
-    UNION ALL SELECT DISTINCT 'date', strftime(d, '%Y-%m-%d') FROM (SELECT start_date AS d FROM plans UNION SELECT review_due FROM plans) WHERE d IS NOT NULL`,
+    UNION ALL SELECT DISTINCT 'date', strftime(d, '%Y-%m-%d') FROM (SELECT start_date AS d FROM plans UNION SELECT review_due FROM plans) WHERE d IS NOT NULL
+    UNION ALL SELECT DISTINCT 'snapshot', strftime(snapshot, '%Y-%m-%d') FROM snapshots`,
 	finish: (rows) => ({
 		schools: rows.filter((r) => r.kind === 'school').map((r) => r.v).sort(),
 		academicYears: [...new Set(rows.filter((r) => r.kind === 'date').map((r) => academicYearOf(r.v)))].sort(),
+		snapshots: rows.filter((r) => r.kind === 'snapshot').map((r) => r.v).sort(),
 		yearGroups: rows.filter((r) => r.kind === 'year_group').map((r) => r.v).sort((a, b) => yearOrder.indexOf(a) - yearOrder.indexOf(b))
 	})
 });

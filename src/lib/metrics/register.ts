@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { broadAreaOfCode, keyStages, needAreaLabels } from '../contract/enums';
 import { dateLit, lit } from '../db/sql';
 import { keyStageSql, planFactsSql, pupilWhere } from './facts';
+import { registerSql } from './register-sql';
 import { col, metric } from './registry';
 import type { Scope } from './scope';
 
 /** DfE code → broad area, as SQL generated from the contract's table (metrics.md). */
 export const broadAreaSql = (code: string) =>
 	`CASE ${Object.entries(broadAreaOfCode).map(([c, area]) => `WHEN ${code} = ${lit(c)} THEN ${lit(area)}`).join(' ')} ELSE 'unknown' END`;
-const orderOf = (x: string, keys: readonly string[]) => `CASE ${keys.map((k, i) => `WHEN ${x} = ${lit(k)} THEN ${i}`).join(' ')} ELSE 99 END`;
+export const orderOf = (x: string, keys: readonly string[]) => `CASE ${keys.map((k, i) => `WHEN ${x} = ${lit(k)} THEN ${i}`).join(' ')} ELSE 99 END`;
 
 export const pupilsByStage = metric({
 	id: 'pupils_by_stage',
@@ -17,7 +18,7 @@ export const pupilsByStage = metric({
 	sql: (s) => `
     SELECT count(*)::INTEGER AS total, count(*) FILTER (WHERE sen_stage = 'K')::INTEGER AS "K",
       count(*) FILTER (WHERE sen_stage = 'E')::INTEGER AS "E", count(*) FILTER (WHERE sen_stage = 'N')::INTEGER AS "N"
-    FROM pupils p WHERE ${pupilWhere(s.filters)}`,
+    FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)}`,
 	finish: (rows) => rows[0]
 });
 
@@ -27,7 +28,7 @@ export const pupilsByNeedArea = metric({
 	row: z.object({ need_area: col.text, pupils: col.int }),
 	sql: (s) => `
     SELECT ${broadAreaSql('p.primary_need')} AS need_area, count(*)::INTEGER AS pupils
-    FROM pupils p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('need_area', Object.keys(needAreaLabels))}`
+    FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('need_area', Object.keys(needAreaLabels))}`
 });
 
 export const pupilsByKeyStage = metric({
@@ -36,7 +37,7 @@ export const pupilsByKeyStage = metric({
 	row: z.object({ key_stage: col.text, pupils: col.int }),
 	sql: (s) => `
     SELECT ${keyStageSql('p.year_group')} AS key_stage, count(*)::INTEGER AS pupils
-    FROM pupils p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('key_stage', keyStages)}`
+    FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('key_stage', keyStages)}`
 });
 
 export const planCounts = metric({

@@ -11,7 +11,9 @@ export const filtersSchema = z.object({
 	term: z.enum(['autumn', 'spring', 'summer']).nullable().default(null),
 	keyStage: z.enum(keyStages).nullable().default(null),
 	yearGroup: yearGroup.nullable().default(null),
-	senStage: senStage.nullable().default(null)
+	senStage: senStage.nullable().default(null),
+	/** The register as exported on this date (each school's latest snapshot on or before it); null = the latest. */
+	snapshot: z.iso.date().nullable().default(null)
 });
 export type Filters = z.infer<typeof filtersSchema>;
 export const noFilters: Filters = filtersSchema.parse({});

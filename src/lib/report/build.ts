@@ -74,6 +74,19 @@ function partsTable(caption: string, heading: string, rows: [string, number][], 
 
 const hours = (h: number | null) => (h === null ? 'not known' : h.toFixed(1));
 
+/**
+ * Last period's register: from the export before the latest, when an earlier one is loaded (a
+ * snapshot), else as the SENDCo entered it, else nothing.
+ */
+function lastRegister(f: ReportFigures, o: ReportOptions): { K: number | null; E: number | null; heading: string } {
+	const history = f.registerHistory;
+	if (history.length >= 2) {
+		const before = history[history.length - 2];
+		return { K: before.sen_support, E: before.ehc_plan, heading: `Export of ${formatDate(before.census)}` };
+	}
+	return { K: o.previous?.K ?? null, E: o.previous?.E ?? null, heading: 'Last period (entered)' };
+}
+
 const register: Section = (f, o, s) => {
 	const { K: k, E: e } = f.stages;
 	// K and E are shown beside their total, so one small part hides the other too.
@@ -81,22 +94,25 @@ const register: Section = (f, o, s) => {
 	const hidden = (text: string) => !/^[\d,]+$/.test(text);
 	// A share of the roll would give away a count that is hidden, so it is hidden with it.
 	const share = (n: number, text: string) => (!o.roll ? '—' : n > 0 && hidden(text) ? s.withhold() : pct(n, o.roll));
-	const last = (n: number | null | undefined) => (n == null ? 'not entered' : s.count(n));
+	const last = lastRegister(f, o);
+	const known = last.K != null && last.E != null;
+	const [lastK, lastE] = known ? s.parts([last.K!, last.E!]) : [last.K == null ? 'not entered' : s.count(last.K), last.E == null ? 'not entered' : s.count(last.E)];
+	const latest = f.registerHistory.at(-1);
 	return {
 		id: 'register',
 		title: 'The SEN register',
 		paragraphs: [
-			`Pupils on the register as exported. National figures: ${national.source}.`,
+			`Pupils on the register as exported${latest ? ` on ${formatDate(latest.census)}` : ''}. National figures: ${national.source}.`,
 			o.roll ? `Number on roll: ${o.roll.toLocaleString('en-GB')}.` : 'Enter the number on roll to see shares of the roll.'
 		],
 		tables: [
 			{
 				caption: 'Pupils at SEN support and with EHC plans',
-				columns: ['Stage', 'Pupils', 'Share of roll', 'Last period (entered)', `National, January ${national.census_year}`],
+				columns: ['Stage', 'Pupils', 'Share of roll', last.heading, `National, January ${national.census_year}`],
 				rows: [
-					['SEN support (K)', kText, share(k, kText), last(o.previous?.K), `${national.sen_support_pct}%`],
-					['EHC plan (E)', eText, share(e, eText), last(o.previous?.E), `${national.ehcp_pct}%`],
-					['All SEN', s.count(k + e), share(k + e, s.count(k + e)), o.previous?.K != null && o.previous?.E != null ? s.count(o.previous.K + o.previous.E) : 'not entered', `${national.all_sen_pct}%`]
+					['SEN support (K)', kText, share(k, kText), lastK, `${national.sen_support_pct}%`],
+					['EHC plan (E)', eText, share(e, eText), lastE, `${national.ehcp_pct}%`],
+					['All SEN', s.count(k + e), share(k + e, s.count(k + e)), known ? s.count(last.K! + last.E!) : 'not entered', `${national.all_sen_pct}%`]
 				]
 			}
 		],

@@ -5,6 +5,7 @@ import { costProgressPoints, entryExitByIntervention } from '../metrics/entry-ex
 import { coverage, qualityIndicators, reviewAttendance, reviewDecisions } from '../metrics/plan-quality';
 import { costByFundingStream, provisionByIntervention, provisionTotals, staffHoursByRole } from '../metrics/provision';
 import { planCounts, pupilsByKeyStage, pupilsByNeedArea, pupilsByStage } from '../metrics/register';
+import { registerTrend } from '../metrics/snapshots';
 import { ask, runAll, type Answers } from '../metrics/registry';
 import { periodOf, previousPeriodScope, type Period, type Scope } from '../metrics/scope';
 
@@ -30,7 +31,8 @@ export const reportAsks = (threshold: number) => ({
 	attainmentGap: ask(attainmentGap),
 	attainmentStages: ask(attainmentBySubject, 'sen_stage' as AttainmentGroup),
 	progress: ask(progressJudgements),
-	pupilAttendance: ask(attendanceSummary)
+	pupilAttendance: ask(attendanceSummary),
+	registerHistory: ask(registerTrend)
 });
 
 /** The figures of the period before, over `previousPeriodScope(scope)`, that the report compares with. */

@@ -2,7 +2,7 @@ import { browserDb } from '../db/browser';
 import type { Db } from '../db/types';
 import { today } from './url-filters';
 import { DEMO_AS_OF } from './demo';
-import { clearData, commitImport, discardPlan, importSchools, prepareImport, type ImportPlan, type InputFile } from '../import/pipeline';
+import { clearData, commitImport, discardPlan, importSchools, prepareImport, type CommitOptions, type ImportPlan, type InputFile } from '../import/pipeline';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
@@ -57,7 +57,7 @@ class Dataset {
 					const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
 					bySchool.set(school, [...(bySchool.get(school) ?? []), { name, bytes }]);
 				}
-				await importSchools(db, [...bySchool].map(([school, files]) => ({ school, files })));
+				await importSchools(db, [...bySchool].map(([school, files]) => ({ school, files })), { snapshot: DEMO_AS_OF });
 				this.changed([...bySchool.keys()], true);
 			});
 		} catch (e) {
@@ -69,12 +69,12 @@ class Dataset {
 		return this.serial(async () => prepareImport(await this.db(), school, files));
 	}
 
-	async commit(plan: ImportPlan, dropPersonalColumns: boolean): Promise<void> {
+	async commit(plan: ImportPlan, dropPersonalColumns: boolean, snapshot: Pick<CommitOptions, 'snapshot' | 'addSnapshot'> = {}): Promise<void> {
 		await this.serial(async () => {
 			const db = await this.db();
 			// Your own data replaces the demo, never mixes with it.
 			if (this.isDemo) await clearData(db);
-			await commitImport(db, plan, { dropPersonalColumns });
+			await commitImport(db, plan, { dropPersonalColumns, ...snapshot, addSnapshot: !this.isDemo && snapshot.addSnapshot });
 			this.importedAt = { ...this.importedAt, [plan.school]: new Date().toISOString() };
 			const schools = this.isDemo ? [plan.school] : [...new Set([...this.schools, plan.school])];
 			this.changed(schools, false);

@@ -7,7 +7,8 @@ const keys: Record<keyof Filters, string> = {
 	term: 'term',
 	keyStage: 'ks',
 	yearGroup: 'yg',
-	senStage: 'stage'
+	senStage: 'stage',
+	snapshot: 'snapshot'
 };
 
 export function today(): string {

@@ -17,9 +17,13 @@ export function createTablesSql(): string {
 		`CREATE TABLE IF NOT EXISTS import_counts (school VARCHAR, file VARCHAR, tbl VARCHAR, read INTEGER);`,
 		// The SMART checker's verdict on each target with text (worked out in TypeScript after loading):
 		// parts = who, action, conditions, criterion, time as 1 met, 0 not, ? unknown.
-		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`
+		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`,
+		// Each export of a school that was loaded, by its date: the register as it stood on each date
+		// (the merged tables keep one version of each pupil, so they cannot say who was on it then).
+		`CREATE TABLE IF NOT EXISTS snapshots (school VARCHAR, snapshot DATE, imported_at VARCHAR);`,
+		`CREATE TABLE IF NOT EXISTS snapshot_pupils (school VARCHAR, snapshot DATE, pupil_id VARCHAR, year_group VARCHAR, sen_stage VARCHAR, primary_need VARCHAR);`
 	].join('\n');
 }
 
-export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'target_checks', 'import_rejected', 'import_warnings', 'import_counts'];
+export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'target_checks', 'import_rejected', 'import_warnings', 'import_counts', 'snapshots', 'snapshot_pupils'];
 export type { TableName };

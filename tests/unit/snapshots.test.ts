@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/db/types';
+import { commitImport, prepareImport } from '../../src/lib/import/pipeline';
+import { runMetric } from '../../src/lib/metrics/registry';
+import { pupilsByStage, pupilsByNeedArea } from '../../src/lib/metrics/register';
+import { needsTrend, registerTrend, snapshotsBySchool } from '../../src/lib/metrics/snapshots';
+import { targetStatus } from '../../src/lib/metrics/achievement';
+import { makeScope } from '../../src/lib/metrics/scope';
+import { buildReport } from '../../src/lib/report/build';
+import { readExportFolder } from '../../src/cli/read-folder';
+import type { InputFile } from '../../src/lib/import/pipeline';
+import { fixture, inputFiles } from './load';
+import { openTestDb } from './test-db';
+
+/**
+ * Two exports of one school (tests/fixtures/snapshots), a term apart, worked by hand:
+ * - October: pupils P1 (K, SLCN), P2 (K, MLD), P3 (E, ASD); plans L1 (P1, in force), L2 (P2, in force);
+ *   targets T1 (L1, no outcome yet), T2 (L2, achieved).
+ * - January: P2 has left; P4 (K, SEMH) has joined; L1 was reviewed on 10 Dec with T1 achieved; L3 (P4) starts.
+ * Merged, each target is counted once: T1 in January's version (achieved), T2 kept from October, T3 new.
+ */
+
+const october = readExportFolder(fixture('snapshots/october'))[0].files;
+const january = readExportFolder(fixture('snapshots/january'))[0].files;
+
+async function load(db: Db, files: InputFile[], snapshot: string, addSnapshot: boolean) {
+	const plan = await prepareImport(db, 'Oak', files);
+	await commitImport(db, plan, { snapshot, addSnapshot });
+}
+
+const scope = makeScope({ asOf: '2026-01-20' });
+
+describe('snapshots of a school', () => {
+	let db: Db;
+	beforeEach(async () => {
+		db = await openTestDb();
+	});
+
+	it('counts a target, plan or pupil in both exports once, in the latest version', async () => {
+		await load(db, october, '2025-10-01', false);
+		await load(db, january, '2026-01-15', true);
+		const targets = await db.query<{ target_id: string; outcome: string | null }>(`SELECT target_id, outcome FROM targets ORDER BY target_id`);
+		expect(targets).toEqual([
+			{ target_id: 'T1', outcome: 'achieved' },
+			{ target_id: 'T2', outcome: 'achieved' },
+			{ target_id: 'T3', outcome: null }
+		]);
+		const status = await runMetric(db, targetStatus, scope, undefined);
+		expect(status.achieved).toBe(2);
+		// P2 left, but their October target still needs them.
+		expect((await db.query(`SELECT pupil_id FROM pupils ORDER BY 1`)).map((r) => (r as { pupil_id: string }).pupil_id)).toEqual(['P1', 'P2', 'P3', 'P4']);
+	});
+
+	it('reads the register from the latest snapshot by default, and from an earlier one when the scope picks it', async () => {
+		await load(db, october, '2025-10-01', false);
+		await load(db, january, '2026-01-15', true);
+		expect(await runMetric(db, pupilsByStage, scope, undefined)).toEqual({ total: 3, K: 2, E: 1, N: 0 });
+		const inAutumn = makeScope({ asOf: '2026-01-20', filters: { snapshot: '2025-12-01' } });
+		expect(await runMetric(db, pupilsByStage, inAutumn, undefined)).toEqual({ total: 3, K: 2, E: 1, N: 0 });
+		expect(await runMetric(db, pupilsByNeedArea, inAutumn, undefined)).toEqual([
+			{ need_area: 'communication_interaction', pupils: 2 },
+			{ need_area: 'cognition_learning', pupils: 1 }
+		]);
+		expect(await runMetric(db, pupilsByNeedArea, scope, undefined)).toEqual([
+			{ need_area: 'communication_interaction', pupils: 2 },
+			{ need_area: 'semh', pupils: 1 }
+		]);
+	});
+
+	it('gives the register, needs and plan coverage on each snapshot date', async () => {
+		await load(db, october, '2025-10-01', false);
+		await load(db, january, '2026-01-15', true);
+		// October 1st: P1, P2 at K, P3 at E; L1 and L2 in force (started 8 Sep) → 2 of 3 with a plan.
+		// January 15th: P1, P4 at K, P3 at E; L1 was reviewed 10 Dec (no longer in force), L3 starts 5 Jan → 1 of 3.
+		expect(await runMetric(db, registerTrend, scope, undefined)).toEqual([
+			{ census: '2025-10-01', sen_support: 2, ehc_plan: 1, pupils: 3, with_plan: 2, coverage: 2 / 3 },
+			{ census: '2026-01-15', sen_support: 2, ehc_plan: 1, pupils: 3, with_plan: 1, coverage: 1 / 3 }
+		]);
+		expect(await runMetric(db, needsTrend, scope, undefined)).toEqual([
+			{ census: '2025-10-01', need_area: 'communication_interaction', pupils: 2 },
+			{ census: '2025-10-01', need_area: 'cognition_learning', pupils: 1 },
+			{ census: '2026-01-15', need_area: 'communication_interaction', pupils: 2 },
+			{ census: '2026-01-15', need_area: 'semh', pupils: 1 }
+		]);
+		expect((await runMetric(db, snapshotsBySchool, scope, undefined)).map((r) => [r.school, r.snapshot, r.pupils])).toEqual([
+			['Oak', '2025-10-01', 3],
+			['Oak', '2026-01-15', 3]
+		]);
+	});
+
+	it('keeps the later version when an earlier export is added after it', async () => {
+		await load(db, january, '2026-01-15', false);
+		await load(db, october, '2025-10-01', true);
+		const targets = await db.query<{ target_id: string; outcome: string | null }>(`SELECT target_id, outcome FROM targets ORDER BY target_id`);
+		expect(targets.map((t) => `${t.target_id}:${t.outcome}`)).toEqual(['T1:achieved', 'T2:achieved', 'T3:null']);
+		expect(await runMetric(db, pupilsByStage, scope, undefined)).toEqual({ total: 3, K: 2, E: 1, N: 0 });
+		expect((await runMetric(db, registerTrend, scope, undefined)).map((r) => r.census)).toEqual(['2025-10-01', '2026-01-15']);
+	});
+
+	it('replaces everything of the school, snapshots too, when not adding', async () => {
+		await load(db, october, '2025-10-01', false);
+		await load(db, january, '2026-01-15', false);
+		expect((await db.query(`SELECT target_id FROM targets ORDER BY 1`)).length).toBe(2);
+		expect((await runMetric(db, registerTrend, scope, undefined)).map((r) => r.census)).toEqual(['2026-01-15']);
+	});
+
+	it('leaves what was loaded untouched when the new export cannot be loaded', async () => {
+		await load(db, october, '2025-10-01', false);
+		const plan = await prepareImport(db, 'Oak', inputFiles({ 'pupils.csv': 'pupil_id,year_group,sen_stage\nP9,3,K\n', 'plans.csv': 'plan_id,pupil_id,start_date,review_due\nQ1,P9,2026-01-05,2026-03-27\n' }));
+		// Break the merge by taking away a table it writes to, as an engine failure would.
+		await db.exec('ALTER TABLE snapshot_pupils RENAME TO away');
+		await expect(commitImport(db, plan, { snapshot: '2026-01-15', addSnapshot: true })).rejects.toThrow(/before is unchanged/);
+		await db.exec('ALTER TABLE away RENAME TO snapshot_pupils');
+		expect(await runMetric(db, pupilsByStage, scope, undefined)).toEqual({ total: 3, K: 2, E: 1, N: 0 });
+		expect(await db.query(`SELECT DISTINCT school FROM pupils UNION SELECT DISTINCT school FROM plans`)).toEqual([{ school: 'Oak' }]);
+	});
+
+	it("gives the governors' report last period's register from the earlier export, and asks for it only when there is none", async () => {
+		const options = { school: 'Oak', academicYear: '2025/26', term: null, asOf: '2026-01-20', threshold: 2 };
+		await load(db, october, '2025-10-01', false);
+		const alone = (await buildReport(db, { ...options, previous: { K: 5, E: 1 } })).sections.find((x) => x.id === 'register')!.tables[0];
+		expect(alone.columns[3]).toBe('Last period (entered)');
+		expect(alone.rows.map((r) => r[3])).toEqual(['withheld', 'fewer than 2', '6']);
+		await load(db, january, '2026-01-15', true);
+		const table = (await buildReport(db, { ...options, previous: { K: 5, E: 1 } })).sections.find((x) => x.id === 'register')!.tables[0];
+		// October: 2 at SEN support, 1 with an EHC plan; the 1 is under the threshold of 2, so its partner is hidden too.
+		expect(table.columns[3]).toBe('Export of 1 October 2025');
+		expect(table.rows[2][3]).toBe('3');
+		expect(table.rows[0][3]).not.toBe('2');
+		expect(table.rows[1][3]).not.toBe('1');
+	});
+});

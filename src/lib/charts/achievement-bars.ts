@@ -1,8 +1,10 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, ruleY, text, tickX } from '@observablehq/plot';
 import type { Achievement } from '../metrics/achievement';
-import { labelMargin } from './label-margin';
-import { labelsAbove, NARROW_WIDTH, remakeable } from './narrow';
+import { AXIS_TITLE, percent, X_TITLE_MARGIN } from './axes';
+import { placeValues, valueMargin, type BarValue } from './bar-values';
+import { labelMargin, labelsFit } from './label-margin';
+import { ABOVE_MARGIN_LEFT, ABOVE_MARGIN_RIGHT, labelsAbove, NARROW_WIDTH, remakeable } from './narrow';
 
 export type LabelledAchievement = Achievement & { label: string };
 /** What a bar needs: a share with its interval and its base. */
@@ -14,36 +16,69 @@ export interface BarWords {
 }
 const targetWords: BarWords = { axis: 'Targets achieved (%)', counted: 'reviewed' };
 
+const BAR = '#1d4f91';
+const INK = '#0b0c0c';
+
 /**
  * Achievement rate by group (area of need, intervention, pupil group): a bar per group with its 95%
- * interval as a whisker, how many were reviewed as a label, paler bars for small numbers, and the
+ * interval as a whisker, its rate and base printed at its end, paler bars for small numbers, and the
  * whole-school rate as a dashed line. Groups with nothing reviewed are left to the table.
  */
 export function achievementBarsSpec(rows: LabelledShare[], overall: number | null, width = 720, words: BarWords = targetWords): Plot.PlotOptions {
-	const data = rows
-		.filter((r) => r.achievement_rate !== null)
-		.map((r) => ({ ...r, note: `${r.reviewed} ${words.counted}${r.small_number ? ' (small number)' : ''}` }));
+	const shown = rows.filter((r): r is LabelledShare & { achievement_rate: number } => r.achievement_rate !== null);
 	const narrow = width < NARROW_WIDTH;
+	const labels = shown.map((r) => r.label);
+	// Labels go above the bars on a phone, and wherever the longest would not fit the left margin (it was cut).
+	const above = narrow || !labelsFit(labels);
+	const base = (r: LabelledShare) => `${r.reviewed} ${words.counted}${r.small_number ? ' (small number)' : ''}`;
+	// On a phone the base joins the name above the bar and the bar's end carries just the rate.
+	const values: BarValue[] = shown.map((r) => ({
+		text: narrow ? percent(r.achievement_rate) : `${percent(r.achievement_rate)} of ${base(r)}`,
+		after: Math.max(r.achievement_rate, r.ci_high ?? 0),
+		room: Math.min(r.achievement_rate, r.ci_low ?? r.achievement_rate)
+	}));
+	const marginLeft = above ? ABOVE_MARGIN_LEFT : labelMargin(labels);
+	const marginRight = narrow ? ABOVE_MARGIN_RIGHT : valueMargin(values, width, marginLeft, false);
+	const places = placeValues(values, width - marginLeft - marginRight, marginRight, false);
+	const data = shown.map((r, i) => ({ ...r, value: values[i].text, after: values[i].after, place: places[i] }));
+	const at = (place: string) => data.filter((d) => d.place === place);
+	const whisker = (stroke: string, strokeWidth: number) => {
+		const ci = data.filter((d) => d.ci_low !== null && d.ci_high !== null);
+		return [
+			ruleY(ci, { y: 'label', x1: 'ci_low', x2: 'ci_high', stroke, strokeWidth }),
+			tickX(ci, { y: 'label', x: 'ci_low', stroke, strokeWidth }),
+			tickX(ci, { y: 'label', x: 'ci_high', stroke, strokeWidth })
+		];
+	};
 	const spec: Plot.PlotOptions = {
 		width,
 		style: { fontSize: '13px' },
-		height: 60 + data.length * 40,
-		marginLeft: labelMargin(data.map((d) => d.label)),
-		marginRight: 170,
-		x: { domain: [0, 100], percent: true, label: words.axis, grid: true },
-		y: { label: null, domain: data.map((d) => d.label) },
+		height: X_TITLE_MARGIN + 20 + data.length * 40,
+		marginLeft,
+		marginRight,
+		marginBottom: X_TITLE_MARGIN,
+		x: { domain: [0, 100], percent: true, label: words.axis, grid: true, ...AXIS_TITLE },
+		y: { label: null, domain: labels },
 		marks: [
-			barX(data, { x: 'achievement_rate', y: 'label', fill: '#1d4f91', fillOpacity: (d: { small_number: boolean }) => (d.small_number ? 0.45 : 1) }),
-			ruleY(data, { y: 'label', x1: 'ci_low', x2: 'ci_high', stroke: '#222', strokeWidth: 1.5 }),
-			tickX(data, { y: 'label', x: 'ci_low', stroke: '#222' }),
-			tickX(data, { y: 'label', x: 'ci_high', stroke: '#222' }),
-			// On a phone the note joins the label above the bar (there is no margin beside it).
-			...(narrow ? [] : [text(data, { y: 'label', x: 1, text: 'note', textAnchor: 'start', dx: 8, fill: '#333' })]),
+			barX(data, { x: 'achievement_rate', y: 'label', fill: BAR, fillOpacity: (d: { small_number: boolean }) => (d.small_number ? 0.45 : 1) }),
+			// The interval is drawn dark over a white halo, so that it shows on the dark bars and on the white beside them.
+			...whisker('#fff', 5),
+			...whisker(INK, 1.75),
 			...(overall === null ? [] : [ruleX([overall], { stroke: '#b3261e', strokeDasharray: '4,3', strokeWidth: 2 })]),
-			ruleX([0])
+			ruleX([0]),
+			// Beside the bar, after the end of the bar or of its interval, whichever is further.
+			text(at('outside'), { x: 'after', y: 'label', text: 'value', textAnchor: 'start', dx: 6, fill: INK }),
+			// Inside a pale (small-number) bar the text stays dark: white on it would be too faint.
+			text(at('inside'), { x: 0, y: 'label', text: 'value', textAnchor: 'start', dx: 6, fill: (d: { small_number: boolean }) => (d.small_number ? INK : '#fff') })
 		]
 	};
-	const notes = new Map(data.map((d) => [d.label, d.note]));
-	const fitted = narrow ? labelsAbove(spec, data.map((d) => d.label), width, (l) => `${l} · ${notes.get(l)}`) : spec;
+	if (!above) return remakeable((w) => achievementBarsSpec(rows, overall, w, words), spec);
+	const byLabel = new Map(data.map((d) => [d.label, d]));
+	const note = (l: string) => {
+		const d = byLabel.get(l)!;
+		if (!narrow) return l;
+		return d.place === 'label' ? `${l} · ${d.value} of ${base(d)}` : `${l} · ${base(d)}`;
+	};
+	const fitted = { ...labelsAbove(spec, labels, width, note), marginRight };
 	return remakeable((w) => achievementBarsSpec(rows, overall, w, words), fitted);
 }

@@ -1,5 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import { text } from '@observablehq/plot';
+import { X_TITLE_MARGIN } from './axes';
 
 /** Below this width a chart's labels go above its bars instead of beside them (phones, WCAG 1.4.10). */
 export const NARROW_WIDTH = 560;
@@ -14,6 +15,9 @@ const WRAP_SHARE = 0.85;
 const CHAR_PX = 9;
 const LINE_HEIGHT = 1.25;
 const LINE_PX = CHART_FONT_PX * LINE_HEIGHT;
+/** The side margins of a chart whose labels are written above its bars. */
+export const ABOVE_MARGIN_LEFT = 8;
+export const ABOVE_MARGIN_RIGHT = 12;
 
 const remakeKey = Symbol('remake at width');
 type Remake = (width: number) => Plot.PlotOptions;
@@ -66,13 +70,13 @@ export function labelsAbove(
 	const step = bar + maxLines * LINE_PX + 10;
 	const padding = 1 - bar / step;
 	const marginTop = 8;
-	const marginBottom = 40;
+	const marginBottom = X_TITLE_MARGIN;
 	return {
 		...spec,
 		width,
 		height: Math.round(marginTop + marginBottom + step * (labels.length + padding)),
-		marginLeft: 8,
-		marginRight: 12,
+		marginLeft: ABOVE_MARGIN_LEFT,
+		marginRight: ABOVE_MARGIN_RIGHT,
 		marginTop,
 		marginBottom,
 		style: { fontSize: `${CHART_FONT_PX}px` },
@@ -88,7 +92,10 @@ export function labelsAbove(
 				lineWidth: (room * WRAP_SHARE) / CHART_FONT_PX,
 				lineHeight: LINE_HEIGHT,
 				dy: -(bar / 2 + 3),
-				fill: '#0b0c0c'
+				fill: '#0b0c0c',
+				// A white halo, so that a reference or grid line behind the words does not run through them.
+				stroke: '#fff',
+				strokeWidth: 3
 			})
 		]
 	};

@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { findChromium } from './chromium';
@@ -13,21 +16,38 @@ export interface App {
 	close(): Promise<void>;
 }
 
-/** Serve the built app (`npm run build`) on loopback and start Chromium. */
-export async function startApp(): Promise<App> {
+/**
+ * Serve the built app (`npm run build`) on loopback and start Chromium. `host: 'static'` serves it as
+ * a static host set up as the README says would (the precompressed .br / .gz files, long caching of
+ * the hashed assets) instead of Vite's preview server, for timing a visit as a school would see it.
+ */
+export async function startApp(options: { host?: 'preview' | 'static' } = {}): Promise<App> {
 	if (!existsSync('build/index.html')) throw new Error('build/ is missing: run `npm run build` first');
-	const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
-	const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
-	if (!url) throw new Error('preview server has no address');
+	const { url, stop } = options.host === 'static' ? await serveStatic('build') : await servePreview();
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
 	return {
 		url,
 		browser,
 		async close() {
 			await browser.close();
-			await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+			await stop();
 		}
 	};
+}
+
+async function servePreview(): Promise<{ url: string; stop(): Promise<void> }> {
+	const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+	const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
+	if (!url) throw new Error('preview server has no address');
+	return { url, stop: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };
+}
+
+async function serveStatic(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+	const assets = sirv(dir, { brotli: true, gzip: true, extensions: ['html'], immutable: true });
+	const server = createServer((req, res) => assets(req, res, () => ((res.statusCode = 404), res.end())));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** A page that records every request leaving the app's own origin. */

@@ -2,11 +2,12 @@ import { browserDb } from '../db/browser';
 import type { Db } from '../db/types';
 import { today } from './url-filters';
 import { DEMO_AS_OF } from './demo';
-import { clearData, commitImport, discardPlan, importSchools, prepareImport, type CommitOptions, type ImportPlan, type InputFile } from '../import/pipeline';
+import demoPack from '../../../data/demo.plwd?url';
+import { readWorkspace, restoreWorkspace } from '../import/workspace';
+import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions, type ImportPlan, type InputFile } from '../import/pipeline';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
-const demoUrls = import.meta.glob('/data/demo/*/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 /** What is loaded in the page's DuckDB. `version` changes whenever the data does, so queries rerun. */
 class Dataset {
@@ -44,21 +45,16 @@ class Dataset {
 		this.version++;
 	}
 
-	/** Start with the bundled, clearly marked demo dataset. */
+	/** Start with the bundled, clearly marked demo dataset (imported ahead of time: data/demo.plwd). */
 	async loadDemo(): Promise<void> {
 		this.status = 'loading';
 		try {
 			await this.serial(async () => {
 				const db = await this.db();
-				await clearData(db);
-				const bySchool = new Map<string, InputFile[]>();
-				for (const [path, url] of Object.entries(demoUrls)) {
-					const [, , , school, name] = path.split('/');
-					const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-					bySchool.set(school, [...(bySchool.get(school) ?? []), { name, bytes }]);
-				}
-				await importSchools(db, [...bySchool].map(([school, files]) => ({ school, files })), { snapshot: DEMO_AS_OF });
-				this.changed([...bySchool.keys()], true);
+				const bytes = new Uint8Array(await (await fetch(demoPack)).arrayBuffer());
+				const { schools } = await restoreWorkspace(db, await readWorkspace(bytes));
+				performance.mark('lens:demo-loaded');
+				this.changed(schools, true);
 			});
 		} catch (e) {
 			this.fail(e);

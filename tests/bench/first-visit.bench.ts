@@ -21,7 +21,7 @@ try {
 			const start = Date.now();
 			await page.goto(app.url + '/', { waitUntil: 'commit' });
 			await page.locator('.chart svg').first().waitFor({ timeout: 120_000 });
-			if (process.env.BENCH_DETAIL) console.log(await page.evaluate(() => ({ marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), wasm: performance.getEntriesByType('resource').filter((r) => r.name.includes('.wasm') || r.name.includes('.csv')).map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]) })));
+			if (process.env.BENCH_DETAIL) console.log(await page.evaluate(() => ({ marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), wasm: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('.wasm') || r.name.includes('.csv')).map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]) })));
 			return Date.now() - start;
 		};
 		first.push(await visit());

@@ -44,7 +44,12 @@ async function servePreview(): Promise<{ url: string; stop(): Promise<void> }> {
 
 async function serveStatic(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
 	const assets = sirv(dir, { brotli: true, gzip: true, extensions: ['html'], immutable: true });
-	const server = createServer((req, res) => assets(req, res, () => ((res.statusCode = 404), res.end())));
+	const server = createServer((req, res) =>
+		assets(req, res, () => {
+			res.statusCode = 404;
+			res.end();
+		})
+	);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -6,10 +6,13 @@ import { importSummary } from '../../src/lib/import/summary';
 
 export const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
+/** The date the fixture folders count as exported on (their snapshot), so no figure depends on the day a test runs. */
+export const FIXTURE_EXPORT_DATE = '2026-01-15';
+
 /** Import a fixture folder into a fresh DuckDB, as the command line does. */
 export async function loadFixture(name: string, db?: Db): Promise<{ db: Db; plans: ImportPlan[] }> {
 	const database = db ?? (await openTestDb());
-	const plans = await importSchools(database, readExportFolder(fixture(name)));
+	const plans = await importSchools(database, readExportFolder(fixture(name)), { snapshot: FIXTURE_EXPORT_DATE });
 	return { db: database, plans };
 }
 

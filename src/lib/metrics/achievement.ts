@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { needAreaLabels } from '../contract/enums';
 import { lit } from '../db/sql';
 import { SMALL_NUMBER, wilson } from '../stats/wilson';
-import { pupilKeySql, statusCountsSql, targetFactsSql, keyStageSql } from './facts';
-import { interventionKeySql, interventionNamesSql } from './provision-runs';
+import { statusCountsSql, summedStatusCountsSql, targetFactsSql, keyStageSql } from './facts';
+import { interventionNamesSql, provisionKeysSql } from './provision-runs';
 import { provisionByInterventionSql } from './provision';
 import { col, metric } from './registry';
 import { withFilters } from './scope';
@@ -76,10 +76,10 @@ export const achievementByPupilGroup = metric({
 	id: 'achievement_by_pupil_group',
 	describe: 'Target achievement by a pupil characteristic; "Not known" is its own group, never merged',
 	row: statusCounts.extend({ group: col.text, pupils: col.int }),
+	// Counted per pupil first, then the pupils added up: each pupil is one row of the inner grouping.
 	sql: (s, by: PupilGroup) => `
-    WITH tf AS (${targetFactsSql(s)})
-    SELECT ${groupSql[by]} AS "group", count(DISTINCT ${pupilKeySql('tf')})::INTEGER AS pupils, ${statusCountsSql}
-    FROM tf JOIN pupils p ON p.school = tf.school AND p.pupil_id = tf.pupil_id
+    SELECT "group", count(*)::INTEGER AS pupils, ${summedStatusCountsSql}
+    FROM (SELECT "group", school, pupil_id, ${statusCountsSql} FROM (${targetFactsSql(s, [`${groupSql[by]} AS "group"`])}) GROUP BY ALL)
     GROUP BY 1 ORDER BY 1`,
 	finish: (rows) => rows.map(withRates),
 	examples: [...pupilGroups]
@@ -89,12 +89,13 @@ export const achievementTrend = metric({
 	id: 'achievement_trend',
 	describe: 'Achievement rate by the term targets were due in (the school\'s terms), across every year in the data',
 	row: statusCounts.extend({ academic_year: col.text, term: z.enum(['Autumn', 'Spring', 'Summer']), order: col.int }),
+	// Counted by due date first (a few hundred dates), so the term is worked out once a date, not once a target.
 	sql: (s) => `
-    WITH tf AS (${targetFactsSql(withFilters(s, { academicYear: null, term: null }))}),
+    WITH days AS (SELECT due, ${statusCountsSql} FROM (${targetFactsSql(withFilters(s, { academicYear: null, term: null }))}) GROUP BY due),
     termed AS (SELECT *, CASE WHEN month(due) >= 9 THEN year(due) ELSE year(due) - 1 END AS y,
-      ${termOfSql('due', s.costing.termDates)} AS term FROM tf)
+      ${termOfSql('due', s.costing.termDates)} AS term FROM days)
     SELECT y || '/' || lpad(((y + 1) % 100)::VARCHAR, 2, '0') AS academic_year, term,
-      (y * 3 + CASE term WHEN 'Autumn' THEN 0 WHEN 'Spring' THEN 1 ELSE 2 END)::INTEGER AS "order", ${statusCountsSql}
+      (y * 3 + CASE term WHEN 'Autumn' THEN 0 WHEN 'Spring' THEN 1 ELSE 2 END)::INTEGER AS "order", ${summedStatusCountsSql}
     FROM termed GROUP BY ALL ORDER BY "order"`,
 	finish: (rows) => rows.map(withRates)
 });
@@ -106,20 +107,30 @@ export const NO_LINKED_PROVISION = 'No linked provision';
  * its provisions is a run of, once each; targets with no linked provision form their own row.
  * Costs come from the provision map, joined on the intervention key.
  */
-/** The costs join a subquery rather than a CTE: DuckDB binds a CTE that holds CTEs several times over. */
+/**
+ * The costs join a subquery rather than a CTE: DuckDB binds a CTE that holds CTEs several times over.
+ * Each run's intervention key is worked out once per run, not once per link; targets are counted per
+ * pupil first, so a pupil is one row of the inner grouping rather than a count(DISTINCT).
+ */
 export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql>[0]): string {
 	return `
-    WITH tf AS (${targetFactsSql(s)}),
-    links AS (SELECT DISTINCT tp.school, tp.target_id, ${interventionKeySql('pr.intervention')} AS key
-      FROM target_provisions tp JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id),
-    names AS (${interventionNamesSql}),
-    attributed AS (SELECT tf.*, l.key FROM tf LEFT JOIN links l ON l.school = tf.school AND l.target_id = tf.target_id)
-    SELECT a.key AS intervention_key, coalesce(any_value(n.name), ${lit(NO_LINKED_PROVISION)}) AS intervention,
-      count(DISTINCT ${pupilKeySql('a')})::INTEGER AS pupils, ${statusCountsSql},
-      any_value(c.total_cost_gbp) AS total_cost_gbp, any_value(c.cost_per_pupil_gbp) AS cost_per_pupil_gbp,
-      any_value(c.total_cost_gbp) / nullif(count(*) FILTER (WHERE a.status = 'achieved'), 0) AS cost_per_achieved_target_gbp
-    FROM attributed a LEFT JOIN names n ON n.key = a.key LEFT JOIN (${provisionByInterventionSql(s)}) c ON c.intervention_key = a.key
-    GROUP BY a.key ORDER BY a.key NULLS LAST`;
+    SELECT g.key AS intervention_key, coalesce(n.name, ${lit(NO_LINKED_PROVISION)}) AS intervention,
+      g.pupils, g.reviewed, g.achieved, g.partial, g.not_achieved, g.open, g.overdue,
+      c.total_cost_gbp, c.cost_per_pupil_gbp, c.total_cost_gbp / nullif(g.achieved, 0) AS cost_per_achieved_target_gbp
+    FROM (
+      SELECT key, count(*)::INTEGER AS pupils, ${summedStatusCountsSql}
+      FROM (
+        SELECT l.key, tf.school, tf.pupil_id, ${statusCountsSql}
+        FROM (${targetFactsSql(s)}) tf
+        LEFT JOIN (SELECT DISTINCT tp.school, tp.target_id, pk.key FROM target_provisions tp
+            JOIN (${provisionKeysSql}) pk
+              ON pk.school = tp.school AND pk.provision_id = tp.provision_id) l
+          ON l.school = tf.school AND l.target_id = tf.target_id
+        GROUP BY l.key, tf.school, tf.pupil_id)
+      GROUP BY key) g
+    LEFT JOIN (${interventionNamesSql}) n ON n.key = g.key
+    LEFT JOIN (${provisionByInterventionSql(s)}) c ON c.intervention_key = g.key
+    ORDER BY g.key NULLS LAST`;
 }
 
 export const achievementByIntervention = metric({

@@ -264,8 +264,9 @@ export const pupilsBehindNoChange = metric({
     pairs AS (SELECT l.school, l.pupil_id, l.subject_key, pr.assessed_on AS previous_on, l.assessed_on AS latest_on, l.attainment, l.expected_band
       FROM ranked l JOIN ranked pr ON pr.school = l.school AND pr.pupil_id = l.pupil_id AND pr.subject_key = l.subject_key AND pr.k = 2
       WHERE l.k = 1 AND ${rankSql('l.attainment')} < ${rankSql('l.expected_band')} AND ${rankSql('pr.attainment')} < ${rankSql('pr.expected_band')}),
-    runs AS (SELECT al.school, al.pupil_id, ${interventionKeySql('pv.intervention')} AS key, pv.start_date, pv.end_date
-      FROM allocations al JOIN provisions pv ON pv.school = al.school AND pv.provision_id = al.provision_id),
+    runs AS (SELECT al.school, al.pupil_id, pv.key, pv.start_date, pv.end_date FROM allocations al
+      JOIN (SELECT school, provision_id, start_date, end_date, ${interventionKeySql('intervention')} AS key FROM provisions) pv
+        ON pv.school = al.school AND pv.provision_id = al.provision_id),
     sets AS (SELECT pa.school, pa.pupil_id, pa.subject_key,
       coalesce(list_sort(list_distinct(list(r.key) FILTER (WHERE r.start_date <= pa.previous_on AND (r.end_date IS NULL OR r.end_date >= pa.previous_on)))), []::VARCHAR[]) AS before,
       coalesce(list_sort(list_distinct(list(r.key) FILTER (WHERE r.start_date <= pa.latest_on AND (r.end_date IS NULL OR r.end_date >= pa.latest_on)))), []::VARCHAR[]) AS after

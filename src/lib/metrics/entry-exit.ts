@@ -7,7 +7,7 @@ import { SMALL_NUMBER } from '../stats/wilson';
 import { withRates, statusCounts } from './achievement';
 import { achievementByInterventionSql } from './achievement';
 import { pupilKeySql, pupilWhere, targetFactsSql } from './facts';
-import { interventionKeySql, interventionNamesSql, provisionRunsSql } from './provision-runs';
+import { interventionKeySql, interventionNamesSql, provisionKeysSql, provisionRunsSql } from './provision-runs';
 import { provisionByInterventionSql } from './provision';
 import { col, metric } from './registry';
 import type { Scope } from './scope';
@@ -18,12 +18,12 @@ const lowerIsBetter = lowerIsBetterMeasures.map(lit).join(', ');
 function allocationGainsSql(s: Scope): string {
 	return `SELECT *, CASE WHEN regexp_matches(measure, '_age_months$') AND exit_date > entry_date
         THEN gain / (date_diff('day', entry_date, exit_date) / ${DAYS_PER_MONTH}) END AS ratio_gain
-    FROM (SELECT a.school, a.pupil_id, a.provision_id, ${interventionKeySql('pr.intervention')} AS key, pr.intervention,
+    FROM (SELECT a.school, a.pupil_id, a.provision_id, pr.key, pr.intervention,
         lower(trim(a.measure)) AS measure, a.entry_value, a.exit_value, a.entry_date, a.exit_date,
         CASE WHEN coalesce(a.higher_is_better, lower(trim(a.measure)) NOT IN (${lowerIsBetter})) THEN 1 ELSE -1 END
           * (a.exit_value - a.entry_value) AS gain
       FROM allocations a
-      JOIN provisions pr ON pr.school = a.school AND pr.provision_id = a.provision_id
+      JOIN (${provisionKeysSql}) pr ON pr.school = a.school AND pr.provision_id = a.provision_id
       JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
       WHERE a.measure IS NOT NULL AND a.entry_value IS NOT NULL AND a.exit_value IS NOT NULL AND ${pupilWhere(s.filters)})`;
 }
@@ -76,8 +76,8 @@ export const attendanceByIntervention = metric({
 		mean_attendance_pct: col.num.nullable(), under_80: col.int, share_under_80: col.num.nullable()
 	}),
 	sql: (s) => `
-    WITH a AS (SELECT ${interventionKeySql('pr.intervention')} AS key, a.attendance_pct
-      FROM allocations a JOIN provisions pr ON pr.school = a.school AND pr.provision_id = a.provision_id
+    WITH a AS (SELECT pr.key, a.attendance_pct
+      FROM allocations a JOIN (${provisionKeysSql}) pr ON pr.school = a.school AND pr.provision_id = a.provision_id
       JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id WHERE ${pupilWhere(s.filters)}),
     names AS (${interventionNamesSql})
     SELECT a.key AS intervention_key, any_value(n.name) AS intervention, count(*)::INTEGER AS allocations,
@@ -123,8 +123,9 @@ export const interventionTargets = metric({
     SELECT DISTINCT tf.school, tf.target_id, tf.pupil_id, tf.need_area, tf.due, tf.status, t.target_text
     FROM tf JOIN targets t ON t.school = tf.school AND t.target_id = tf.target_id
     JOIN target_provisions tp ON tp.school = tf.school AND tp.target_id = tf.target_id
-    JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id
-    WHERE ${interventionKeySql('pr.intervention')} = ${lit(key)} ORDER BY tf.school, tf.pupil_id, tf.target_id`,
+    JOIN (SELECT school, provision_id FROM provisions WHERE ${interventionKeySql('intervention')} = ${lit(key)}) pr
+      ON pr.school = tp.school AND pr.provision_id = tp.provision_id
+    ORDER BY tf.school, tf.pupil_id, tf.target_id`,
 	examples: ['lexia']
 });
 

@@ -23,10 +23,10 @@ export function keyStageSql(yearGroup: string): string {
  * effective due date (its own, else the plan's review_due) and its status at `as_of`
  * (metrics.md "Target status"). The period filter keeps targets due within it.
  */
-export function targetFactsSql(scope: Scope): string {
+export function targetFactsSql(scope: Scope, extra: string[] = []): string {
 	const period = periodOf(scope);
 	const inPeriod = period ? `AND coalesce(t.due_date, pl.review_due) BETWEEN ${dateLit(period.from)} AND ${dateLit(period.to)}` : '';
-	return `SELECT t.school, t.target_id, t.plan_id, t.need_area, t.outcome, p.pupil_id, p.year_group, p.sen_stage,
+	return `SELECT t.school, t.target_id, t.plan_id, t.need_area, t.outcome, p.pupil_id, p.year_group, p.sen_stage,${extra.map((x) => ` ${x},`).join('')}
       coalesce(t.due_date, pl.review_due) AS due,
       CASE WHEN t.outcome IS NOT NULL THEN t.outcome
            WHEN coalesce(t.due_date, pl.review_due) >= ${dateLit(scope.asOf)} THEN 'open' ELSE 'overdue' END AS status
@@ -52,6 +52,18 @@ export const statusCountsSql = `count(*) FILTER (WHERE status IN ('achieved', 'p
   count(*) FILTER (WHERE status = 'not_achieved')::INTEGER AS not_achieved,
   count(*) FILTER (WHERE status = 'open')::INTEGER AS open,
   count(*) FILTER (WHERE status = 'overdue')::INTEGER AS overdue`;
+
+/**
+ * The status counts of rows already counted with `statusCountsSql` (one per pupil, say), added up
+ * (every group has rows, so no sum is NULL): counting pupils as rows of a grouped subquery is far
+ * cheaper than count(DISTINCT) over targets.
+ */
+export const summedStatusCountsSql = ['reviewed', 'achieved', 'partial', 'not_achieved', 'open', 'overdue']
+	.map((c) => `sum(${c})::INTEGER AS ${c}`)
+	.join(', ');
+
+/** `LIMIT n` for a list capped on screen; nothing for the whole list (null, or no limit given). */
+export const limitSql = (limit: number | null | undefined): string => (limit == null ? '' : `LIMIT ${Math.max(0, Math.round(Number(limit)))}`);
 
 /** A pupil counted once across schools. */
 export const pupilKeySql = (alias: string) => `${alias}.school || '/' || ${alias}.pupil_id`;

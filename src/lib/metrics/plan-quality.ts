@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateLit, lit } from '../db/sql';
-import { planFactsSql, pupilWhere } from './facts';
+import { limitSql, planFactsSql, pupilWhere } from './facts';
 import { col, metric } from './registry';
 import { periodOf, type Scope } from './scope';
 
@@ -23,33 +23,47 @@ export const indicatorLabels: Record<IndicatorName, { label: string; notMet: str
 };
 
 /**
- * Every plan with each indicator of metrics.md "Plan quality" as met (TRUE), not met (FALSE) or
- * unknown (NULL). `targets_smart` reads the checker's verdicts from `target_checks`.
+ * Each plan's targets counted once, for the indicators: how many, how many the checker found not
+ * SMART or could not check (`target_checks`), how many have no link to provision, and the links to
+ * provision and those not quantified. It depends on the data alone, not on the scope. One pass over
+ * the targets: each joined to its verdict and to its links counted beforehand (per target, so a
+ * target's links never multiply its rows), then grouped by plan.
  */
-export function planIndicatorsSql(s: Scope, caseHolder: string | null): string {
+export const planTargetCountsSql = `SELECT t.school, t.plan_id, count(*) AS targets,
+    count(*) FILTER (WHERE tc.smart = FALSE) AS not_smart,
+    count(*) FILTER (WHERE tc.smart IS NULL) AS smart_unknown,
+    count(*) FILTER (WHERE l.target_id IS NULL) AS unlinked,
+    sum(l.linked) AS linked, sum(l.unquantified) AS unquantified
+  FROM targets t
+  LEFT JOIN target_checks tc ON tc.school = t.school AND tc.target_id = t.target_id
+  LEFT JOIN (
+    SELECT tp.school, tp.target_id, count(pr.provision_id) AS linked,
+      count(pr.provision_id) FILTER (WHERE pr.delivered_by IS NULL OR pr.sessions_per_week IS NULL OR pr.minutes_per_session IS NULL) AS unquantified
+    FROM target_provisions tp LEFT JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id
+    GROUP BY tp.school, tp.target_id) l ON l.school = t.school AND l.target_id = t.target_id
+  GROUP BY t.school, t.plan_id`;
+
+/**
+ * Every plan with each indicator of metrics.md "Plan quality" as met (TRUE), not met (FALSE) or
+ * unknown (NULL). `targets_smart` reads the checker's verdicts from `target_checks`. `counts` is
+ * where each plan's target counts come from: worked out here, or a table that holds
+ * `planTargetCountsSql` (they do not depend on the scope). Subqueries, not CTEs: DuckDB binds a CTE
+ * that holds CTEs several times over.
+ */
+export function planIndicatorsSql(s: Scope, caseHolder: string | null, counts = `(${planTargetCountsSql})`): string {
 	const as = dateLit(s.asOf);
-	return `WITH pl AS (${planFactsSql(s)}),
-    t AS (SELECT t.school, t.plan_id, count(*) AS targets,
-        count(*) FILTER (WHERE tc.smart = FALSE) AS not_smart,
-        count(*) FILTER (WHERE tc.smart IS NULL) AS smart_unknown,
-        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM target_provisions tp WHERE tp.school = t.school AND tp.target_id = t.target_id)) AS unlinked
-      FROM targets t LEFT JOIN target_checks tc ON tc.school = t.school AND tc.target_id = t.target_id GROUP BY ALL),
-    q AS (SELECT t.school, t.plan_id, count(*) AS linked,
-        count(*) FILTER (WHERE pr.delivered_by IS NULL OR pr.sessions_per_week IS NULL OR pr.minutes_per_session IS NULL) AS unquantified
-      FROM targets t JOIN target_provisions tp ON tp.school = t.school AND tp.target_id = t.target_id
-      JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id GROUP BY ALL)
-    SELECT pl.school, pl.plan_id, pl.pupil_id, pl.cycle, pl.case_holder, pl.start_date, pl.review_due, pl.reviewed_on,
+	return `SELECT pl.school, pl.plan_id, pl.pupil_id, pl.cycle, pl.case_holder, pl.start_date, pl.review_due, pl.reviewed_on,
       coalesce(t.targets, 0)::INTEGER AS targets,
       pl.pupil_views, pl.parent_views, pl.strengths_recorded,
       coalesce(t.targets, 0) BETWEEN 3 AND 4 AS three_or_four_targets,
       CASE WHEN coalesce(t.targets, 0) = 0 THEN NULL WHEN t.not_smart > 0 THEN FALSE WHEN t.smart_unknown > 0 THEN NULL ELSE TRUE END AS targets_smart,
       CASE WHEN coalesce(t.targets, 0) = 0 THEN NULL ELSE t.unlinked = 0 END AS targets_linked,
-      CASE WHEN coalesce(q.linked, 0) = 0 THEN NULL ELSE q.unquantified = 0 END AS provision_quantified,
+      CASE WHEN coalesce(t.linked, 0) = 0 THEN NULL ELSE t.unquantified = 0 END AS provision_quantified,
       date_diff('day', pl.start_date, pl.review_due) <= 112 AS review_within_16_weeks,
       CASE WHEN pl.reviewed_on IS NOT NULL AND pl.reviewed_on <= ${as} THEN pl.reviewed_on <= pl.review_due + INTERVAL 14 DAY
            WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN FALSE END AS reviewed_on_time
-    FROM pl LEFT JOIN t ON t.school = pl.school AND t.plan_id = pl.plan_id
-    LEFT JOIN q ON q.school = pl.school AND q.plan_id = pl.plan_id
+    FROM (${planFactsSql(s)}) pl
+    LEFT JOIN ${counts} t ON t.school = pl.school AND t.plan_id = pl.plan_id
     ${caseHolder ? `WHERE pl.case_holder = ${lit(caseHolder)}` : ''}`;
 }
 
@@ -94,7 +108,7 @@ export const plansNeedingAttention = metric({
 	sql: (s, p: AttentionParams) => `SELECT * FROM (SELECT school, plan_id, pupil_id, cycle, case_holder, targets, ${indicatorNames.join(', ')},
       (${indicatorNames.map((n) => `(${n} IS FALSE)::INTEGER`).join(' + ')})::INTEGER AS missed
     FROM (${planIndicatorsSql(s, p.caseHolder)}))
-    ${p.limit === null ? '' : 'WHERE missed > 0'} ORDER BY missed DESC, school, plan_id ${p.limit === null ? '' : `LIMIT ${Math.max(0, Math.round(Number(p.limit)))}`}`,
+    ${p.limit === null ? '' : 'WHERE missed > 0'} ORDER BY missed DESC, school, plan_id ${limitSql(p.limit)}`,
 	examples: [{ caseHolder: null, limit: null }, { caseHolder: null, limit: 2 }]
 });
 
@@ -157,18 +171,24 @@ export const reviewAttendance = metric({
 	finish: (rows) => rows[0]
 });
 
+/**
+ * Pupils on a third or later plan with nothing achieved. `limit` keeps the first so many for the
+ * screen (a local authority has tens of thousands); `all_pupils` still counts the whole list, and
+ * without a limit (the CSV) every pupil is listed.
+ */
 export const pupilsWithoutProgress = metric({
 	id: 'pupils_without_progress',
 	describe: 'Pupils on their third or later plan with no target achieved in any of their plans',
-	row: z.object({ school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text, latest_cycle: col.int, targets_reviewed: col.int }),
-	sql: (s) => `
+	row: z.object({ school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text, latest_cycle: col.int, targets_reviewed: col.int, all_pupils: col.int }),
+	sql: (s, limit?: number | null) => `
     SELECT p.school, p.pupil_id, p.year_group, p.sen_stage, max(pl.cycle)::INTEGER AS latest_cycle,
-      count(t.outcome)::INTEGER AS targets_reviewed
+      count(t.outcome)::INTEGER AS targets_reviewed, (count(*) OVER ())::INTEGER AS all_pupils
     FROM pupils p JOIN plans pl ON pl.school = p.school AND pl.pupil_id = p.pupil_id
     LEFT JOIN targets t ON t.school = pl.school AND t.plan_id = pl.plan_id
     WHERE ${pupilWhere(s.filters)} AND pl.start_date <= ${dateLit(s.asOf)}
     GROUP BY ALL HAVING max(pl.cycle) >= 3 AND count(*) FILTER (WHERE t.outcome = 'achieved') = 0
-    ORDER BY latest_cycle DESC, p.school, p.pupil_id`
+    ORDER BY latest_cycle DESC, p.school, p.pupil_id ${limitSql(limit)}`,
+	examples: [undefined, 1]
 });
 export type Coverage = ReturnType<typeof coverage.finish>;
 export type ReviewDecisions = z.infer<typeof reviewDecisions.row>;

@@ -8,6 +8,9 @@ import { periodOf, type Scope } from './scope';
 /** An intervention's grouping key: case, surrounding and repeated spaces ignored. */
 export const interventionKeySql = (x: string) => `lower(regexp_replace(trim(${x}), '\\s+', ' ', 'g'))`;
 
+/** Each run with its intervention key, worked out once a run (not once for each of its allocations or links). */
+export const provisionKeysSql = `SELECT school, provision_id, intervention, ${interventionKeySql('intervention')} AS key FROM provisions`;
+
 /**
  * The name shown for each intervention key: its most common spelling (spaces tidied), and between
  * equally common ones the one with capitals, so "ELSA" beats "elsa".
@@ -52,9 +55,17 @@ export function provisionRunsSql(scope: Scope): string {
 	const overlap = period
 		? `greatest(date_diff('day', greatest(pr.start_date, ${dateLit(period.from)}), least(coalesce(pr.end_date, ${asOf}), ${dateLit(period.to)})) + 1, 0)`
 		: span;
-	return `WITH rates AS (${ratesValues(costing.rates)}),
-    alloc AS (SELECT school, provision_id, count(DISTINCT pupil_id)::INTEGER AS pupils FROM allocations GROUP BY ALL),
-    base AS (
+	// Subqueries, not CTEs: callers put this in a CTE of their own, and DuckDB binds a CTE that
+	// holds CTEs several times over.
+	return `SELECT *,
+      CASE WHEN total_cost_gbp IS NOT NULL THEN total_cost_gbp
+           ELSE rate * hours_per_week * run_weeks + coalesce(other_costs_gbp, 0) END AS run_cost,
+      CASE WHEN total_cost_gbp IS NOT NULL THEN NULL
+           WHEN hours_per_week IS NULL THEN 'not quantified (no sessions a week or minutes a session)'
+           WHEN rate IS NULL AND delivered_by IS NULL THEN 'no staff role or hourly rate'
+           WHEN rate IS NULL THEN 'no hourly rate for "' || delivered_by || '"'
+      END AS cost_unknown_reason
+    FROM (
       SELECT pr.*, ${interventionKeySql('pr.intervention')} AS intervention_key,
         coalesce(a.pupils, 0) AS pupils_allocated,
         coalesce(pr.group_size, nullif(a.pupils, 0)) AS shared_by,
@@ -64,19 +75,11 @@ export function provisionRunsSql(scope: Scope): string {
         ${span} AS span_days,
         CASE WHEN ${span} = 0 THEN 0 ELSE ${overlap} / ${span} END AS period_share
       FROM provisions pr
-      LEFT JOIN alloc a ON a.school = pr.school AND a.provision_id = pr.provision_id
+      LEFT JOIN (SELECT school, provision_id, count(DISTINCT pupil_id)::INTEGER AS pupils FROM allocations GROUP BY ALL) a
+        ON a.school = pr.school AND a.provision_id = pr.provision_id
       LEFT JOIN (SELECT school, ${roleKeySql('role')} AS role_key, any_value(hourly_rate_gbp) AS rate FROM staff_rates GROUP BY ALL) sr
         ON sr.school = pr.school AND sr.role_key = ${roleKeySql('pr.delivered_by')}
-      LEFT JOIN rates r ON r.role_key = ${roleKeySql('pr.delivered_by')}
+      LEFT JOIN (${ratesValues(costing.rates)}) r ON r.role_key = ${roleKeySql('pr.delivered_by')}
       WHERE TRUE ${school} ${funding} ${pupilMatch}
-    )
-    SELECT *,
-      CASE WHEN total_cost_gbp IS NOT NULL THEN total_cost_gbp
-           ELSE rate * hours_per_week * run_weeks + coalesce(other_costs_gbp, 0) END AS run_cost,
-      CASE WHEN total_cost_gbp IS NOT NULL THEN NULL
-           WHEN hours_per_week IS NULL THEN 'not quantified (no sessions a week or minutes a session)'
-           WHEN rate IS NULL AND delivered_by IS NULL THEN 'no staff role or hourly rate'
-           WHEN rate IS NULL THEN 'no hourly rate for "' || delivered_by || '"'
-      END AS cost_unknown_reason
-    FROM base`;
+    ) base`;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateLit, lit } from '../db/sql';
 import { costBand } from './cost-bands';
-import { pupilKeySql, pupilWhere } from './facts';
+import { limitSql, pupilKeySql, pupilWhere } from './facts';
 import { interventionNamesSql, provisionRunsSql } from './provision-runs';
 import { col, metric } from './registry';
 import { thresholdOf, withFilters, type Scope } from './scope';
@@ -86,7 +86,8 @@ function pupilCostsSql(s: Scope): string {
       sum(r.hours_per_week) AS hours_per_week,
       sum(r.run_cost * r.period_share / r.shared_by) AS cost_gbp,
       count(*) FILTER (WHERE r.run_cost IS NULL OR r.shared_by IS NULL)::INTEGER AS provisions_cost_unknown,
-      (sum(r.run_cost * r.period_share / r.shared_by) > ${Number(thresholdOf(s))}) IS TRUE AS over_threshold
+      (sum(r.run_cost * r.period_share / r.shared_by) > ${Number(thresholdOf(s))}) IS TRUE AS over_threshold,
+      (count(*) OVER ())::INTEGER AS all_pupils
     FROM allocations a
     JOIN runs r ON r.school = a.school AND r.provision_id = a.provision_id
     JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
@@ -99,9 +100,13 @@ export const pupilCosts = metric({
 	describe: "Each pupil's share of the cost of their provision, highest first, against the notional SEN threshold",
 	row: z.object({
 		school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text, provisions: col.int,
-		hours_per_week: col.num.nullable(), cost_gbp: col.num.nullable(), provisions_cost_unknown: col.int, over_threshold: col.bool
+		hours_per_week: col.num.nullable(), cost_gbp: col.num.nullable(), provisions_cost_unknown: col.int, over_threshold: col.bool,
+		/** Every pupil in the list, also when only the first so many are asked for. */
+		all_pupils: col.int
 	}),
-	sql: pupilCostsSql
+	// `limit` keeps the first so many (highest cost) for the screen; without it (the CSV) every pupil.
+	sql: (s, limit?: number | null) => (limit == null ? pupilCostsSql(s) : `SELECT * FROM (${pupilCostsSql(s)}) ORDER BY cost_gbp DESC NULLS LAST, school, pupil_id ${limitSql(limit)}`),
+	examples: [undefined, 2]
 });
 
 export const pupilsOverThreshold = metric({

@@ -79,6 +79,7 @@ describe('register figures', () => {
 		expect(await runMetric(db, filterOptions, north, undefined)).toEqual({
 			schools: ['North', 'South'],
 			academicYears: ['2025/26'],
+			snapshots: ['2026-01-15'],
 			yearGroups: ['R', '2', '3', '4', '5', '7', '8']
 		});
 	});

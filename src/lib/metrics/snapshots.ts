@@ -23,9 +23,9 @@ function registerOverTimeSql(filters: Filters): string {
 export const snapshotsBySchool = metric({
 	id: 'snapshots_by_school',
 	describe: 'Each school\'s snapshots (exports by date), with the pupils at SEN support or with an EHC plan on each',
-	row: z.object({ school: col.text, snapshot: col.date, imported_at: col.text.nullable(), pupils: col.int }),
+	row: z.object({ school: col.text, snapshot: col.date, pupils: col.int }),
 	sql: (s) => `
-    SELECT s.school, strftime(s.snapshot, '%Y-%m-%d') AS snapshot, any_value(s.imported_at) AS imported_at,
+    SELECT s.school, strftime(s.snapshot, '%Y-%m-%d') AS snapshot,
       count(sp.pupil_id) FILTER (WHERE sp.sen_stage IN ('K', 'E'))::INTEGER AS pupils
     FROM snapshots s LEFT JOIN snapshot_pupils sp ON sp.school = s.school AND sp.snapshot = s.snapshot
     ${s.filters.school ? `WHERE s.school = ${lit(s.filters.school)}` : ''}

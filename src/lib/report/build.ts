@@ -158,9 +158,12 @@ const provision: Section = (f, _o, s) => {
 
 /** An entry/exit result in words, with its 95% interval: "the reading age rose by 4 months on average: an improvement (95% interval 1 to 7)". */
 function gainHeadline(r: ReportFigures['entryExit'][number]): string {
-	const interval = r.gain_ci_low === null ? '' : ` (95% interval ${r.gain_ci_low.toFixed(1)} to ${r.gain_ci_high!.toFixed(1)}${r.gain_ci_low <= 0 && r.gain_ci_high! >= 0 ? ', so no clear change yet' : ''})`;
-	const extra = r.mean_ratio_gain !== null ? `; ratio gain ${r.mean_ratio_gain.toFixed(1)} (${r.ratio_gain_band})` : r.effect_size !== null ? `; about ${r.eef_months} months' extra progress` : '';
-	return `${describeGain(r.measure, r.mean_gain)}${interval}${extra}`;
+	// An interval that takes in no change cannot back "an improvement" or "months' extra progress": the change is stated, not judged.
+	const unclear = r.gain_ci_low === null || (r.gain_ci_low <= 0 && r.gain_ci_high! >= 0);
+	const interval = r.gain_ci_low === null ? '' : ` (95% interval ${r.gain_ci_low.toFixed(1)} to ${r.gain_ci_high!.toFixed(1)}${unclear ? ', so no clear change yet' : ''})`;
+	const extra = r.mean_ratio_gain !== null ? `; ratio gain ${r.mean_ratio_gain.toFixed(1)} (${r.ratio_gain_band})` : r.effect_size !== null && !unclear ? `; about ${r.eef_months} months' extra progress` : '';
+	const change = describeGain(r.measure, r.mean_gain);
+	return `${unclear ? change.replace(/: (?:an improvement|a decline)$/, '') : change}${interval}${extra}`;
 }
 
 /**

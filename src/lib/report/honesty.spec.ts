@@ -29,7 +29,8 @@ describe('the report says no more than the data knows', () => {
 			sections: [
 				{ id: 'x', title: 'x', paragraphs: ['Nurture group achieves less than the school as a whole (30%): worth reviewing.', 'Decided: request_ehcna on 2026-03-20.'], charts: [], tables: [
 					{ caption: 'Targets achieved by intervention', columns: ['Intervention', 'Targets reviewed', 'Achieved'], rows: [['Play therapy', '7', '14%'], ['Lexia', '20', '50%']] },
-					{ caption: 'Staff', columns: ['Role', 'Staff hours a week', 'Pupils'], rows: [['TA', '0.0', '3']] }
+					{ caption: 'Staff', columns: ['Role', 'Staff hours a week', 'Pupils'], rows: [['TA', '0.0', '3']] },
+					{ caption: 'Entry and exit', columns: ['Intervention', 'What changed'], rows: [['Lexia', 'the standardised score rose by 2 points on average: an improvement (95% interval -1.0 to 5.0)'], ['Toe by Toe', 'the reading age rose by 4 months on average: an improvement (95% interval 1.0 to 7.0)']] }
 				] }
 			]
 		};
@@ -41,5 +42,6 @@ describe('the report says no more than the data knows', () => {
 		expect(found.some((p) => p.includes('Lexia'))).toBe(false);
 		expect(found.some((p) => p.includes('shows 0 staff hours'))).toBe(true);
 		expect(found.some((p) => p.includes('shows 3 pupils'))).toBe(true);
+		expect(found.filter((p) => p.startsWith('judges a change')).map((p) => p.includes('interval -1.0 to 5.0'))).toEqual([true]);
 	});
 });

@@ -17,6 +17,13 @@ export function reportProblems(report: Report, threshold: number): string[] {
 			problems.push(`claims a difference without a test behind it: "${text}"`);
 		}
 	}
+	for (const text of [...sentences, ...cells]) {
+		// A gain judged an improvement or a decline needs an interval that leaves out no change.
+		if (/\ban improvement\b|\ba decline\b|extra progress/.test(text)) {
+			const ci = /interval (-?[\d.]+) to (-?[\d.]+)/.exec(text);
+			if (!ci || (Number(ci[1]) <= 0 && Number(ci[2]) >= 0)) problems.push(`judges a change its interval does not support: "${text}"`);
+		}
+	}
 	for (const text of [...sentences, ...cells, report.period, report.suppressionNote]) {
 		if (/\b[a-z]+_[a-z_]+\b/.test(text)) problems.push(`code word in "${text}"`);
 		if (/\b(?:ehcna|exit sen support)\b|\bsmart\b/.test(text)) problems.push(`code word in "${text}"`);

@@ -9,11 +9,12 @@ import { readExportFolder } from './read-folder';
 import { formatAnalysis, printable } from './format';
 import { writeReport } from './report';
 
-const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--engine native|wasm] [--out-parquet DIR]
+const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--engine native|wasm] [--threads N] [--out-parquet DIR]
        lens report <folder> --period 2025/26 [--term autumn|spring|summer] [--school NAME] [--out report.html] [--as-of YYYY-MM-DD] [--json]
 
   <folder>   a school's exports (CSV or .xlsx), or one subfolder per school, or Parquet files (one per table)
   --engine   native DuckDB (the default, when it loads here) or wasm (the browser's engine)
+  --threads  how many cores native DuckDB may use (default: all of them)
   --out-parquet  also write every validated table to DIR/<table>.parquet
   --as-of    the date figures are worked out for (default: today)
   --json     print JSON instead of a readable summary
@@ -74,11 +75,17 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 	if (rest.includes('--engine') && !isEngineName(engineName)) fail('--engine is native or wasm');
 	const outParquet = option('--out-parquet');
 	if (rest.includes('--out-parquet') && (!outParquet || outParquet.startsWith('--'))) fail('--out-parquet needs a folder');
-	const engine = await openEngine(isEngineName(engineName) ? engineName : null);
+	const threadsText = option('--threads');
+	const threads = threadsText === undefined ? undefined : Number(threadsText);
+	if (rest.includes('--threads') && !(Number.isInteger(threads) && threads! >= 1 && threads! <= 1024)) fail('--threads needs a whole number of cores, 1 or more');
+	const parquetIn = parquetFilesIn(folder).length > 0;
+	const needsNative = () => fail('Parquet files need the native engine (leave out --engine wasm)');
+	// Said before the wasm engine is started for nothing; and again if native DuckDB could not load here.
+	if ((parquetIn || outParquet) && engineName === 'wasm') needsNative();
+	const engine = await openEngine(isEngineName(engineName) ? engineName : null, threads);
 	if (engine.fallback) stderr.write(`Note: ${engine.fallback}\n`);
 	const db = engine.db;
-	const parquetIn = parquetFilesIn(folder).length > 0;
-	if ((parquetIn || outParquet) && engine.name !== 'native') fail('Parquet files need the native engine (leave out --engine wasm)');
+	if ((parquetIn || outParquet) && engine.name !== 'native') needsNative();
 	const schools = parquetIn ? await readParquetFolder(db, folder) : readExportFolder(folder);
 	if (!schools.length) fail(`no CSV, .xlsx or Parquet files in ${folder}`);
 	const saveParquet = async () => {

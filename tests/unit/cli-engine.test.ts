@@ -6,10 +6,11 @@ import { lens as run } from '../../src/cli/lens';
 import { openNativeDb } from '../../src/lib/db/native';
 import { fixture } from './load';
 
+/** The command in this process, on one core (the other test files keep the second one busy). */
 async function lens(...args: string[]) {
 	let stdout = '';
 	let stderr = '';
-	const code = await run(args, { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
+	const code = await run([...args, '--threads', '1'], { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
 	return { code, stdout, stderr };
 }
 const json = async (...args: string[]) => {
@@ -27,6 +28,14 @@ describe('lens --engine', () => {
 		const r = await lens('analyse', fixture('trust'), '--engine', 'sqlite');
 		expect(r.code).toBe(2);
 		expect(r.stderr).toBe('lens: --engine is native or wasm\n');
+	});
+
+	it('refuses a number of cores that is not a whole number from 1', async () => {
+		for (const n of ['0', '-2', '1.5', 'all']) {
+			let stderr = '';
+			expect(await run(['analyse', fixture('trust'), '--threads', n], { write: () => {} }, { write: (t: string) => (stderr += t) }), n).toBe(2);
+			expect(stderr).toBe('lens: --threads needs a whole number of cores, 1 or more\n');
+		}
 	});
 });
 
@@ -50,7 +59,7 @@ describe('lens and Parquet', () => {
 
 	it('validates Parquet as it validates CSV: a bad value is a rejected row naming the file and line', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'lens-parquet-test-'));
-		const db = await openNativeDb();
+		const db = await openNativeDb({ threads: 1 });
 		await db.exec(`COPY (SELECT * FROM (VALUES ('P1', '3', 'K', 'SLCN'), ('P2', '4', 'Z', 'SLCN')) v(pupil_id, year_group, sen_stage, primary_need))
       TO '${join(dir, 'pupils.parquet')}' (FORMAT parquet)`);
 		const out = await json('analyse', dir);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../src/lib/db/node';
+import { openTestDb } from './test-db';
 import { importSchools } from '../../src/lib/import/pipeline';
 import { importSummary } from '../../src/lib/import/summary';
 
@@ -125,7 +125,8 @@ const stored = (v: string) => v.replace(/[\t\u00a0]/g, ' ').trim();
 
 describe('import fuzz test', () => {
 	it('loses nothing and alters nothing, whatever the damage', { timeout: 120_000 }, async () => {
-		const db = await openNodeDb();
+		// The Node tests' engine (native; the wasm build runs the same import SQL, held to it by engine-parity.test.ts).
+		const db = await openTestDb();
 		let round = 0;
 		await fc.assert(
 			fc.asyncProperty(fc.array(fileCase, { minLength: 100, maxLength: 100 }), async (cases) => {

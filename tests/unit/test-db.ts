@@ -8,7 +8,5 @@ import { openNativeDb } from '../../src/lib/db/native';
  * One thread each: the fixtures are tiny and the test files already keep both cores busy.
  */
 export async function openTestDb() {
-	const db = await openNativeDb();
-	await db.exec('SET threads = 1');
-	return db;
+	return openNativeDb({ threads: 1 });
 }

@@ -55,8 +55,9 @@ const folders = new Set<string>();
  * wasm build, running the very same SQL. Text registered for read_csv is written to a private
  * temporary folder that DuckDB searches for relative file names, and removed when dropped.
  */
-export async function openNativeDb(): Promise<Db> {
-	const instance = await DuckDBInstance.create(':memory:');
+export async function openNativeDb(options: { threads?: number } = {}): Promise<Db> {
+	// By default DuckDB takes every core; a shared machine (or a test run beside others) may give it fewer.
+	const instance = await DuckDBInstance.create(':memory:', options.threads ? { threads: String(options.threads) } : {});
 	const conn = await instance.connect();
 	const folder = mkdtempSync(join(tmpdir(), 'lens-duckdb-'));
 	if (!folders.size) process.once('exit', () => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));

@@ -1,4 +1,5 @@
 import type { Delimiter } from './sniff';
+import { runAtOnce } from './yield-to-page';
 
 /**
  * The structure check of a CSV file, done before DuckDB reads it: one counted pass over the text
@@ -145,6 +146,14 @@ function reasonOf(problem: string, cells: number, width: number, delimiter: Deli
 
 /** Split a CSV text into records, check each against the header, and give DuckDB a text it cannot misread. */
 export function checkCsvStructure(text: string, delimiter: Delimiter): CheckedCsv {
+	return runAtOnce(csvStructureSteps(text, delimiter));
+}
+
+/** Records between the points where the check may pause (a few milliseconds of work). */
+const RECORDS_PER_STEP = 4096;
+
+/** The same check as steps, so that on the page it runs in slices (`runInTurns`) instead of one long task. */
+export function* csvStructureSteps(text: string, delimiter: Delimiter): Generator<void, CheckedCsv> {
 	const delim = delimiter.charCodeAt(0);
 	const problems: StructureProblem[] = [];
 	const header = readRecord(text, 0, delim);
@@ -165,7 +174,7 @@ export function checkCsvStructure(text: string, delimiter: Delimiter): CheckedCs
 	let line = 1;
 	let pos = header.end;
 	while (pos < text.length) {
-		line++;
+		if (++line % RECORDS_PER_STEP === 0) yield;
 		let rec = readRecord(text, pos, delim);
 		let problem: string | null = rec.problem;
 		if (problem === 'unterminated') {

@@ -115,6 +115,45 @@ describe('snapshots of a school', () => {
 		expect(await db.query(`SELECT DISTINCT school FROM pupils UNION SELECT DISTINCT school FROM plans`)).toEqual([{ school: 'Oak' }]);
 	});
 
+	it('leaves what was loaded untouched when a replacing export fails, or is stopped part way', async () => {
+		await load(db, october, '2025-10-01', false);
+		const everything = () => db.query(`SELECT 'pupils' AS t, pupil_id AS id, school FROM pupils UNION ALL SELECT 'targets', target_id, school FROM targets UNION ALL SELECT 'checks', target_id, school FROM target_checks UNION ALL SELECT 'snapshot', strftime(snapshot, '%Y-%m-%d'), school FROM snapshots ORDER BY ALL`);
+		const before = await everything();
+		// October's targets have no wording, so the checker has no verdicts to keep.
+		expect(before.length).toBe(3 + 2 + 1);
+
+		const failing = await prepareImport(db, 'Oak', january);
+		await db.exec('ALTER TABLE snapshot_pupils RENAME TO away');
+		await expect(commitImport(db, failing, { snapshot: '2026-01-15' })).rejects.toThrow(/^Oak could not be loaded; what was loaded of Oak before is unchanged$/);
+		await db.exec('ALTER TABLE away RENAME TO snapshot_pupils');
+		expect(await everything()).toEqual(before);
+
+		// Stopped while the second table is checked: the first one was loaded already, under a name of its own.
+		const stopped = await prepareImport(db, 'Oak', january);
+		const stop = new AbortController();
+		const steps: string[] = [];
+		const progress = (step: string, stoppable: boolean) => {
+			steps.push(`${step}${stoppable ? '' : ' (cannot stop)'}`);
+			if (step.includes('table 2 of')) stop.abort();
+		};
+		await expect(commitImport(db, stopped, { snapshot: '2026-01-15', progress, signal: stop.signal })).rejects.toThrow('Loading Oak was stopped: what was loaded of Oak before is unchanged.');
+		expect(steps).toEqual(['Checking every row of pupils and loading it (table 1 of 3)', 'Checking every row of plans and loading it (table 2 of 3)']);
+		expect(await everything()).toEqual(before);
+		// The stage tables of the stopped import are gone too.
+		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage%'`)).toEqual([]);
+
+		// Not stopped, the same export replaces October's, and the checker's steps say they cannot be stopped.
+		const worded = january.map((f) =>
+			f.name === 'targets.csv' ? inputFiles({ 'targets.csv': 'target_id,plan_id,need_area,outcome,target_text\nT1,L1,C&I,achieved,Sam will read 20 words\nT3,L3,SEMH,,Sam will be happier\n' })[0] : f
+		);
+		const replacing = await prepareImport(db, 'Oak', worded);
+		steps.length = 0;
+		await commitImport(db, replacing, { snapshot: '2026-01-15', progress });
+		expect(steps.at(-1)).toBe('Checking each target against the SMART guide (0 of 2 done) (cannot stop)');
+		expect((await everything()).filter((r) => (r as { t: string }).t === 'snapshot')).toEqual([{ t: 'snapshot', id: '2026-01-15', school: 'Oak' }]);
+		expect(await db.query(`SELECT DISTINCT school FROM targets UNION SELECT DISTINCT school FROM target_checks`)).toEqual([{ school: 'Oak' }]);
+	});
+
 	it("gives the governors' report last period's register from the earlier export, and asks for it only when there is none", async () => {
 		const options = { school: 'Oak', academicYear: '2025/26', term: null, asOf: '2026-01-20', threshold: 2 };
 		await load(db, october, '2025-10-01', false);

@@ -6,9 +6,9 @@ import { ident, lit } from '../validate/sql-text';
 import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
 import { badRowsTable, dropStage } from './stage';
-import { incomingName, mergeSnapshotSql, recordSnapshotSql, snapshotDates } from './snapshots';
+import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, snapshotDates } from './snapshots';
 import { refreshTargetChecks } from './target-checks';
-import type { ImportPlan, SourcePlan } from './types';
+import type { ImportPlan, ImportProgress, SourcePlan } from './types';
 
 /** Loading a prepared import: the gate, then each table in order, then the after-load steps. */
 
@@ -22,10 +22,17 @@ export interface CommitOptions {
 	 * counted once, in the latest snapshot's version), instead of replacing the school's data.
 	 */
 	addSnapshot?: boolean;
+	/** Told each step as it starts (each table, then the SMART checker). */
+	progress?: ImportProgress;
+	/** Stop loading when this is aborted (checked before each table and before the data is swapped in). */
+	signal?: AbortSignal;
 }
 
 /** An engine failure while loading, told without the engine's words (they may quote a cell). */
 export class ImportFailed extends Error {}
+
+/** The person stopped the import: what was loaded before is as it was. */
+export class ImportCancelled extends ImportFailed {}
 
 /** Rows the structure check rejected and notes on a file's columns, recorded like any other problem. */
 function structureSql(school: string, s: SourcePlan, table: TableName): string[] {
@@ -42,22 +49,34 @@ function structureSql(school: string, s: SourcePlan, table: TableName): string[]
 /** Validate and load a prepared import. Refuses when personal data was found and not dropped. */
 export async function commitImport(db: Db, plan: ImportPlan, options: CommitOptions = {}): Promise<void> {
 	applyPersonalDataGate(plan, options.dropPersonalColumns ?? false);
+	const progress = options.progress ?? (() => {});
 	const date = options.snapshot ?? new Date().toISOString().slice(0, 10);
-	const earlier = options.addSnapshot ? await snapshotDates(db, plan.school) : [];
-	// A new snapshot is loaded under a name of its own (its ids checked against its own rows), then merged.
-	const adding = earlier.length > 0;
-	const into = adding ? incomingName(plan.school) : plan.school;
+	const earlier = await snapshotDates(db, plan.school);
+	// A school already loaded gets the new export under a name of its own (its ids checked against its own
+	// rows), merged with the earlier snapshots or put in their place in one transaction at the end: until
+	// then a failure, or the person stopping the import, leaves what was loaded before as it was.
+	const adding = options.addSnapshot === true && earlier.length > 0;
+	const replacing = !adding && earlier.length > 0;
+	const into = adding || replacing ? incomingName(plan.school) : plan.school;
+	const kept = into !== plan.school ? `what was loaded of ${plan.school} before is unchanged` : `nothing of ${plan.school} was loaded`;
 	// Clearing up after a failure must not fail in turn and hide what happened.
 	const forget = async () => {
 		for (const sql of clearSchoolSql(into, loadedTables)) await db.exec(sql).catch(() => undefined);
+	};
+	const stopIfAsked = async () => {
+		if (!options.signal?.aborted) return;
+		await forget();
+		throw new ImportCancelled(`Loading ${plan.school} was stopped: ${kept}.`);
 	};
 	try {
 		for (const s of plan.sources) s.refused = s.refused ?? refusal(s);
 		for (const sql of clearSchoolSql(into, loadedTables)) await db.exec(sql);
 		const supplied = new Set(plan.sources.filter((s) => !s.refused).map((s) => s.table));
-		for (const table of tableOrder) {
+		const tables = tableOrder.filter((t) => supplied.has(t));
+		for (const [i, table] of tables.entries()) {
 			const loading = plan.sources.filter((s): s is SourcePlan & { table: TableName } => !s.refused && s.table === table);
-			if (!loading.length) continue;
+			progress(`Checking every row of ${table} and loading it (table ${i + 1} of ${tables.length})`, true);
+			await stopIfAsked();
 			const sources: StagedSource[] = loading.map((s) => ({
 				stage: s.stage,
 				file: s.file,
@@ -69,28 +88,32 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 				for (const s of loading) for (const sql of structureSql(into, s, table)) await db.exec(sql);
 			} catch {
 				await forget();
-				const kept = adding ? `what was loaded of ${plan.school} before is unchanged` : `nothing of ${plan.school} was loaded`;
 				throw new ImportFailed(`${plan.school}: ${table} could not be loaded from ${loading.map((s) => s.file).join(', ')}; ${kept}`);
 			}
 		}
-		const merge = [
-			...recordSnapshotSql(plan.school, date, new Date().toISOString(), into),
-			...(adding ? mergeSnapshotSql(plan.school, earlier.every((d) => d <= date)) : [])
-		];
+		await stopIfAsked();
+		const importedAt = new Date().toISOString();
+		const merge = adding
+			? [...recordSnapshotSql(plan.school, date, importedAt, into), ...mergeSnapshotSql(plan.school, earlier.every((d) => d <= date))]
+			: [...(replacing ? replaceWithIncomingSql(plan.school) : []), ...recordSnapshotSql(plan.school, date, importedAt)];
 		await db.exec('BEGIN TRANSACTION');
 		try {
 			for (const sql of merge) await db.exec(sql);
 			await db.exec('COMMIT');
 		} catch {
 			await db.exec('ROLLBACK');
-			if (adding) await forget();
-			throw new ImportFailed(`${plan.school}: the export of ${date} could not be added; what was loaded before is unchanged`);
+			await forget();
+			throw new ImportFailed(`${plan.school}: the export of ${date} could not be ${adding ? 'added' : 'loaded'}; ${kept}`);
 		}
-		await refreshTargetChecks(db, plan.school);
+		try {
+			await refreshTargetChecks(db, plan.school, progress);
+		} catch {
+			throw new ImportFailed(`${plan.school} was loaded, but its targets could not be checked against the SMART guide: import the files again`);
+		}
 	} catch (e) {
 		if (e instanceof ImportFailed) throw e;
 		await forget();
-		throw new ImportFailed(`${plan.school} could not be loaded; ${adding ? `what was loaded of ${plan.school} before is unchanged` : 'nothing of it was loaded'}`);
+		throw new ImportFailed(`${plan.school} could not be loaded; ${kept}`);
 	} finally {
 		await discardPlan(db, plan);
 	}

@@ -7,8 +7,8 @@
  * - `target-checks.ts`: the after-load step that stores the SMART checker's verdicts;
  * - `schools.ts`: import every school of a set of files (`importSchools`).
  */
-export type { ImportPlan, InputFile, PersonalFinding, SourcePlan } from './types';
+export type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourcePlan } from './types';
 export { prepareImport, refusal } from './sources';
 export { ImportRefused, personalMessage, applyPersonalDataGate, flaggedSources, flaggedRequiredColumns } from './guard';
-export { commitImport, discardPlan, clearData, ImportFailed, type CommitOptions } from './commit';
+export { commitImport, discardPlan, clearData, ImportCancelled, ImportFailed, type CommitOptions } from './commit';
 export { importSchools, type SchoolFiles, type ImportSchoolsOptions } from './schools';

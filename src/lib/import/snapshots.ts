@@ -1,6 +1,7 @@
 import { tableOrder, type TableName } from '../contract/tables';
 import type { Db } from '../db/types';
 import { dateLit, lit } from '../db/sql';
+import { loadedTables } from '../validate/schema-sql';
 
 /**
  * A school's exports over time. Each import is a snapshot dated by its export. Importing a school
@@ -63,6 +64,17 @@ export function mergeSnapshotSql(school: string, newer: boolean): string[] {
 		out.push(`DELETE FROM ${table} l WHERE l.school = ${loser} AND EXISTS (SELECT 1 FROM ${table} w WHERE w.school = ${winner} AND ${same(table, 'w', 'l')})`);
 	for (const table of [...tableOrder, ...findingTables]) out.push(`UPDATE ${table} SET school = ${S} WHERE school = ${N}`);
 	return out;
+}
+
+/** Put the export loaded under `incomingName(school)` in place of everything of `school`, its earlier snapshots too. */
+export function replaceWithIncomingSql(school: string): string[] {
+	const S = lit(school);
+	const N = lit(incomingName(school));
+	const incoming = [...linkedTables.map((l) => l.table), ...tableOrder, ...findingTables];
+	return [
+		...loadedTables.map((t) => `DELETE FROM ${t} WHERE school = ${S}`),
+		...incoming.map((t) => `UPDATE ${t} SET school = ${S} WHERE school = ${N}`)
+	];
 }
 
 /** The dates of a school's snapshots, oldest first. */

@@ -1,13 +1,14 @@
 import type { Db } from '../db/types';
 import { columnsOf } from '../contract/tables';
 import { createTablesSql } from '../validate/schema-sql';
-import { checkCsvStructure } from './csv-structure';
-import { decodeText, isZip } from './decode';
+import { csvStructureSteps } from './csv-structure';
+import { decodeSteps, isZip } from './decode';
+import { runInTurns } from './yield-to-page';
 import { headerKey, mapHeaders, recogniseTable } from './match';
 import { isPersonalHeader } from './personal';
 import { sniffCsv } from './sniff';
 import { dropStage, scanPersonalValues, stageCsv } from './stage';
-import type { ImportPlan, InputFile, PersonalFinding, SourcePlan } from './types';
+import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourcePlan } from './types';
 import { readWorkbook } from './xlsx';
 
 /**
@@ -41,7 +42,7 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 	if (!sniffed.headers.some((h) => h !== '')) {
 		return { ...base, stage: '', table: null, mapping: [], personal: [], refused: `${file}: no header row found` };
 	}
-	const checked = checkCsvStructure(text, sniffed.delimiter);
+	const checked = await runInTurns(csvStructureSteps(text, sniffed.delimiter));
 	if (checked.refused) return { ...base, stage: '', table: null, mapping: [], personal: [], refused: `${file}: ${checked.refused}` };
 	const headers = sniffed.headers.length === checked.width ? sniffed.headers : sniffed.headers.slice(0, checked.width);
 	while (headers.length < checked.width) headers.push('');
@@ -148,15 +149,18 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 	const binary = knownBinary(f.bytes);
 	if (binary) return [unreadable(f.name, notReadable(f.name, `it is ${binary}`))];
 	if (!f.bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
-	const { text, encoding } = decodeText(f.bytes);
+	const { text, encoding } = await runInTurns(decodeSteps(f.bytes));
 	if (looksBinary(text)) return [unreadable(f.name, notReadable(f.name, 'it holds binary data, not text'))];
 	return [await planSource(db, f.name, text, encoding)];
 }
 
 /** Read files, recognise their tables and columns, stage them and scan for personal data. */
-export async function prepareImport(db: Db, school: string, files: InputFile[]): Promise<ImportPlan> {
+export async function prepareImport(db: Db, school: string, files: InputFile[], progress: ImportProgress = () => {}): Promise<ImportPlan> {
 	await db.exec(createTablesSql());
 	const sources: SourcePlan[] = [];
-	for (const f of files) sources.push(...(await readFile(db, f)));
+	for (const [i, f] of files.entries()) {
+		progress(`Reading ${f.name}${files.length > 1 ? ` (${i + 1} of ${files.length})` : ''} and checking it for personal data`, false);
+		sources.push(...(await readFile(db, f)));
+	}
 	return { school, sources };
 }

@@ -37,6 +37,12 @@ export interface SourcePlan {
 	notes?: { column: string; reason: string }[];
 }
 
+/**
+ * Told what the import is doing now, in words for the page ("Reading targets.csv (2 of 5)"), and
+ * whether it can still be stopped with nothing changed (not once the new data is in place).
+ */
+export type ImportProgress = (step: string, stoppable: boolean) => void;
+
 export interface ImportPlan {
 	school: string;
 	sources: SourcePlan[];

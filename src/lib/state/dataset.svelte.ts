@@ -4,7 +4,7 @@ import { today } from './url-filters';
 import { DEMO_AS_OF } from './demo';
 import demoPack from '../../../data/demo.plwd?url';
 import { readWorkspace, restoreWorkspace } from '../import/workspace';
-import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions, type ImportPlan, type InputFile } from '../import/pipeline';
+import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions, type ImportPlan, type ImportProgress, type InputFile } from '../import/pipeline';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
@@ -61,16 +61,16 @@ class Dataset {
 		}
 	}
 
-	prepare(school: string, files: InputFile[]): Promise<ImportPlan> {
-		return this.serial(async () => prepareImport(await this.db(), school, files));
+	prepare(school: string, files: InputFile[], progress?: ImportProgress): Promise<ImportPlan> {
+		return this.serial(async () => prepareImport(await this.db(), school, files, progress));
 	}
 
-	async commit(plan: ImportPlan, dropPersonalColumns: boolean, snapshot: Pick<CommitOptions, 'snapshot' | 'addSnapshot'> = {}): Promise<void> {
+	async commit(plan: ImportPlan, dropPersonalColumns: boolean, options: Omit<CommitOptions, 'dropPersonalColumns'> = {}): Promise<void> {
 		await this.serial(async () => {
 			const db = await this.db();
 			// Your own data replaces the demo, never mixes with it.
 			if (this.isDemo) await clearData(db);
-			await commitImport(db, plan, { dropPersonalColumns, ...snapshot, addSnapshot: !this.isDemo && snapshot.addSnapshot });
+			await commitImport(db, plan, { dropPersonalColumns, ...options, addSnapshot: !this.isDemo && options.addSnapshot });
 			this.importedAt = { ...this.importedAt, [plan.school]: new Date().toISOString() };
 			const schools = this.isDemo ? [plan.school] : [...new Set([...this.schools, plan.school])];
 			this.changed(schools, false);

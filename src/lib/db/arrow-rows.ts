@@ -1,3 +1,4 @@
+import { runAtOnce } from '../page-turns';
 import type { Row } from './types';
 
 /** The parts of an Arrow type we read (apache-arrow's DataType, as duckdb-wasm returns it). */
@@ -53,13 +54,31 @@ function toPlain(value: unknown, type: ArrowLikeType): unknown {
 	return value;
 }
 
-/** Arrow table → plain JS rows, column by column (the vectors are typed, so no per-row inference). */
-export function arrowToRows<T>(table: ArrowLikeTable): T[] {
+/** Rows converted between the points where the conversion may pause. */
+const ROWS_PER_STEP = 2048;
+
+/**
+ * Arrow table → plain JS rows, column by column within each block of rows (the vectors are typed, so
+ * no per-row inference), as steps: `runInTurns` on the page, where a result of 100,000 rows would
+ * otherwise hold it for half a second.
+ */
+export function* arrowRowsSteps<T>(table: ArrowLikeTable): Generator<void, T[]> {
 	const fields = table.schema.fields;
-	const rows: Row[] = Array.from({ length: table.numRows }, () => ({}));
-	fields.forEach((field, i) => {
-		const col = table.getChildAt(i);
-		for (let r = 0; r < table.numRows; r++) rows[r][field.name] = toPlain(col?.get(r), field.type);
-	});
+	const columns = fields.map((_, i) => table.getChildAt(i));
+	// numRows is worked out anew on every read: read it once.
+	const count = table.numRows;
+	const rows: Row[] = Array.from({ length: count }, () => ({}));
+	for (let from = 0; from < count; from += ROWS_PER_STEP) {
+		const to = Math.min(count, from + ROWS_PER_STEP);
+		fields.forEach((field, i) => {
+			const col = columns[i];
+			for (let r = from; r < to; r++) rows[r][field.name] = toPlain(col?.get(r), field.type);
+		});
+		yield;
+	}
 	return rows as T[];
+}
+
+export function arrowToRows<T>(table: ArrowLikeTable): T[] {
+	return runAtOnce(arrowRowsSteps<T>(table));
 }

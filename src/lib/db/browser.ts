@@ -4,7 +4,9 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { tableToIPC } from 'apache-arrow';
-import { arrowToRows } from './arrow-rows';
+import { arrowRowsSteps } from './arrow-rows';
+import { runInTurns } from '../page-turns';
+import { utf8Steps } from './utf8';
 import type { Db } from './types';
 
 let shared: Promise<Db> | null = null;
@@ -50,13 +52,14 @@ async function open(): Promise<Db> {
 	const conn = await db.connect();
 	return {
 		async query<T>(sql: string) {
-			return arrowToRows<T>((await conn.query(sql)) as never);
+			return runInTurns(arrowRowsSteps<T>((await conn.query(sql)) as never));
 		},
 		async exec(sql: string) {
 			await conn.query(sql);
 		},
 		async registerText(name: string, text: string) {
-			await db.registerFileText(name, text);
+			// registerFileText would encode a whole file (tens of MB) in one task: encode it in slices instead.
+			await db.registerFileBuffer(name, await runInTurns(utf8Steps(text)));
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);

@@ -1,5 +1,5 @@
 import type { Delimiter } from './sniff';
-import { runAtOnce } from './yield-to-page';
+import { runAtOnce } from '../page-turns';
 
 /**
  * The structure check of a CSV file, done before DuckDB reads it: one counted pass over the text

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSteps } from './decode';
-import { runAtOnce, runInTurns } from './yield-to-page';
+import { runAtOnce, runInTurns } from '../page-turns';
 
 const SLICE = 4 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import { runAtOnce } from './yield-to-page';
+import { runAtOnce } from '../page-turns';
 
 /**
  * Bytes of a CSV file → text. Schools' exports come as UTF-8 (with or without BOM), UTF-16

@@ -3,7 +3,7 @@ import { columnsOf } from '../contract/tables';
 import { createTablesSql } from '../validate/schema-sql';
 import { csvStructureSteps } from './csv-structure';
 import { decodeSteps, isZip } from './decode';
-import { runInTurns } from './yield-to-page';
+import { runInTurns } from '../page-turns';
 import { headerKey, mapHeaders, recogniseTable } from './match';
 import { isPersonalHeader } from './personal';
 import { sniffCsv } from './sniff';

@@ -3,7 +3,7 @@ import { checkTarget, type Finding } from '../quality/smart';
 import { lit } from '../validate/sql-text';
 import { formatCount } from '../format';
 import type { ImportProgress } from './types';
-import { runInTurns } from './yield-to-page';
+import { runInTurns } from '../page-turns';
 
 const CHUNK = 100_000;
 const partsCode = (findings: Finding[]) => findings.map((f) => (f.ok === true ? '1' : f.ok === false ? '0' : '?')).join('');

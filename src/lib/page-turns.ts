@@ -1,7 +1,8 @@
 /**
- * Long work on the page's own thread (decoding a file, checking its rows, the SMART checker) is cut
- * into slices: between slices the page may handle a key press, paint progress or let a Cancel click
- * through, so no task holds the page for more than about `budgetMs`. In Node (the command line, the
+ * Long work on the page's own thread (decoding a file, checking its rows, the SMART checker, turning
+ * a large result into rows, encoding text for the engine) is cut into slices: between slices the page
+ * may handle a key press, paint progress or let a Stop click through, so no task holds the page for
+ * more than about `budgetMs`. In Node (the command line, the
  * tests) nothing waits for a page, and the slices run straight on.
  */
 

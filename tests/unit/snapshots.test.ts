@@ -5,6 +5,9 @@ import { runMetric } from '../../src/lib/metrics/registry';
 import { pupilsByStage, pupilsByNeedArea } from '../../src/lib/metrics/register';
 import { needsTrend, registerTrend, snapshotsBySchool } from '../../src/lib/metrics/snapshots';
 import { targetStatus } from '../../src/lib/metrics/achievement';
+import { attendanceSummary } from '../../src/lib/metrics/attainment';
+import { coverage } from '../../src/lib/metrics/plan-quality';
+import { planQualityBySchool, registerBySchool } from '../../src/lib/metrics/schools';
 import { makeScope } from '../../src/lib/metrics/scope';
 import { buildReport } from '../../src/lib/report/build';
 import { readExportFolder } from '../../src/cli/read-folder';
@@ -29,6 +32,7 @@ async function load(db: Db, files: InputFile[], snapshot: string, addSnapshot: b
 }
 
 const scope = makeScope({ asOf: '2026-01-20' });
+const snapshotDatesOf = async (db: Db) => (await db.query<{ d: string }>(`SELECT strftime(snapshot, '%Y-%m-%d') AS d FROM snapshots ORDER BY 1`)).map((r) => r.d);
 
 describe('snapshots of a school', () => {
 	let db: Db;
@@ -152,6 +156,54 @@ describe('snapshots of a school', () => {
 		expect(steps.at(-1)).toBe('Checking each target against the SMART guide (0 of 2 done) (cannot stop)');
 		expect((await everything()).filter((r) => (r as { t: string }).t === 'snapshot')).toEqual([{ t: 'snapshot', id: '2026-01-15', school: 'Oak' }]);
 		expect(await db.query(`SELECT DISTINCT school FROM targets UNION SELECT DISTINCT school FROM target_checks`)).toEqual([{ school: 'Oak' }]);
+	});
+
+	it('counts coverage, the trust view and attendance over the register as exported, not pupils who have left', async () => {
+		await load(db, october, '2025-10-01', false);
+		await load(db, january, '2026-01-15', true);
+		// January's register: P1 (K), P3 (E), P4 (K); P2 has left. At 20 January L1 (P1) was reviewed in December,
+		// L3 (P4) is in force, and L2 (P2, kept from October, never reviewed) belongs to a pupil no longer on it.
+		expect(await runMetric(db, coverage, scope, undefined)).toEqual({ pupils_on_register: 3, pupils_with_plan: 1, share: 1 / 3 });
+		expect(await runMetric(db, registerBySchool, scope, undefined)).toEqual([{ school: 'Oak', sen_support: 2, ehc_plan: 1, pupils: 3 }]);
+		expect(await runMetric(db, planQualityBySchool, scope, undefined)).toEqual([expect.objectContaining({ school: 'Oak', pupils_on_register: 3, pupils_with_plan: 1 })]);
+		expect(await runMetric(db, attendanceSummary, scope, undefined)).toMatchObject({ pupils: 3, recorded: 0, mean_pct: null });
+		// Read from October's register, P2 is on it with L2 in force.
+		const inOctober = makeScope({ asOf: '2026-01-20', filters: { snapshot: '2025-10-01' } });
+		expect(await runMetric(db, coverage, inOctober, undefined)).toEqual({ pupils_on_register: 3, pupils_with_plan: 1, share: 1 / 3 });
+		expect(await runMetric(db, registerBySchool, inOctober, undefined)).toEqual([{ school: 'Oak', sen_support: 2, ehc_plan: 1, pupils: 3 }]);
+	});
+
+	it("gives one school's trend on its own export dates only, not those of the trust's other schools", async () => {
+		await load(db, october, '2025-10-01', false);
+		await load(db, january, '2026-01-15', true);
+		await commitImport(db, await prepareImport(db, 'Elm', october), { snapshot: '2025-11-20' });
+		const oak = makeScope({ asOf: '2026-01-20', filters: { school: 'Oak' } });
+		expect((await runMetric(db, registerTrend, oak, undefined)).map((r) => [r.census, r.pupils])).toEqual([['2025-10-01', 3], ['2026-01-15', 3]]);
+		// The whole trust: on 20 November Oak stood as exported in October, Elm as exported that day.
+		expect((await runMetric(db, registerTrend, scope, undefined)).map((r) => [r.census, r.pupils])).toEqual([['2025-10-01', 3], ['2025-11-20', 6], ['2026-01-15', 6]]);
+	});
+
+	it('refuses to add an export dated between two loaded ones, and changes nothing', async () => {
+		await load(db, october, '2025-10-01', false);
+		await load(db, january, '2026-01-15', true);
+		const before = await db.query(`SELECT target_id, outcome FROM targets ORDER BY ALL`);
+		await expect(load(db, october, '2025-11-20', true)).rejects.toThrow('Oak: this export (2025-11-20) is dated between two loaded ones (2025-10-01 and 2026-01-15)');
+		expect(await db.query(`SELECT target_id, outcome FROM targets ORDER BY ALL`)).toEqual(before);
+		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage%'`)).toEqual([]);
+		// Before every loaded export, or after them, is fine.
+		await load(db, october, '2025-09-01', true);
+		expect((await runMetric(db, registerTrend, scope, undefined)).map((r) => r.census)).toEqual(['2025-09-01', '2025-10-01', '2026-01-15']);
+	});
+
+	it('adds to a school kept without snapshots (an older saved copy) instead of clearing it first, and reads an empty export date as today', async () => {
+		await load(db, october, '2025-10-01', false);
+		await db.exec(`DELETE FROM snapshots; DELETE FROM snapshot_pupils`);
+		const plan = await prepareImport(db, 'Oak', january);
+		await commitImport(db, plan, { snapshot: '', addSnapshot: true });
+		// T2 is only in October's export: kept, as adding promises.
+		expect((await db.query<{ target_id: string }>(`SELECT target_id FROM targets ORDER BY 1`)).map((r) => r.target_id)).toEqual(['T1', 'T2', 'T3']);
+		expect(await snapshotDatesOf(db)).toEqual([new Date().toISOString().slice(0, 10)]);
+		await expect(commitImport(db, await prepareImport(db, 'Oak', january), { snapshot: '2026-13-45' })).rejects.toThrow('Oak: the export date "2026-13-45" is not a date');
 	});
 
 	it("gives the governors' report last period's register from the earlier export, and asks for it only when there is none", async () => {

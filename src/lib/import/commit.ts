@@ -6,7 +6,7 @@ import { ident, lit } from '../validate/sql-text';
 import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
 import { badRowsTable, dropStage } from './stage';
-import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, snapshotDates } from './snapshots';
+import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, schoolHasRows, snapshotDates } from './snapshots';
 import { refreshTargetChecks } from './target-checks';
 import type { ImportPlan, ImportProgress, SourcePlan } from './types';
 
@@ -50,13 +50,30 @@ function structureSql(school: string, s: SourcePlan, table: TableName): string[]
 export async function commitImport(db: Db, plan: ImportPlan, options: CommitOptions = {}): Promise<void> {
 	applyPersonalDataGate(plan, options.dropPersonalColumns ?? false);
 	const progress = options.progress ?? (() => {});
-	const date = options.snapshot ?? new Date().toISOString().slice(0, 10);
-	const earlier = await snapshotDates(db, plan.school);
+	const date = options.snapshot || new Date().toISOString().slice(0, 10);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new ImportFailed(`${plan.school}: the export date "${date}" is not a date (give it as YYYY-MM-DD)`);
+	let earlier: string[];
+	let loadedBefore: boolean;
+	try {
+		earlier = await snapshotDates(db, plan.school);
+		loadedBefore = earlier.length > 0 || (await schoolHasRows(db, plan.school));
+	} catch {
+		await discardPlan(db, plan);
+		throw new ImportFailed(`${plan.school} could not be loaded; nothing was changed`);
+	}
+	// An export dated between two loaded ones cannot be merged by date: rows are not marked with the
+	// export they came from, so which version is the latest of a row in the earlier two is not known.
+	if (options.addSnapshot && earlier.some((d) => d < date) && earlier.some((d) => d > date)) {
+		await discardPlan(db, plan);
+		throw new ImportFailed(
+			`${plan.school}: this export (${date}) is dated between two loaded ones (${earlier[0]} and ${earlier.at(-1)}); add exports oldest first (or newest last), or replace the school's data`
+		);
+	}
 	// A school already loaded gets the new export under a name of its own (its ids checked against its own
 	// rows), merged with the earlier snapshots or put in their place in one transaction at the end: until
 	// then a failure, or the person stopping the import, leaves what was loaded before as it was.
-	const adding = options.addSnapshot === true && earlier.length > 0;
-	const replacing = !adding && earlier.length > 0;
+	const adding = options.addSnapshot === true && loadedBefore;
+	const replacing = !adding && loadedBefore;
 	const into = adding || replacing ? incomingName(plan.school) : plan.school;
 	const kept = into !== plan.school ? `what was loaded of ${plan.school} before is unchanged` : `nothing of ${plan.school} was loaded`;
 	// Clearing up after a failure must not fail in turn and hide what happened.

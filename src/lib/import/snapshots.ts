@@ -77,6 +77,12 @@ export function replaceWithIncomingSql(school: string): string[] {
 	];
 }
 
+/** Whether anything of the school is loaded (a workspace kept before snapshots existed has rows and no snapshot). */
+export async function schoolHasRows(db: Db, school: string): Promise<boolean> {
+	const [{ n }] = await db.query<{ n: number }>(`SELECT ((SELECT count(*) FROM pupils WHERE school = ${lit(school)}) + (SELECT count(*) FROM plans WHERE school = ${lit(school)}))::INTEGER AS n`);
+	return n > 0;
+}
+
 /** The dates of a school's snapshots, oldest first. */
 export async function snapshotDates(db: Db, school: string): Promise<string[]> {
 	const rows = await db.query<{ snapshot: string }>(`SELECT strftime(snapshot, '%Y-%m-%d') AS snapshot FROM snapshots WHERE school = ${lit(school)} ORDER BY snapshot`);

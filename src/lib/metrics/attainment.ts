@@ -5,6 +5,7 @@ import { termOfSql } from '../settings/terms';
 import { compareRates, restOf, type Difference, type Proportion } from '../stats/compare';
 import { SMALL_NUMBER, wilson } from '../stats/wilson';
 import { keyStageSql, pupilWhere } from './facts';
+import { registerSql } from './register-sql';
 import { interventionKeySql } from './provision-runs';
 import { broadAreaSql } from './register';
 import { col, metric } from './registry';
@@ -205,7 +206,9 @@ export const PERSISTENT_ABSENCE_BELOW = 90;
 const attendanceCounts = { pupils: col.int, recorded: col.int, mean_pct: col.num.nullable(), persistently_absent: col.int };
 const attendanceCountsSql = `count(*)::INTEGER AS pupils, count(p.attendance_pct)::INTEGER AS recorded, avg(p.attendance_pct) AS mean_pct,
   count(*) FILTER (WHERE p.attendance_pct < ${PERSISTENT_ABSENCE_BELOW})::INTEGER AS persistently_absent`;
-const senPupilsSql = (s: Scope) => `FROM pupils p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E')`;
+/** Pupils on the register as exported (a pupil who has left is not), with their attendance. */
+const senPupilsSql = (s: Scope) => `FROM (SELECT r.*, pu.attendance_pct FROM (${registerSql(s)}) r
+    JOIN pupils pu ON pu.school = r.school AND pu.pupil_id = r.pupil_id) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E')`;
 
 export const attendanceSummary = metric({
 	id: 'attendance_summary',

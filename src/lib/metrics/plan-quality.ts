@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateLit, lit } from '../db/sql';
 import { limitSql, planFactsSql, pupilWhere } from './facts';
+import { registerSql } from './register-sql';
 import { col, metric } from './registry';
 import { periodOf, type Scope } from './scope';
 
@@ -142,7 +143,7 @@ export const coverage = metric({
 	sql: (s) => `SELECT *, pupils_with_plan / nullif(pupils_on_register, 0) AS share FROM (
     SELECT count(*)::INTEGER AS pupils_on_register,
       count(*) FILTER (WHERE ${hasPlanInForceSql('p', s.asOf)})::INTEGER AS pupils_with_plan
-    FROM pupils p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E'))`,
+    FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E'))`,
 	finish: (rows) => rows[0]
 });
 

@@ -5,6 +5,7 @@ import { statusCounts, withRates } from './achievement';
 import { pupilWhere, statusCountsSql, targetFactsSql } from './facts';
 import { hasPlanInForceSql, indicatorsMissedSql, planIndicatorsSql } from './plan-quality';
 import { provisionRunsSql } from './provision-runs';
+import { registerSql } from './register-sql';
 import { col, metric } from './registry';
 import type { Scope } from './scope';
 
@@ -24,7 +25,7 @@ export const registerBySchool = metric({
     SELECT sc.school, count(p.pupil_id) FILTER (WHERE p.sen_stage = 'K')::INTEGER AS sen_support,
       count(p.pupil_id) FILTER (WHERE p.sen_stage = 'E')::INTEGER AS ehc_plan,
       count(p.pupil_id) FILTER (WHERE p.sen_stage IN ('K', 'E'))::INTEGER AS pupils
-    FROM sc LEFT JOIN pupils p ON p.school = sc.school AND ${pupilWhere(s.filters)}
+    FROM sc LEFT JOIN (${registerSql(s)}) p ON p.school = sc.school AND ${pupilWhere(s.filters)}
     GROUP BY sc.school ORDER BY sc.school`
 });
 export type SchoolRegister = z.infer<typeof registerBySchool.row>;
@@ -97,7 +98,7 @@ export const planQualityBySchool = metric({
       FROM (${planIndicatorsSql(s, null)}) GROUP BY school),
     cov AS (SELECT p.school, count(*)::INTEGER AS pupils_on_register,
         count(*) FILTER (WHERE ${hasPlanInForceSql('p', s.asOf)})::INTEGER AS pupils_with_plan
-      FROM pupils p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY p.school)
+      FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY p.school)
     SELECT sc.school, coalesce(q.plans, 0)::INTEGER AS plans, coalesce(q.plans_missing_none, 0)::INTEGER AS plans_missing_none,
       q.plans_missing_none / nullif(q.plans, 0) AS share_missing_none,
       coalesce(cov.pupils_on_register, 0)::INTEGER AS pupils_on_register, coalesce(cov.pupils_with_plan, 0)::INTEGER AS pupils_with_plan,

@@ -7,14 +7,15 @@ import { col, metric } from './registry';
 import type { Filters } from './scope';
 
 /**
- * The register on every snapshot date: for each date any school exported on, each school's latest
- * snapshot on or before it (a school that exported less often is counted as it last stood). The
- * snapshot filter does not narrow the trend; the other filters do.
+ * The register on every snapshot date: for each date any school in the filters exported on, each
+ * school's latest snapshot on or before it (a school that exported less often is counted as it last
+ * stood). The snapshot filter does not narrow the trend; the other filters do.
  */
 function registerOverTimeSql(filters: Filters): string {
+	const ofSchool = filters.school ? `WHERE school = ${lit(filters.school)}` : '';
 	return `SELECT c.census, sp.school, sp.pupil_id, sp.year_group, sp.sen_stage, sp.primary_need
     FROM (SELECT d.census, s.school, max(s.snapshot) AS snapshot
-          FROM (SELECT DISTINCT snapshot AS census FROM snapshots) d JOIN snapshots s ON s.snapshot <= d.census
+          FROM (SELECT DISTINCT snapshot AS census FROM snapshots ${ofSchool}) d JOIN snapshots s ON s.snapshot <= d.census
           GROUP BY d.census, s.school) c
     JOIN snapshot_pupils sp ON sp.school = c.school AND sp.snapshot = c.snapshot
     WHERE ${pupilWhere(filters, 'sp')}`;

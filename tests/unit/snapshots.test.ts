@@ -190,6 +190,9 @@ describe('snapshots of a school', () => {
 		await expect(load(db, october, '2025-11-20', true)).rejects.toThrow('Oak: this export (2025-11-20) is dated between two loaded ones (2025-10-01 and 2026-01-15)');
 		expect(await db.query(`SELECT target_id, outcome FROM targets ORDER BY ALL`)).toEqual(before);
 		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage%'`)).toEqual([]);
+		// Without its pupils file an added export would put an empty register on its date.
+		await expect(load(db, january.filter((f) => f.name !== 'pupils.csv'), '2026-02-01', true)).rejects.toThrow('Oak: an export added as a new snapshot needs its pupils file');
+		expect(await db.query(`SELECT target_id, outcome FROM targets ORDER BY ALL`)).toEqual(before);
 		// Before every loaded export, or after them, is fine.
 		await load(db, october, '2025-09-01', true);
 		expect((await runMetric(db, registerTrend, scope, undefined)).map((r) => r.census)).toEqual(['2025-09-01', '2025-10-01', '2026-01-15']);

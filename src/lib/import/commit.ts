@@ -69,6 +69,11 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 			`${plan.school}: this export (${date}) is dated between two loaded ones (${earlier[0]} and ${earlier.at(-1)}); add exports oldest first (or newest last), or replace the school's data`
 		);
 	}
+	// The register on the new snapshot's date is read from its pupils: without them it would read as empty.
+	if (options.addSnapshot && loadedBefore && !plan.sources.some((s) => !(s.refused ?? refusal(s)) && s.table === 'pupils')) {
+		await discardPlan(db, plan);
+		throw new ImportFailed(`${plan.school}: an export added as a new snapshot needs its pupils file (the register on ${date} is read from it); add the pupils file, or replace the school's data`);
+	}
 	// A school already loaded gets the new export under a name of its own (its ids checked against its own
 	// rows), merged with the earlier snapshots or put in their place in one transaction at the end: until
 	// then a failure, or the person stopping the import, leaves what was loaded before as it was.

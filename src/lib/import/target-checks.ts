@@ -35,19 +35,28 @@ function* checkedLines(rows: { target_id: string; target_text: string; days: num
  */
 export async function refreshTargetChecks(db: Db, school: string, progress: ImportProgress = () => {}): Promise<void> {
 	await db.exec(`DELETE FROM target_checks WHERE school = ${lit(school)}`);
-	const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM targets WHERE school = ${lit(school)} AND target_text IS NOT NULL`);
-	const memo = new Map<string, string>();
-	for (let offset = 0; offset < n; offset += CHUNK) {
-		progress(`Checking each target against the SMART guide (${formatCount(offset)} of ${formatCount(n)} done)`, false);
-		const rows = await db.query<{ target_id: string; target_text: string; days: number | null }>(`
-      SELECT t.target_id, t.target_text, date_diff('day', pl.start_date, coalesce(t.due_date, pl.review_due))::INTEGER AS days
-      FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
-      WHERE t.school = ${lit(school)} AND t.target_text IS NOT NULL ORDER BY t.target_id LIMIT ${CHUNK} OFFSET ${offset}`);
-		const lines = await runInTurns(checkedLines(rows, memo));
-		const file = `target_checks_${offset}.csv`;
-		await db.registerText(file, `target_id,parts\n${lines.join('\n')}\n`);
-		await db.exec(`INSERT INTO target_checks SELECT ${lit(school)}, target_id, NOT contains(parts, '0'), parts
-      FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {'target_id': 'VARCHAR', 'parts': 'VARCHAR'}, delim = ',', quote = '"')`);
-		await db.dropFile(file);
+	// Numbered once, so that each chunk is a range of numbers: LIMIT … OFFSET sorted every target again for each chunk.
+	await db.exec(`CREATE OR REPLACE TEMP TABLE target_check_input AS
+    SELECT row_number() OVER (ORDER BY t.target_id) AS n, t.target_id, t.target_text,
+      date_diff('day', pl.start_date, coalesce(t.due_date, pl.review_due))::INTEGER AS days
+    FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
+    WHERE t.school = ${lit(school)} AND t.target_text IS NOT NULL`);
+	try {
+		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM target_check_input`);
+		const memo = new Map<string, string>();
+		for (let offset = 0; offset < n; offset += CHUNK) {
+			progress(`Checking each target against the SMART guide (${formatCount(offset)} of ${formatCount(n)} done)`, false);
+			const rows = await db.query<{ target_id: string; target_text: string; days: number | null }>(
+				`SELECT target_id, target_text, days FROM target_check_input WHERE n > ${offset} AND n <= ${offset + CHUNK} ORDER BY n`
+			);
+			const lines = await runInTurns(checkedLines(rows, memo));
+			const file = `target_checks_${offset}.csv`;
+			await db.registerText(file, `target_id,parts\n${lines.join('\n')}\n`);
+			await db.exec(`INSERT INTO target_checks SELECT ${lit(school)}, target_id, NOT contains(parts, '0'), parts
+        FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {'target_id': 'VARCHAR', 'parts': 'VARCHAR'}, delim = ',', quote = '"')`);
+			await db.dropFile(file);
+		}
+	} finally {
+		await db.exec('DROP TABLE IF EXISTS target_check_input');
 	}
 }

@@ -51,7 +51,9 @@ class Dataset {
 		try {
 			await this.serial(async () => {
 				const db = await this.db();
-				const bytes = new Uint8Array(await (await fetch(demoPack)).arrayBuffer());
+				const response = await fetch(demoPack);
+				if (!response.ok) throw new Error('The demo data could not be fetched from this site. Reload the page, or import your own files.');
+				const bytes = new Uint8Array(await response.arrayBuffer());
 				const { schools } = await restoreWorkspace(db, await readWorkspace(bytes));
 				performance.mark('lens:demo-loaded');
 				this.changed(schools, true);

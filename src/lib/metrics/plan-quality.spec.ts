@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { importText, loadFixture } from '../../../tests/unit/load';
 import {
 	coverage, indicatorNames, plansByIndicatorsMissed, plansNeedingAttention, pupilsWithoutProgress, qualityIndicators, reviewAttendance, reviewDecisions
 } from './plan-quality';
@@ -91,6 +91,16 @@ describe('plan quality indicators', () => {
 		const stuck = await runMetric(db, pupilsWithoutProgress, all, undefined);
 		// Q3: cycle 3, targets not achieved and partly achieved. Q1 is on cycle 4 but achieved A1.
 		expect(stuck.map((s) => [s.pupil_id, s.latest_cycle, s.targets_reviewed])).toEqual([['Q3', 3, 2]]);
+	});
+
+	it('leaves out of "no target achieved" a pupil none of whose targets has been reviewed yet', async () => {
+		const { db: other } = await importText({
+			'pupils.csv': 'pupil_id,year_group,sen_stage\nZ1,4,K\nZ2,4,K\n',
+			'plans.csv': 'plan_id,pupil_id,cycle,start_date,review_due\nM1,Z1,3,2025-09-08,2026-03-27\nM2,Z2,3,2025-09-08,2026-03-27\n',
+			'targets.csv': 'target_id,plan_id,need_area,outcome\nU1,M1,C&L,\nU2,M1,C&L,\nU3,M2,C&L,not_achieved\nU4,M2,C&L,\n'
+		});
+		const stuck = await runMetric(other, pupilsWithoutProgress, all, undefined);
+		expect(stuck.map((s) => [s.pupil_id, s.targets_reviewed, s.all_pupils])).toEqual([['Z2', 1, 1]]);
 	});
 });
 

@@ -207,6 +207,7 @@ describe('snapshots of a school', () => {
 		expect((await db.query<{ target_id: string }>(`SELECT target_id FROM targets ORDER BY 1`)).map((r) => r.target_id)).toEqual(['T1', 'T2', 'T3']);
 		expect(await snapshotDatesOf(db)).toEqual([new Date().toISOString().slice(0, 10)]);
 		await expect(commitImport(db, await prepareImport(db, 'Oak', january), { snapshot: '2026-13-45' })).rejects.toThrow('Oak: the export date "2026-13-45" is not a date');
+		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage%'`)).toEqual([]);
 	});
 
 	it("gives the governors' report last period's register from the earlier export, and asks for it only when there is none", async () => {

@@ -51,7 +51,10 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 	applyPersonalDataGate(plan, options.dropPersonalColumns ?? false);
 	const progress = options.progress ?? (() => {});
 	const date = options.snapshot || new Date().toISOString().slice(0, 10);
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new ImportFailed(`${plan.school}: the export date "${date}" is not a date (give it as YYYY-MM-DD)`);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
+		await discardPlan(db, plan);
+		throw new ImportFailed(`${plan.school}: the export date "${date}" is not a date (give it as YYYY-MM-DD)`);
+	}
 	let earlier: string[];
 	let loadedBefore: boolean;
 	try {

@@ -2,22 +2,10 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, startApp, type App } from './harness';
+import { session } from './session';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
-
-/** A fresh app and browser page for one describe block, closed after it. */
-function session() {
-	const s = {} as { app: App; page: Page; foreign: string[]; errors: string[] };
-	beforeAll(async () => {
-		s.app = await startApp();
-		Object.assign(s, await openPage(s.app));
-	});
-	afterAll(async () => {
-		await s.app?.close();
-	});
-	return s;
-}
 
 /** The built app in Chromium, as a SENDCo would use it. Fails if anything leaves the page's origin. */
 describe('Provision Lens in Chromium', () => {

@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { syntheticExport } from '../bench/synthetic-export';
-import { openPage, startApp, type App } from './harness';
+import { session } from './session';
 
 /** An export big enough (60,000 targets) that its rows take a few seconds to check: time to press Stop. */
 const dir = mkdtempSync(join(tmpdir(), 'lens-stop-'));
@@ -25,20 +25,10 @@ const overviewText = async (page: Page) => {
 };
 
 describe('stopping an import, in Chromium', () => {
-	let app: App;
-	let page: Page;
-	let errors: string[];
-	beforeAll(async () => {
-		app = await startApp();
-		({ page, errors } = await openPage(app));
-		await page.goto(`${app.url}/`);
-		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-	});
-	afterAll(async () => {
-		await app?.close();
-	});
+	const s = session('/');
 
 	it('says what it is doing, and Stop loading leaves the school as it was loaded before', async () => {
+		const { page, errors } = s;
 		await chooseFiles(page);
 		await page.getByRole('button', { name: /^Load \d+ file\(s\) for Bench trust$/ }).click();
 		await page.getByRole('heading', { name: 'Import summary: Bench trust' }).waitFor({ timeout: 120_000 });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startApp, type App } from './harness';
+import { session } from './session';
 
 const folder = (name: string) => new URL(`../fixtures/snapshots/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(folder(name)).map((f) => `${folder(name)}/${f}`);
@@ -26,25 +26,13 @@ async function importExport(page: Page, name: string, date: string, mode?: RegEx
 }
 
 describe('a school imported term after term, in Chromium', () => {
-	let app: App;
-	let page: Page;
-	let errors: string[];
-
-	beforeAll(async () => {
-		app = await startApp();
-		({ page, errors } = await openPage(app));
-		await page.goto(`${app.url}/`);
-		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-	});
-	afterAll(async () => {
-		await app?.close();
-	});
+	const s = session('/');
 
 	it('adds a second export as a snapshot and shows the register on both dates', async () => {
-		await importExport(page, 'october', '2025-10-01');
-		await importExport(page, 'january', '2026-01-15', /Add them as a new snapshot/);
-		await nav(page, 'Overview');
-		const table = page.getByRole('table', { name: /Pupils on the SEN register on each export date/ });
+		await importExport(s.page, 'october', '2025-10-01');
+		await importExport(s.page, 'january', '2026-01-15', /Add them as a new snapshot/);
+		await nav(s.page, 'Overview');
+		const table = s.page.getByRole('table', { name: /Pupils on the SEN register on each export date/ });
 		await table.waitFor({ timeout: 60_000 });
 		const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
 		// October: 2 at K, 1 at E, 2 of 3 with a plan in force; January: 2, 1, 1 of 3 (worked in tests/unit/snapshots.test.ts).
@@ -53,31 +41,31 @@ describe('a school imported term after term, in Chromium', () => {
 			['15 January 2026', '2', '1', '3', '1', '33%']
 		]);
 		// Each target counted once: T1 (now achieved), T2 and T3.
-		const achieved = await page.locator('.figure', { hasText: 'achieved' }).first().locator('.value').textContent();
+		const achieved = await s.page.locator('.figure', { hasText: 'achieved' }).first().locator('.value').textContent();
 		expect(achieved?.trim()).toBe('2');
 	});
 
 	it("lets the filters read the register as it was on the earlier date", async () => {
-		await page.getByLabel('Register as exported on').selectOption('2025-10-01');
-		await page.waitForURL(/snapshot=2025-10-01/);
-		const needs = page.getByRole('table', { name: /by broad area of primary need$/ });
+		await s.page.getByLabel('Register as exported on').selectOption('2025-10-01');
+		await s.page.waitForURL(/snapshot=2025-10-01/);
+		const needs = s.page.getByRole('table', { name: /by broad area of primary need$/ });
 		await expect.poll(async () => (await needs.textContent()) ?? '', { timeout: 60_000 }).toContain('Cognition and learning');
-		await page.getByLabel('Register as exported on').selectOption('');
+		await s.page.getByLabel('Register as exported on').selectOption('');
 		await expect.poll(async () => (await needs.textContent()) ?? '', { timeout: 60_000 }).not.toContain('Cognition and learning');
 	});
 
 	it("gives the governors' report last period's register from the earlier export", async () => {
-		await nav(page, "Governors' report");
-		const register = page.getByRole('table', { name: 'Pupils at SEN support and with EHC plans' });
+		await nav(s.page, "Governors' report");
+		const register = s.page.getByRole('table', { name: 'Pupils at SEN support and with EHC plans' });
 		await register.waitFor({ timeout: 60_000 });
 		expect(await register.locator('thead').textContent()).toContain('Export of 1 October 2025');
-		expect(await page.getByLabel('Last period: SEN support').count()).toBe(0);
+		expect(await s.page.getByLabel('Last period: SEN support').count()).toBe(0);
 	});
 
 	it('replaces the school, snapshots too, when asked to', async () => {
-		await importExport(page, 'january', '2026-01-15', /Replace everything loaded/);
-		await nav(page, 'Overview');
-		await page.getByText('One export is loaded (dated 15 January 2026).', { exact: false }).waitFor({ timeout: 60_000 });
-		expect(errors).toEqual([]);
+		await importExport(s.page, 'january', '2026-01-15', /Replace everything loaded/);
+		await nav(s.page, 'Overview');
+		await s.page.getByText('One export is loaded (dated 15 January 2026).', { exact: false }).waitFor({ timeout: 60_000 });
+		expect(s.errors).toEqual([]);
 	});
 });

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openTestDb } from './test-db';
-import { detectEncoding } from '../../src/lib/import/decode';
+import { decodeSteps } from '../../src/lib/import/decode';
+import { runAtOnce } from '../../src/lib/page-turns';
+
+const detectEncoding = (bytes: Uint8Array) => runAtOnce(decodeSteps(bytes)).encoding;
 import { commitImport, ImportRefused, prepareImport } from '../../src/lib/import/pipeline';
 import { fixture, loadFixture, summaryOf } from './load';
 

@@ -1,5 +1,3 @@
-import { runAtOnce } from '../page-turns';
-
 /**
  * Bytes of a CSV file → text. Schools' exports come as UTF-8 (with or without BOM), UTF-16
  * (Excel's "Unicode text") or Windows-1252 (older Excel "CSV", where £ is byte 0xA3).
@@ -22,10 +20,6 @@ function encodingByMarks(bytes: Uint8Array): Encoding | null {
 	if (oddZeros > sample.length / 4) return 'utf-16le';
 	if (evenZeros > sample.length / 4) return 'utf-16be';
 	return null;
-}
-
-export function detectEncoding(bytes: Uint8Array): Encoding {
-	return runAtOnce(decodeSteps(bytes)).encoding;
 }
 
 /** Bytes decoded between the points where decoding may pause (a few milliseconds of work). */

@@ -55,26 +55,23 @@ export function mergeSnapshotSql(school: string, newer: boolean): string[] {
 	const same = (table: TableName, a: string, b: string) =>
 		sameRowKey[table].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
 	const out: string[] = [];
-	for (const { table, key, parent } of linkedTables) {
-		// A link or verdict follows the version of its row that stays.
+	// A link or verdict follows the version of its row that stays.
+	for (const { table, key, parent } of linkedTables)
 		out.push(`DELETE FROM ${table} l WHERE l.school = ${loser} AND EXISTS (SELECT 1 FROM ${parent} w WHERE w.school = ${winner} AND w.${key} = l.${key})`);
-		out.push(`UPDATE ${table} SET school = ${S} WHERE school = ${N}`);
-	}
 	for (const table of tableOrder)
 		out.push(`DELETE FROM ${table} l WHERE l.school = ${loser} AND EXISTS (SELECT 1 FROM ${table} w WHERE w.school = ${winner} AND ${same(table, 'w', 'l')})`);
-	for (const table of [...tableOrder, ...findingTables]) out.push(`UPDATE ${table} SET school = ${S} WHERE school = ${N}`);
-	return out;
+	return [...out, ...renameIncomingSql(school)];
+}
+
+/** The incoming export's rows, links and findings, renamed to the school they belong to. */
+function renameIncomingSql(school: string): string[] {
+	const incoming = [...linkedTables.map((l) => l.table), ...tableOrder, ...findingTables];
+	return incoming.map((t) => `UPDATE ${t} SET school = ${lit(school)} WHERE school = ${lit(incomingName(school))}`);
 }
 
 /** Put the export loaded under `incomingName(school)` in place of everything of `school`, its earlier snapshots too. */
 export function replaceWithIncomingSql(school: string): string[] {
-	const S = lit(school);
-	const N = lit(incomingName(school));
-	const incoming = [...linkedTables.map((l) => l.table), ...tableOrder, ...findingTables];
-	return [
-		...loadedTables.map((t) => `DELETE FROM ${t} WHERE school = ${S}`),
-		...incoming.map((t) => `UPDATE ${t} SET school = ${S} WHERE school = ${N}`)
-	];
+	return [...loadedTables.map((t) => `DELETE FROM ${t} WHERE school = ${lit(school)}`), ...renameIncomingSql(school)];
 }
 
 /** Whether anything of the school is loaded (a workspace kept before snapshots existed has rows and no snapshot). */

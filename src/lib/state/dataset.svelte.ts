@@ -8,7 +8,6 @@ import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
-
 /** What is loaded in the page's DuckDB. `version` changes whenever the data does, so queries rerun. */
 class Dataset {
 	status = $state<Status>('starting');

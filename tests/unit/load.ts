@@ -3,6 +3,7 @@ import { openTestDb } from './test-db';
 import type { Db } from '../../src/lib/db/types';
 import { importSchools, type ImportPlan, type InputFile } from '../../src/lib/import/pipeline';
 import { importSummary } from '../../src/lib/import/summary';
+import { DEMO_AS_OF } from '../../src/lib/state/demo';
 
 export const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 
@@ -14,6 +15,42 @@ export async function loadFixture(name: string, db?: Db): Promise<{ db: Db; plan
 	const database = db ?? (await openTestDb());
 	const plans = await importSchools(database, readExportFolder(fixture(name)), { snapshot: FIXTURE_EXPORT_DATE });
 	return { db: database, plans };
+}
+
+/**
+ * What only reads a fixture (or the demo) shares one import of it per test worker: the test files
+ * share a worker's modules (vite.config.ts), and an import costs half a second (the demo's, two).
+ * The shared database refuses statements, so a test that changes what is loaded must load its own
+ * copy with loadFixture.
+ */
+const shared = new Map<string, Promise<{ db: Db; plans: ImportPlan[] }>>();
+
+function readOnly(db: Db): Db {
+	const refuse = async () => {
+		throw new Error('this database is shared by the test files: load your own copy to change it');
+	};
+	return { query: (sql) => db.query(sql), exec: refuse, registerText: refuse, dropFile: refuse };
+}
+
+function sharedLoad(key: string, load: (db: Db) => Promise<ImportPlan[]>) {
+	let loaded = shared.get(key);
+	if (!loaded) {
+		loaded = openTestDb().then(async (db) => ({ plans: await load(db), db: readOnly(db) }));
+		shared.set(key, loaded);
+	}
+	return loaded;
+}
+
+/** A fixture folder imported once per worker, to be read only. */
+export function sharedFixture(name: string): Promise<{ db: Db; plans: ImportPlan[] }> {
+	return sharedLoad(`fixture ${name}`, (db) => importSchools(db, readExportFolder(fixture(name)), { snapshot: FIXTURE_EXPORT_DATE }));
+}
+
+export const demoFolder = new URL('../../data/demo', import.meta.url).pathname;
+
+/** data/demo imported once per worker as the page opens it (exported on DEMO_AS_OF), to be read only. */
+export function sharedDemo(): Promise<{ db: Db; plans: ImportPlan[] }> {
+	return sharedLoad('demo', (db) => importSchools(db, readExportFolder(demoFolder), { snapshot: DEMO_AS_OF }));
 }
 
 export async function summaryOf(db: Db) {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { achievementByIntervention, achievementByNeedArea, achievementByPupilGroup, achievementTrend, NO_LINKED_PROVISION, targetStatus } from './achievement';
 import { runMetric } from './registry';
 import { makeScope, type Filters } from './scope';
@@ -14,7 +14,7 @@ describe('target achievement', () => {
 	let db: Db;
 	const north = scope({ school: 'North' });
 	beforeAll(async () => {
-		db = (await loadFixture('trust')).db;
+		db = (await sharedFixture('trust')).db;
 	});
 
 	it('counts targets by status with the achievement rate and its Wilson interval', async () => {
@@ -70,7 +70,7 @@ describe('achievement by intervention and pupil group', () => {
 	let db: Db;
 	const all = scope();
 	beforeAll(async () => {
-		db = (await loadFixture('impact')).db;
+		db = (await sharedFixture('impact')).db;
 	});
 
 	it('attributes each target to every intervention it is linked to, once each', async () => {

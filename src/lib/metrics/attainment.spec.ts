@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import {
 	attainmentBySubject, attainmentGap, attainmentTrend, attendanceByGroup, attendanceSummary, compareWithRest, progressJudgements,
 	pupilsBehindNoChange
@@ -20,7 +20,7 @@ const near = (x: number | null, y: number) => expect(x).toBeCloseTo(y, 3);
 describe('attainment figures', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = (await loadFixture('attainment')).db;
+		db = (await sharedFixture('attainment')).db;
 	});
 
 	it('rejects a band it cannot read, a share above 100% and a share with no subject', async () => {

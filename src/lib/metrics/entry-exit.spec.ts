@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { attendanceByIntervention, costProgressPoints, entryExitByIntervention, gainPoints, interventionRuns, interventionTargets } from './entry-exit';
 import { pupilProvisionMap } from './provision';
 import { runMetric } from './registry';
@@ -12,7 +12,7 @@ const all = makeScope({ asOf: '2026-01-15' });
 describe('entry and exit data', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = (await loadFixture('impact')).db;
+		db = (await sharedFixture('impact')).db;
 	});
 
 	it('works out gains, effect sizes, ratio gains and bands per intervention and measure', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { defaultGlossary } from '../quality/acronyms';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { acronymUsage } from './plain-language';
 import { ask, askKey, runMetric } from './registry';
 import { makeScope } from './scope';
@@ -13,7 +13,7 @@ const asOf = '2026-01-15';
 describe('acronyms in targets', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = (await loadFixture('pivot')).db;
+		db = (await sharedFixture('pivot')).db;
 	});
 
 	it('counts the targets using each acronym and those leaving it unexplained', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { importText, loadFixture } from '../../../tests/unit/load';
+import { importText, loadFixture, sharedFixture } from '../../../tests/unit/load';
 import {
 	coverage, indicatorNames, plansByIndicatorsMissed, plansNeedingAttention, pupilsWithoutProgress, qualityIndicators, reviewAttendance, reviewDecisions
 } from './plan-quality';
@@ -110,7 +110,7 @@ describe('review attendance', () => {
 	let db: Db;
 	const at = (filters: Partial<Filters> = {}) => makeScope({ asOf, filters });
 	beforeAll(async () => {
-		db = (await loadFixture('pivot')).db;
+		db = (await sharedFixture('pivot')).db;
 	});
 
 	it('shares of reviews held by the as-of date that the pupil and a parent took part in, where recorded', async () => {

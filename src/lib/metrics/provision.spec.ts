@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { defaultSettings } from '../settings/schema';
 import {
 	costByFundingStream, provisionByIntervention, provisionGapRuns, provisionMapCells, provisionTotals, pupilCosts, pupilProvisionMap,
@@ -20,7 +20,7 @@ const autumn = scope({ academicYear: '2025/26', term: 'autumn' });
 describe('provision costs', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = (await loadFixture('costs')).db;
+		db = (await sharedFixture('costs')).db;
 	});
 
 	it('costs each intervention from rates, time and weeks, grouping names ignoring case and spaces', async () => {
@@ -171,7 +171,7 @@ describe('the provision map pivot', () => {
 	let db: Db;
 	const pivot = makeScope({ asOf });
 	beforeAll(async () => {
-		db = (await loadFixture('pivot')).db;
+		db = (await sharedFixture('pivot')).db;
 	});
 
 	const cell = (c: { intervention_key: string; column: string; pupils: number; hours_per_week: number | null; runs: number; runs_not_quantified: number }) =>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { filterOptions, latestPeriodWithData } from './options';
 import { planCounts, pupilsByKeyStage, pupilsByNeedArea, pupilsByStage } from './register';
 import { runMetric } from './registry';
@@ -15,7 +15,7 @@ const north = scope({ school: 'North' });
 describe('register figures', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = (await loadFixture('trust')).db;
+		db = (await sharedFixture('trust')).db;
 	});
 
 	it('counts pupils by SEN stage and by broad area of primary need', async () => {

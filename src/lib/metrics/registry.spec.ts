@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readExportFolder } from '../../cli/read-folder';
 import { openTestDb } from '../../../tests/unit/test-db';
 import type { Db } from '../db/types';
-import { clearData, importSchools } from '../import/pipeline';
 import { DEMO_AS_OF } from '../state/demo';
-import { fixture, loadFixture } from '../../../tests/unit/load';
+import { clearData } from '../import/pipeline';
+import { fixture, sharedDemo, sharedFixture } from '../../../tests/unit/load';
 import { checkedRun } from '../../../tests/unit/metric-problems';
 import { allMetrics } from './index';
 import { col, metric, type AnyMetric } from './registry';
@@ -39,7 +39,6 @@ const fixtureNames = readdirSync(fixtureRoot)
 	// Folders of export files only (not helper scripts), so no run is on nothing.
 	.filter((n) => statSync(`${fixtureRoot}/${n}`).isDirectory() && readExportFolder(`${fixtureRoot}/${n}`).length > 0 && !formatOnly.has(n))
 	.sort();
-const demoFolder = new URL('../../../data/demo', import.meta.url).pathname;
 
 /** A year scope and a narrower one (a term, SEN support in KS2 only, one funding stream) so both SQL paths run. */
 function scopesAt(asOf: string, narrow = true): Scope[] {
@@ -67,10 +66,11 @@ async function problemsOnData(db: Db, scopes: Scope[]): Promise<string[]> {
 }
 
 describe('every registered metric', () => {
-	// One engine for every folder (starting DuckDB costs seconds): each folder replaces the last one's data.
+	// Each folder as the other test files in this worker read it (one import each), and an empty database.
 	let db: Db;
 	beforeAll(async () => {
 		db = await openTestDb();
+		await clearData(db);
 	});
 
 	it('has unique ids', () => {
@@ -80,25 +80,22 @@ describe('every registered metric', () => {
 	});
 
 	it.for(fixtureNames)('on tests/fixtures/%s: rows match their types, values hold no NaN or undefined', async (name, ctx) => {
-		await clearData(db);
-		const plans = await loadFixture(name, db).then((r) => r.plans, () => null);
+		const loaded = await sharedFixture(name).catch(() => null);
+		const plans = loaded?.plans;
 		// Refused imports (personal data, an unreadable file) and folders of other files (the checker's labelled
 		// targets) load no table: nothing to run on.
 		if (!plans?.some((p) => p.sources.some((s) => s.table && !s.refused && !s.ignored))) {
 			expect(analytic.has(name), `tests/fixtures/${name} loaded nothing`).toBe(false);
 			return ctx.skip();
 		}
-		expect(await problemsOnData(db, scopesAt('2026-01-15', false))).toEqual([]);
+		expect(await problemsOnData(loaded!.db, scopesAt('2026-01-15', false))).toEqual([]);
 	});
 
 	it('on the demo: rows match their types, values hold no NaN or undefined', async () => {
-		await clearData(db);
-		await importSchools(db, readExportFolder(demoFolder));
-		expect(await problemsOnData(db, scopesAt(DEMO_AS_OF))).toEqual([]);
+		expect(await problemsOnData((await sharedDemo()).db, scopesAt(DEMO_AS_OF))).toEqual([]);
 	});
 
 	it('on an empty database: rows match their types, values hold no NaN or undefined', async () => {
-		await clearData(db);
 		expect(await problemsOnData(db, scopesAt('2026-01-15', false))).toEqual([]);
 	});
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { reviewsDue, reviewsDueByHolder } from './register';
 import { runMetric } from './registry';
 import { makeScope } from './scope';
@@ -14,7 +14,7 @@ describe('reviews due', () => {
 	let db: Db;
 	const scope = makeScope({ asOf: '2026-01-15', filters: { school: 'North' } });
 	beforeAll(async () => {
-		db = (await loadFixture('trust')).db;
+		db = (await sharedFixture('trust')).db;
 	});
 	it('lists overdue reviews and those due in the next 4 weeks, earliest first by case holder', async () => {
 		const rows = await runMetric(db, reviewsDue, scope, { weeks: 4, limit: null });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { runMetric } from './registry';
 import { makeScope } from './scope';
 import { planTargets, targetChecks } from './target-checks';
@@ -17,7 +17,7 @@ const failed = (c: { findings: { part: string; ok: boolean | null }[] }) => c.fi
 describe("the SMART checker's findings", () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = (await loadFixture('pivot')).db;
+		db = (await sharedFixture('pivot')).db;
 	});
 
 	it('checks every target with text, and agrees with the verdicts stored at import', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { allMetrics } from './index';
 import { pupilCosts, provisionByIntervention, staffHoursByRole } from './provision';
 import { runMetric } from './registry';
@@ -22,7 +22,7 @@ describe('unknown stays unknown', () => {
 		let db: Db;
 		const scope = makeScope({ asOf: '2026-01-15' });
 		beforeAll(async () => {
-			db = (await loadFixture('costs')).db;
+			db = (await sharedFixture('costs')).db;
 		});
 		it('gives the intervention no staff hours, not 0', async () => {
 			const fine = (await runMetric(db, provisionByIntervention, scope, undefined)).find((r) => r.intervention === 'Fine motor group')!;

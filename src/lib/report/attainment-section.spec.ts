@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
 import { buildReport, type Report } from './build';
 import { renderReportHtml } from './html';
@@ -12,7 +12,7 @@ describe("governors' report: attainment and attendance", () => {
 	const section = (r: Report) => r.sections.find((s) => s.id === 'attainment')!;
 	const table = (r: Report, caption: string) => section(r).tables.find((t) => t.caption === caption)!.rows;
 	beforeAll(async () => {
-		db = (await loadFixture('attainment')).db;
+		db = (await sharedFixture('attainment')).db;
 	});
 
 	it('shows shares against the school and says "lower" only where the test does', async () => {
@@ -53,7 +53,7 @@ describe("governors' report: attainment and attendance", () => {
 	});
 
 	it('says so when the export has no assessments or attendance', async () => {
-		const other = (await loadFixture('impact')).db;
+		const other = (await sharedFixture('impact')).db;
 		const r = await buildReport(other, { school: 'impact', academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
 		expect(section(r)).toMatchObject({ tables: [], paragraphs: ['The data holds no assessments or attendance for pupils with SEN in this period.'] });
 	});

@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readExportFolder } from '../../cli/read-folder';
-import { openTestDb } from '../../../tests/unit/test-db';
-import { importSchools } from '../import/pipeline';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedDemo, sharedFixture } from '../../../tests/unit/load';
 import { buildReport, type Report } from './build';
 import { reportProblems } from './honesty';
 
@@ -10,11 +7,9 @@ describe('the report says no more than the data knows', () => {
 	let demo: Report;
 	let messy: Report;
 	beforeAll(async () => {
-		const db = await openTestDb();
-		await importSchools(db, readExportFolder(new URL('../../../data/demo', import.meta.url).pathname));
-		demo = await buildReport(db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold: 5 });
+		demo = await buildReport((await sharedDemo()).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold: 5 });
 		// The rules fixture: rejected rows, blanks, unknown costs and outcomes.
-		messy = await buildReport((await loadFixture('rules')).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
+		messy = await buildReport((await sharedFixture('rules')).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
 	});
 
 	it('on the demo: no unsupported claim, code word, raw date, small count or unknown shown as 0', () => {

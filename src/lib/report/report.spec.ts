@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
-import { loadFixture } from '../../../tests/unit/load';
+import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
 import { defaultSettings } from '../settings/schema';
 import { buildReport, type Report } from './build';
@@ -12,7 +12,7 @@ describe("governors' report", () => {
 	let report: Report;
 	let html: string;
 	beforeAll(async () => {
-		db = (await loadFixture('impact')).db;
+		db = (await sharedFixture('impact')).db;
 		report = await buildReport(db, { school: 'impact', academicYear: '2025/26', term: null, asOf: '2026-01-15', costing: { rates: defaultSettings.staff_rates }, threshold: 5, roll: 210 });
 		html = renderReportHtml(report, drawChart, { points: ['Edited point'], priorities: 'Train staff in ELSA' });
 	});

@@ -45,8 +45,20 @@ function rowChecks(table: TableName, cols: ColumnSpec[]): Check[] {
 	return checks;
 }
 
-const caseOf = (checks: Check[], pick: (c: Check) => string) =>
-	checks.length ? `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${pick(c)}`).join(' ')} END` : 'NULL';
+/**
+ * The first failing check's number, then its column, reason and value picked from lists by that
+ * number: each check is written (and planned) once, not once for each of the three.
+ */
+function firstFailure(checks: Check[]): { number: string; column: string; reason: string; value: string } {
+	if (!checks.length) return { number: 'NULL::INTEGER', column: 'NULL::VARCHAR', reason: 'NULL::VARCHAR', value: 'NULL::VARCHAR' };
+	const list = (pick: (c: Check) => string) => `[${checks.map(pick).join(', ')}][err_no]`;
+	return {
+		number: `CASE ${checks.map((c, i) => `WHEN ${c.when} THEN ${i + 1}`).join(' ')} END`,
+		column: list((c) => lit(c.column)),
+		reason: list((c) => c.reason),
+		value: `CASE err_no ${checks.map((c, i) => `WHEN ${i + 1} THEN ${c.value}`).join(' ')} END`
+	};
+}
 
 /**
  * SQL that validates and loads one table of one school from its staged sources.
@@ -66,10 +78,10 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const parsed = cols.map((c) => `${kindSql[c.kind].parse(x(c.name))} AS ${v(c.name)}`).join(', ');
 	const checks = rowChecks(table, cols);
 	const stmts: string[] = [];
+	const failure = firstFailure(checks);
 	stmts.push(`CREATE OR REPLACE TEMP TABLE chk1 AS
-    WITH raw AS (${raw}), parsed AS (SELECT raw.*, ${parsed} FROM raw)
-    SELECT *, ${caseOf(checks, (c) => lit(c.column))} AS err_column, ${caseOf(checks, (c) => c.reason)} AS err_reason,
-      ${caseOf(checks, (c) => c.value)} AS err_value FROM parsed`);
+    WITH raw AS (${raw}), parsed AS (SELECT raw.*, ${parsed} FROM raw), checked AS (SELECT *, ${failure.number} AS err_no FROM parsed)
+    SELECT * EXCLUDE (err_no), ${failure.column} AS err_column, ${failure.reason} AS err_reason, ${failure.value} AS err_value FROM checked`);
 
 	// Repeated ids: the first good row is loaded, later ones are rejected, naming the first line.
 	const key = cols.find((c) => c.unique);

@@ -17,15 +17,19 @@ export interface KindSql {
 /** The same key as `enumKey` in the contract, in SQL. */
 export const enumKeySql = (x: string) => `regexp_replace(replace(lower(${x}), '&', 'and'), '[^a-z0-9]', '', 'g')`;
 
-function aliasCase(x: string, aliases: Record<string, string>): string {
-	const key = enumKeySql(x);
-	const whens = Object.entries(aliases)
-		.map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`)
-		.join(' ');
-	return `(CASE ${key} ${whens} ELSE NULL END)`;
+/**
+ * An alias table as two constant lists and one lookup: the key is worked out once per cell. (A
+ * `CASE key WHEN …` is planned as one comparison per alias, each with its own copy of the key's
+ * regular expression: milliseconds of planning per column in every import.)
+ */
+function aliasLookup(x: string, aliases: Record<string, string>): string {
+	const list = (values: string[]) => `[${values.map(lit).join(', ')}]`;
+	return `(${list(Object.values(aliases))}[list_position(${list(Object.keys(aliases))}, ${enumKeySql(x)})])`;
 }
 
 const ID_RE = '[A-Za-z0-9_-]{1,64}';
+/** An id on its own: its length is checked apart, as a counted repetition makes the expression slow to compile. */
+const idSql = (x: string) => `(CASE WHEN length(${x}) <= 64 AND regexp_full_match(${x}, '[A-Za-z0-9_-]+') THEN ${x} END)`;
 
 /** Dates: ISO, UK day-first (4- or 2-digit year), `8 Sep 2025`, and Excel serial numbers. */
 function parseDate(x: string): string {
@@ -49,9 +53,11 @@ function parseDate(x: string): string {
  * `NaN`, `Infinity` and anything too large to be finite are refused too. NULL when not a number.
  */
 export function numberSql(x: string): string {
-	// At most 300 digits before the point, so every accepted number is finite (no isfinite() per cell).
-	const shape = `'-?£?\\s?-?((\\d{1,3}(,\\d{3}){1,99}|\\d{1,3}( \\d{3}){1,99}|\\d{1,300})(\\.\\d+)?|\\.\\d+)'`;
-	return `(CASE WHEN regexp_full_match(${x}, ${shape}) THEN try_cast(replace(replace(replace(${x}, '£', ''), ',', ''), ' ', '') AS DOUBLE) END)`;
+	// At most 300 characters, so at most 300 digits before the point and every accepted number is finite
+	// (no isfinite() per cell). The length is checked apart because counted repetitions ({1,300}) make a
+	// regular expression that takes milliseconds to compile, once for every numeric column of every import.
+	const shape = `'-?£?\\s?-?((\\d{1,3}(,\\d{3})+|\\d{1,3}( \\d{3})+|\\d+)(\\.\\d+)?|\\.\\d+)'`;
+	return `(CASE WHEN length(${x}) <= 300 AND regexp_full_match(${x}, ${shape}) THEN try_cast(replace(replace(replace(${x}, '£', ''), ',', ''), ' ', '') AS DOUBLE) END)`;
 }
 const numberText = numberSql;
 const withCheck = (value: string, check: (v: string) => string) => `(CASE WHEN ${check(value)} THEN ${value} END)`;
@@ -88,7 +94,7 @@ const yearGroup = (x: string) => {
 };
 
 export const kindSql: Record<ValueKind, KindSql> = {
-	id: { sqlType: 'VARCHAR', parse: (x) => `(CASE WHEN regexp_full_match(${x}, '${ID_RE}') THEN ${x} END)`, reason: 'is not a valid id (1–64 letters, digits, _ or -)' },
+	id: { sqlType: 'VARCHAR', parse: idSql, reason: 'is not a valid id (1–64 letters, digits, _ or -)' },
 	id_list: {
 		sqlType: 'VARCHAR[]',
 		parse: (x) =>
@@ -121,34 +127,34 @@ export const kindSql: Record<ValueKind, KindSql> = {
 		parse: (x) => `(CASE WHEN regexp_full_match(upper(${x}), '(WAVE\\s*)?[123]') THEN right(${x}, 1)::INTEGER END)`,
 		reason: 'is not a wave (1, 2 or 3)'
 	},
-	sen_stage: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.senStageAliases), reason: 'is not an SEN stage (K, E or N)' },
-	need_code: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.needCodeAliases), reason: 'is not a DfE need code (e.g. SLCN, SEMH, SPLD, ASD)' },
+	sen_stage: { sqlType: 'VARCHAR', parse: (x) => aliasLookup(x, E.senStageAliases), reason: 'is not an SEN stage (K, E or N)' },
+	need_code: { sqlType: 'VARCHAR', parse: (x) => aliasLookup(x, E.needCodeAliases), reason: 'is not a DfE need code (e.g. SLCN, SEMH, SPLD, ASD)' },
 	need_area: {
 		sqlType: 'VARCHAR',
-		parse: (x) => aliasCase(x, E.needAreaAliases),
+		parse: (x) => aliasLookup(x, E.needAreaAliases),
 		reason: 'is not an area of need (communication_interaction, cognition_learning, semh, sensory_physical, independence_self_help, medical)'
 	},
-	sex: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.sexAliases), reason: 'is not F or M' },
-	outcome: { sqlType: 'VARCHAR', parse: (x) => aliasCase(x, E.outcomeAliases), reason: 'is not an outcome (achieved, partial, not_achieved; YES, Progress, NO)' },
+	sex: { sqlType: 'VARCHAR', parse: (x) => aliasLookup(x, E.sexAliases), reason: 'is not F or M' },
+	outcome: { sqlType: 'VARCHAR', parse: (x) => aliasLookup(x, E.outcomeAliases), reason: 'is not an outcome (achieved, partial, not_achieved; YES, Progress, NO)' },
 	decision: {
 		sqlType: 'VARCHAR',
-		parse: (x) => aliasCase(x, E.reviewDecisionAliases),
+		parse: (x) => aliasLookup(x, E.reviewDecisionAliases),
 		reason: 'is not a review decision (continue, increase_support, exit_sen_support, request_ehcna)'
 	},
 	assessed_on: { sqlType: 'DATE', parse: parseAssessedOn, reason: 'is not a date or a term (write 08/12/2025, 2025-12-08 or Autumn 2025)' },
 	attainment: {
 		sqlType: 'VARCHAR',
-		parse: (x) => aliasCase(x, E.attainmentAliases),
+		parse: (x) => aliasLookup(x, E.attainmentAliases),
 		reason: 'is not an attainment band (pre_key_stage, working_towards, expected, greater_depth; PKS, WTS, EXS, GDS)'
 	},
 	progress: {
 		sqlType: 'VARCHAR',
-		parse: (x) => aliasCase(x, E.progressAliases),
+		parse: (x) => aliasLookup(x, E.progressAliases),
 		reason: 'is not a progress judgement (less_than_expected, expected, more_than_expected)'
 	},
 	comparator: {
 		sqlType: 'VARCHAR',
-		parse: (x) => aliasCase(x, E.comparatorAliases),
+		parse: (x) => aliasLookup(x, E.comparatorAliases),
 		reason: 'is not a whole-school figure (on_roll, expected_pct, attendance_pct, persistent_absence_pct)'
 	}
 };

@@ -71,7 +71,12 @@ export async function runAsk<Out>(db: Db, a: Ask<Out>, scope: Scope): Promise<Ou
 export type Answers<A extends Record<string, Ask>> = { [K in keyof A]: A[K] extends Ask<infer Out> ? Out : never };
 
 /** Run several figures over one scope; `run` works out one (the page passes a cached one). */
-export async function runAll<A extends Record<string, Ask>>(db: Db, asks: A, scope: Scope, run: (db: Db, a: Ask, scope: Scope) => Promise<unknown> = runAsk): Promise<Answers<A>> {
+export async function runAll<A extends Record<string, Ask>, D = Db>(
+	db: D,
+	asks: A,
+	scope: Scope,
+	run: (db: D, a: Ask, scope: Scope) => Promise<unknown> = runAsk as unknown as (db: D, a: Ask, scope: Scope) => Promise<unknown>
+): Promise<Answers<A>> {
 	const entries = await Promise.all(Object.entries(asks).map(async ([k, a]) => [k, await run(db, a, scope)] as const));
 	return Object.fromEntries(entries) as Answers<A>;
 }

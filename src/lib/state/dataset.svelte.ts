@@ -3,10 +3,19 @@ import type { Db } from '../db/types';
 import { today } from './url-filters';
 import { DEMO_AS_OF } from './demo';
 import demoPack from '../../../data/demo.plwd?url';
+import demoFiguresUrl from '../../../data/demo-figures.json?url';
+import type { DemoFigures } from './demo-figures';
+import { knowFigures } from './figure-cache';
 import { readWorkspace, restoreWorkspace } from '../import/workspace';
 import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions, type ImportPlan, type ImportProgress, type InputFile } from '../import/pipeline';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
+
+async function fetchDemo(url: string): Promise<Uint8Array<ArrayBuffer>> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error('The demo data could not be fetched from this site. Reload the page, or import your own files.');
+	return new Uint8Array(await response.arrayBuffer());
+}
 
 /** What is loaded in the page's DuckDB. `version` changes whenever the data does, so queries rerun. */
 class Dataset {
@@ -25,8 +34,11 @@ class Dataset {
 		return this.isDemo ? DEMO_AS_OF : today();
 	}
 
+	/** While the demo is being put into the engine (its first figures already shown), figures wait for it. */
+	private filling: Promise<unknown> | null = null;
+
 	db(): Promise<Db> {
-		return browserDb();
+		return this.filling ? this.filling.then(() => browserDb()) : browserDb();
 	}
 
 	private serial<T>(job: () => Promise<T>): Promise<T> {
@@ -44,18 +56,30 @@ class Dataset {
 		this.version++;
 	}
 
-	/** Start with the bundled, clearly marked demo dataset (imported ahead of time: data/demo.plwd). */
+	/**
+	 * Start with the bundled, clearly marked demo dataset (imported ahead of time: data/demo.plwd). Its
+	 * Overview figures were worked out ahead of time too (data/demo-figures.json): they are shown while
+	 * the engine starts, and every other figure waits until the demo is in the engine.
+	 */
 	async loadDemo(): Promise<void> {
 		this.status = 'loading';
 		try {
 			await this.serial(async () => {
-				const db = await this.db();
-				const response = await fetch(demoPack);
-				if (!response.ok) throw new Error('The demo data could not be fetched from this site. Reload the page, or import your own files.');
-				const bytes = new Uint8Array(await response.arrayBuffer());
-				const { schools } = await restoreWorkspace(db, await readWorkspace(bytes));
-				performance.mark('lens:demo-loaded');
-				this.changed(schools, true);
+				const engine = browserDb();
+				const [pack, known] = await Promise.all([fetchDemo(demoPack), fetchDemo(demoFiguresUrl).then((b) => JSON.parse(new TextDecoder().decode(b)) as DemoFigures, () => null)]);
+				const filled = engine.then(async (db) => restoreWorkspace(db, await readWorkspace(pack)));
+				this.filling = filled.catch(() => undefined);
+				if (known) {
+					this.changed(known.schools, true);
+					knowFigures(this.version, known.figures);
+				}
+				try {
+					const { schools } = await filled;
+					performance.mark('lens:demo-loaded');
+					if (!known) this.changed(schools, true);
+				} finally {
+					this.filling = null;
+				}
 			});
 		} catch (e) {
 			this.fail(e);

@@ -35,6 +35,9 @@ describe('the saved workspace', () => {
 	/** Another device: a second engine, shared by the tests that open a file on one (each starting a wasm engine takes a second). */
 	let other: Db;
 	let before: Record<string, unknown[]>;
+	/** Each plan's target counts, worked out from the tables rather than saved. */
+	let counts: unknown[];
+	const countsSql = 'SELECT * FROM plan_target_counts ORDER BY ALL';
 	let file: Uint8Array<ArrayBuffer>;
 	/** The same content at a small work factor, for the tests about what opening does (each derivation at the real one takes half a second). */
 	let quick: Uint8Array<ArrayBuffer>;
@@ -43,6 +46,7 @@ describe('the saved workspace', () => {
 	beforeAll(async () => {
 		[db, other] = [await loadedDb(), await openNodeDb()];
 		before = await everything(db);
+		counts = await db.query(countsSql);
 		// The real work factor once, as the app uses it.
 		file = await sealWorkspace(db, content, await deriveKey(passphrase));
 		quick = await sealWorkspace(db, content, await deriveKey(passphrase, undefined, 1_000));
@@ -65,6 +69,9 @@ describe('the saved workspace', () => {
 
 		await openSealedWorkspace(other, quick, passphrase);
 		expect(await everything(other)).toEqual(before);
+		expect(counts.length).toBeGreaterThan(5);
+		expect(await other.query(countsSql)).toEqual(counts);
+		expect(await db.query(countsSql)).toEqual(counts);
 	});
 
 	it('keeps the values exactly: dates, money, lists, unknowns and text with quotes and accents', async () => {

@@ -1,12 +1,13 @@
 import type { Db } from '../db/types';
 import { tableOrder, type TableName } from '../contract/tables';
 import { clearSchoolSql, loadTableSql, type StagedSource } from '../validate/load-sql';
-import { createTablesSql, loadedTables } from '../validate/schema-sql';
+import { createTablesSql, derivedTables, loadedTables } from '../validate/schema-sql';
 import { ident, lit } from '../validate/sql-text';
 import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
 import { badRowsTable, dropStage } from './stage';
 import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, schoolHasRows, snapshotDates } from './snapshots';
+import { refreshPlanTargetCounts } from './plan-target-counts';
 import { refreshTargetChecks } from './target-checks';
 import type { ImportPlan, ImportProgress, SourcePlan } from './types';
 
@@ -132,6 +133,8 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 		}
 		try {
 			await refreshTargetChecks(db, plan.school, progress);
+			progress("Counting each plan's targets", false);
+			await refreshPlanTargetCounts(db, plan.school);
 		} catch {
 			throw new ImportFailed(`${plan.school} was loaded, but its targets could not be checked against the SMART guide: import the files again`);
 		}
@@ -151,5 +154,5 @@ export async function discardPlan(db: Db, plan: ImportPlan): Promise<void> {
 /** Forget one school's data (or, with no school, everything). */
 export async function clearData(db: Db, school?: string): Promise<void> {
 	await db.exec(createTablesSql());
-	for (const t of loadedTables) await db.exec(school ? `DELETE FROM ${ident(t)} WHERE school = ${lit(school)}` : `DELETE FROM ${ident(t)}`);
+	for (const t of [...loadedTables, ...derivedTables]) await db.exec(school ? `DELETE FROM ${ident(t)} WHERE school = ${lit(school)}` : `DELETE FROM ${ident(t)}`);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { createTablesSql, loadedTables } from '../validate/schema-sql';
+import { refreshPlanTargetCountsSql } from './plan-target-counts';
 import { ident } from '../validate/sql-text';
 import { DamagedContainer, pack, unpack } from '../storage/container';
 
@@ -120,6 +121,8 @@ export async function restoreWorkspace(db: Db, workspace: ReadWorkspace): Promis
 				const from = side.get(table);
 				if (from) await db.exec(`INSERT INTO ${ident(table)} BY NAME SELECT * FROM ${ident(from)}`);
 			}
+			// Worked out again rather than saved: a file saved before such a table existed opens the same.
+			for (const sql of refreshPlanTargetCountsSql()) await db.exec(sql);
 			await db.exec('COMMIT');
 		} catch (e) {
 			await db.exec('ROLLBACK');

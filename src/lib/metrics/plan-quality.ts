@@ -24,34 +24,12 @@ export const indicatorLabels: Record<IndicatorName, { label: string; notMet: str
 };
 
 /**
- * Each plan's targets counted once, for the indicators: how many, how many the checker found not
- * SMART or could not check (`target_checks`), how many have no link to provision, and the links to
- * provision and those not quantified. It depends on the data alone, not on the scope. One pass over
- * the targets: each joined to its verdict and to its links counted beforehand (per target, so a
- * target's links never multiply its rows), then grouped by plan.
- */
-export const planTargetCountsSql = `SELECT t.school, t.plan_id, count(*) AS targets,
-    count(*) FILTER (WHERE tc.smart = FALSE) AS not_smart,
-    count(*) FILTER (WHERE tc.smart IS NULL) AS smart_unknown,
-    count(*) FILTER (WHERE l.target_id IS NULL) AS unlinked,
-    sum(l.linked) AS linked, sum(l.unquantified) AS unquantified
-  FROM targets t
-  LEFT JOIN target_checks tc ON tc.school = t.school AND tc.target_id = t.target_id
-  LEFT JOIN (
-    SELECT tp.school, tp.target_id, count(pr.provision_id) AS linked,
-      count(pr.provision_id) FILTER (WHERE pr.delivered_by IS NULL OR pr.sessions_per_week IS NULL OR pr.minutes_per_session IS NULL) AS unquantified
-    FROM target_provisions tp LEFT JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id
-    GROUP BY tp.school, tp.target_id) l ON l.school = t.school AND l.target_id = t.target_id
-  GROUP BY t.school, t.plan_id`;
-
-/**
  * Every plan with each indicator of metrics.md "Plan quality" as met (TRUE), not met (FALSE) or
- * unknown (NULL). `targets_smart` reads the checker's verdicts from `target_checks`. `counts` is
- * where each plan's target counts come from: worked out here, or a table that holds
- * `planTargetCountsSql` (they do not depend on the scope). Subqueries, not CTEs: DuckDB binds a CTE
- * that holds CTEs several times over.
+ * unknown (NULL). Each plan's target counts (and `targets_smart`, from the checker's verdicts) come
+ * from `plan_target_counts`, kept after every change of the data (src/lib/import/plan-target-counts.ts).
+ * Subqueries, not CTEs: DuckDB binds a CTE that holds CTEs several times over.
  */
-export function planIndicatorsSql(s: Scope, caseHolder: string | null, counts = `(${planTargetCountsSql})`): string {
+export function planIndicatorsSql(s: Scope, caseHolder: string | null): string {
 	const as = dateLit(s.asOf);
 	return `SELECT pl.school, pl.plan_id, pl.pupil_id, pl.cycle, pl.case_holder, pl.start_date, pl.review_due, pl.reviewed_on,
       coalesce(t.targets, 0)::INTEGER AS targets,
@@ -64,7 +42,7 @@ export function planIndicatorsSql(s: Scope, caseHolder: string | null, counts = 
       CASE WHEN pl.reviewed_on IS NOT NULL AND pl.reviewed_on <= ${as} THEN pl.reviewed_on <= pl.review_due + INTERVAL 14 DAY
            WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN FALSE END AS reviewed_on_time
     FROM (${planFactsSql(s)}) pl
-    LEFT JOIN ${counts} t ON t.school = pl.school AND t.plan_id = pl.plan_id
+    LEFT JOIN plan_target_counts t ON t.school = pl.school AND t.plan_id = pl.plan_id
     ${caseHolder ? `WHERE pl.case_holder = ${lit(caseHolder)}` : ''}`;
 }
 

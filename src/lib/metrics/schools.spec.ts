@@ -4,6 +4,7 @@ import { loadFixture } from '../../../tests/unit/load';
 import { runMetric } from './registry';
 import { makeScope, type Filters } from './scope';
 import { achievementBySchool, planQualityBySchool, provisionCostBySchool, registerBySchool } from './schools';
+import { refreshPlanTargetCounts } from '../import/plan-target-counts';
 
 // One trust of four schools: North and South (tests/fixtures/trust), "costs" (tests/fixtures/costs) and
 // "quality" (tests/fixtures/quality), loaded side by side, at as_of 15 Jan 2026 with the default rates.
@@ -22,6 +23,7 @@ describe('figures side by side, one row per school', () => {
 		// As in plan-quality.spec.ts: the checker's verdicts set by hand, B1 not SMART, every other target with text SMART.
 		await db.exec(`DELETE FROM target_checks`);
 		await db.exec(`INSERT INTO target_checks SELECT school, target_id, target_id <> 'B1', '' FROM targets WHERE target_text IS NOT NULL`);
+		await refreshPlanTargetCounts(db);
 	});
 
 	it('gives every school a row, even where there is nothing to count', async () => {

@@ -7,7 +7,7 @@ import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
 import { badRowsTable, dropStage } from './stage';
 import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, schoolHasRows, snapshotDates } from './snapshots';
-import { refreshPlanTargetCounts } from './plan-target-counts';
+import { refreshDerivedTables } from './derived-tables';
 import { refreshTargetChecks } from './target-checks';
 import type { ImportPlan, ImportProgress, SourcePlan } from './types';
 
@@ -133,8 +133,8 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 		}
 		try {
 			await refreshTargetChecks(db, plan.school, progress);
-			progress("Counting each plan's targets", false);
-			await refreshPlanTargetCounts(db, plan.school);
+			progress("Getting the figures ready: each plan's targets and each target's pupil", false);
+			await refreshDerivedTables(db, plan.school);
 		} catch {
 			throw new ImportFailed(`${plan.school} was loaded, but its targets could not be checked against the SMART guide: import the files again`);
 		}

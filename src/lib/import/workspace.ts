@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { createTablesSql, loadedTables } from '../validate/schema-sql';
-import { refreshPlanTargetCountsSql } from './plan-target-counts';
+import { refreshDerivedTablesSql } from './derived-tables';
 import { ident } from '../validate/sql-text';
 import { DamagedContainer, pack, unpack } from '../storage/container';
 
@@ -122,7 +122,7 @@ export async function restoreWorkspace(db: Db, workspace: ReadWorkspace): Promis
 				if (from) await db.exec(`INSERT INTO ${ident(table)} BY NAME SELECT * FROM ${ident(from)}`);
 			}
 			// Worked out again rather than saved: a file saved before such a table existed opens the same.
-			for (const sql of refreshPlanTargetCountsSql()) await db.exec(sql);
+			for (const sql of refreshDerivedTablesSql()) await db.exec(sql);
 			await db.exec('COMMIT');
 		} catch (e) {
 			await db.exec('ROLLBACK');

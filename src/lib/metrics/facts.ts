@@ -21,18 +21,17 @@ export function keyStageSql(yearGroup: string): string {
 /**
  * The target facts every achievement figure starts from: each target with its pupil, its
  * effective due date (its own, else the plan's review_due) and its status at `as_of`
- * (metrics.md "Target status"). The period filter keeps targets due within it.
+ * (metrics.md "Target status"). The period filter keeps targets due within it. The scope-free part
+ * (targets joined to plans and pupils) is kept in `target_facts` by the import; `extra` columns may
+ * read its pupil characteristics under the alias `p`.
  */
 export function targetFactsSql(scope: Scope, extra: string[] = []): string {
 	const period = periodOf(scope);
-	const inPeriod = period ? `AND coalesce(t.due_date, pl.review_due) BETWEEN ${dateLit(period.from)} AND ${dateLit(period.to)}` : '';
-	return `SELECT t.school, t.target_id, t.plan_id, t.need_area, t.outcome, p.pupil_id, p.year_group, p.sen_stage,${extra.map((x) => ` ${x},`).join('')}
-      coalesce(t.due_date, pl.review_due) AS due,
-      CASE WHEN t.outcome IS NOT NULL THEN t.outcome
-           WHEN coalesce(t.due_date, pl.review_due) >= ${dateLit(scope.asOf)} THEN 'open' ELSE 'overdue' END AS status
-    FROM targets t
-    JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
-    JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
+	const inPeriod = period ? `AND p.due BETWEEN ${dateLit(period.from)} AND ${dateLit(period.to)}` : '';
+	return `SELECT p.school, p.target_id, p.plan_id, p.need_area, p.outcome, p.pupil_id, p.year_group, p.sen_stage,${extra.map((x) => ` ${x},`).join('')}
+      p.due,
+      CASE WHEN p.outcome IS NOT NULL THEN p.outcome WHEN p.due >= ${dateLit(scope.asOf)} THEN 'open' ELSE 'overdue' END AS status
+    FROM target_facts p
     WHERE ${pupilWhere(scope.filters)} ${inPeriod}`;
 }
 

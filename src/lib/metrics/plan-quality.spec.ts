@@ -7,7 +7,7 @@ import {
 import { caseHolders } from './options';
 import { runMetric } from './registry';
 import { makeScope, type Filters } from './scope';
-import { refreshPlanTargetCounts } from '../import/plan-target-counts';
+import { refreshDerivedTables } from '../import/derived-tables';
 
 // tests/fixtures/quality at as_of 15 Jan 2026. The checker's verdicts are set by hand here
 // (B1 not SMART, every other target with text SMART, D4 has no text), so these counts test the SQL alone.
@@ -20,7 +20,7 @@ describe('plan quality indicators', () => {
 		db = (await loadFixture('quality')).db;
 		await db.exec(`DELETE FROM target_checks`);
 		await db.exec(`INSERT INTO target_checks SELECT school, target_id, target_id <> 'B1', '' FROM targets WHERE target_text IS NOT NULL`);
-		await refreshPlanTargetCounts(db);
+		await refreshDerivedTables(db);
 	});
 
 	it('counts met, not met and unknown for every indicator, and the share met of all plans', async () => {

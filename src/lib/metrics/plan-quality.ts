@@ -26,7 +26,7 @@ export const indicatorLabels: Record<IndicatorName, { label: string; notMet: str
 /**
  * Every plan with each indicator of metrics.md "Plan quality" as met (TRUE), not met (FALSE) or
  * unknown (NULL). Each plan's target counts (and `targets_smart`, from the checker's verdicts) come
- * from `plan_target_counts`, kept after every change of the data (src/lib/import/plan-target-counts.ts).
+ * from `plan_target_counts`, kept after every change of the data (src/lib/import/derived-tables.ts).
  * Subqueries, not CTEs: DuckDB binds a CTE that holds CTEs several times over.
  */
 export function planIndicatorsSql(s: Scope, caseHolder: string | null): string {

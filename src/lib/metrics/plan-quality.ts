@@ -161,12 +161,12 @@ export const pupilsWithoutProgress = metric({
 	row: z.object({ school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text, latest_cycle: col.int, targets_reviewed: col.int, all_pupils: col.int }),
 	sql: (s, limit?: number | null) => `
     SELECT p.school, p.pupil_id, p.year_group, p.sen_stage, max(pl.cycle)::INTEGER AS latest_cycle,
-      count(t.outcome)::INTEGER AS targets_reviewed, (count(*) OVER ())::INTEGER AS all_pupils
+      sum(t.reviewed)::INTEGER AS targets_reviewed, (count(*) OVER ())::INTEGER AS all_pupils
     FROM (${registerSql(s)}) p JOIN plans pl ON pl.school = p.school AND pl.pupil_id = p.pupil_id
-    LEFT JOIN targets t ON t.school = pl.school AND t.plan_id = pl.plan_id
+    LEFT JOIN plan_target_counts t ON t.school = pl.school AND t.plan_id = pl.plan_id
     WHERE ${pupilWhere(s.filters)} AND pl.start_date <= ${dateLit(s.asOf)}
     -- A pupil none of whose targets has been reviewed yet shows no lack of progress, only no review.
-    GROUP BY ALL HAVING max(pl.cycle) >= 3 AND count(t.outcome) > 0 AND count(*) FILTER (WHERE t.outcome = 'achieved') = 0
+    GROUP BY ALL HAVING max(pl.cycle) >= 3 AND sum(t.reviewed) > 0 AND sum(t.achieved) = 0
     ORDER BY latest_cycle DESC, p.school, p.pupil_id ${limitSql(limit)}`,
 	examples: [undefined, 1]
 });

@@ -20,7 +20,7 @@ export function createTablesSql(): string {
 		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`,
 		// Worked out from the tables above after every change (src/lib/import/derived-tables.ts): each plan's
 		// target counts, and each target with its pupil and effective due date.
-		`CREATE TABLE IF NOT EXISTS plan_target_counts (school VARCHAR, plan_id VARCHAR, targets BIGINT, not_smart BIGINT, smart_unknown BIGINT, unlinked BIGINT, linked BIGINT, unquantified BIGINT);`,
+		`CREATE TABLE IF NOT EXISTS plan_target_counts (school VARCHAR, plan_id VARCHAR, targets BIGINT, not_smart BIGINT, smart_unknown BIGINT, unlinked BIGINT, reviewed BIGINT, achieved BIGINT, linked BIGINT, unquantified BIGINT);`,
 		`CREATE TABLE IF NOT EXISTS target_facts (school VARCHAR, target_id VARCHAR, plan_id VARCHAR, need_area VARCHAR, outcome VARCHAR, pupil_id VARCHAR, year_group VARCHAR, sen_stage VARCHAR, pupil_premium BOOLEAN, eal BOOLEAN, looked_after BOOLEAN, sex VARCHAR, due DATE);`,
 		// Each export of a school that was loaded, by its date: the register as it stood on each date
 		// (the merged tables keep one version of each pupil, so they cannot say who was on it then).

@@ -47,8 +47,12 @@ async function nav(page: Page, label: string) {
 }
 
 async function importRules(page: Page) {
-	await nav(page, 'Import data');
+	// Following the menu to the page already open can re-render it after the name is typed, so the files were
+	// then read as "My school": go there only from elsewhere, and check the name holds before choosing files.
+	if (new URL(page.url()).pathname !== '/import') await nav(page, 'Import data');
+	await page.getByRole('heading', { name: 'Import your exports' }).waitFor();
 	await page.getByLabel('School name').fill('Fixture school');
+	await expect.poll(() => page.getByLabel('School name').inputValue()).toBe('Fixture school');
 	await page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
 	await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
 	await page.getByRole('button', { name: /^Load \d+ file\(s\) for Fixture school$/ }).click();

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { session } from './session';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type App } from './harness';
 
 /**
  * The demo's Overview is drawn from its figures worked out ahead of time (data/demo-figures.json)
@@ -7,7 +7,14 @@ import { session } from './session';
  * so the test fails if the page's keys ever stop matching the stored ones.
  */
 describe('the demo opens before the engine is ready', () => {
-	const s = session();
+	// Only the app: each step opens a browser context of its own.
+	const s = {} as { app: App };
+	beforeAll(async () => {
+		s.app = await startApp();
+	});
+	afterAll(async () => {
+		await s.app?.close();
+	});
 
 	it('draws the Overview from the figures worked out ahead, the same as the engine then gives, and other pages wait', async () => {
 		// A browser of its own, so a retry starts again with nothing kept (no service worker yet).

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Db } from '../db/types';
 import { createTablesSql, loadedTables } from '../validate/schema-sql';
-import { refreshDerivedTablesSql } from './derived-tables';
 import { ident } from '../validate/sql-text';
 import { DamagedContainer, pack, unpack } from '../storage/container';
+import { refreshDerivedTablesSql } from './derived-tables';
 
 /**
  * Everything loaded in the page as one block of bytes, and back: every loaded table (rows, rejected

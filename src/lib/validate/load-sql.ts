@@ -15,6 +15,9 @@ export interface StagedSource {
 /** Rows with any text in them: a wholly blank line in a sheet is not a record. */
 const notBlank = (s: StagedSource) => `coalesce(${s.stagedColumns.map((c) => `nullif(trim(${ident(c)}), '')`).join(', ')}) IS NOT NULL`;
 
+/** The rows of the table being loaded, each with its raw cells, values and first problem. */
+const CHECKED = 'import_checked';
+
 const x = (c: string) => ident(`x_${c}`);
 const v = (c: string) => ident(`v_${c}`);
 
@@ -79,60 +82,53 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const checks = rowChecks(table, cols);
 	const stmts: string[] = [];
 	const failure = firstFailure(checks);
-	stmts.push(`CREATE OR REPLACE TEMP TABLE chk1 AS
+	// Every row is read and checked on its own once, into one table. The checks across rows (repeated
+	// ids, references) then mark the few rows they reject in place: copying a million rows of many
+	// columns into a new table for each check cost seconds in the browser's engine.
+	stmts.push(`CREATE OR REPLACE TEMP TABLE ${CHECKED} AS
     WITH raw AS (${raw}), parsed AS (SELECT raw.*, ${parsed} FROM raw), checked AS (SELECT *, ${failure.number} AS err_no FROM parsed)
     SELECT * EXCLUDE (err_no), ${failure.column} AS err_column, ${failure.reason} AS err_reason, ${failure.value} AS err_value FROM checked`);
+	/** Reject the rows of `rejects` (src, line, column, reason, value) that no earlier check rejected. */
+	const reject = (rejects: string) => `UPDATE ${CHECKED} SET err_column = m.err_column, err_reason = m.err_reason, err_value = m.err_value
+    FROM (${rejects}) m WHERE ${CHECKED}.src = m.src AND ${CHECKED}.line = m.line AND ${CHECKED}.err_reason IS NULL`;
 
 	// Repeated ids: the first good row is loaded, later ones are rejected, naming the first line.
 	const key = cols.find((c) => c.unique);
 	if (key) {
-		const win = `OVER (PARTITION BY err_reason IS NULL, ${v(key.name)} ORDER BY src, line)`;
 		// Always name the file: with several files for a table (or several schools chosen together) a bare line number misleads.
 		const files = `[${sources.map((s) => lit(s.file)).join(', ')}]`;
-		const first = `'line ' || first_value(line) ${win} || ' of ' || ${files}[first_value(src) ${win} + 1]`;
-		stmts.push(`CREATE OR REPLACE TEMP TABLE chk2 AS SELECT * REPLACE (
-      CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${lit(key.name)} ELSE err_column END AS err_column,
-      CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${lit(`duplicate ${key.name}, first on `)} || ${first} ELSE err_reason END AS err_reason,
-      CASE WHEN err_reason IS NULL AND row_number() ${win} > 1 THEN ${x(key.name)} ELSE err_value END AS err_value) FROM chk1`);
-	} else stmts.push(`CREATE OR REPLACE TEMP TABLE chk2 AS SELECT * FROM chk1`);
+		const at = `(src::BIGINT * ${2 ** 32} + line)`;
+		stmts.push(reject(`SELECT t.src, t.line, ${lit(key.name)} AS err_column,
+        ${lit(`duplicate ${key.name}, first on `)} || 'line ' || (d.first % ${2 ** 32}) || ' of ' || ${files}[d.first // ${2 ** 32} + 1] AS err_reason, t.${x(key.name)} AS err_value
+      FROM ${CHECKED} t JOIN (SELECT ${v(key.name)} AS id, min(${at}) AS first FROM ${CHECKED} WHERE err_reason IS NULL GROUP BY ALL HAVING count(*) > 1) d
+        ON d.id = t.${v(key.name)}
+      WHERE t.err_reason IS NULL AND (t.src::BIGINT * ${2 ** 32} + t.line) <> d.first`));
+	}
 
 	// References to rows actually loaded; a parent that was rejected is named with its reason.
-	let current = 'chk2';
-	cols
-		.filter((c) => c.references && c.required)
-		.forEach((c, i) => {
-			const ref = c.references!;
-			const next = `chk_ref${i}`;
-			stmts.push(`CREATE OR REPLACE TEMP TABLE ${next} AS
-        SELECT t.* REPLACE (
-          CASE WHEN t.err_reason IS NULL AND p.id IS NULL THEN ${lit(c.name)} ELSE t.err_column END AS err_column,
-          CASE WHEN t.err_reason IS NULL AND p.id IS NULL THEN
-            CASE WHEN r.reason IS NOT NULL THEN ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` was rejected (${ref.table} line `)} || r.line || ': ' || r.reason || ')'
-                 ELSE ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${ref.table}`)} END
-            ELSE t.err_reason END AS err_reason,
-          CASE WHEN t.err_reason IS NULL AND p.id IS NULL THEN ${x(c.name)} ELSE t.err_value END AS err_value)
-        FROM ${current} t
-        LEFT JOIN (SELECT DISTINCT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = t.${v(c.name)}
-        LEFT JOIN (SELECT row_key, min(line) AS line, arg_min(reason, line) AS reason FROM import_rejected
-                   WHERE school = ${S} AND tbl = ${lit(ref.table)} GROUP BY row_key) r ON r.row_key = t.${v(c.name)}`);
-			current = next;
-		});
+	for (const c of cols.filter((c) => c.references && c.required)) {
+		const ref = c.references!;
+		stmts.push(reject(`SELECT t.src, t.line, ${lit(c.name)} AS err_column,
+        CASE WHEN r.reason IS NOT NULL THEN ${lit(`${c.name} `)} || t.${v(c.name)} || ${lit(` was rejected (${ref.table} line `)} || r.line || ': ' || r.reason || ')'
+             ELSE ${lit(`${c.name} `)} || t.${v(c.name)} || ${lit(` is not in ${ref.table}`)} END AS err_reason,
+        t.${x(c.name)} AS err_value
+      FROM ${CHECKED} t
+      LEFT JOIN (SELECT DISTINCT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = t.${v(c.name)}
+      LEFT JOIN (SELECT row_key, min(line) AS line, arg_min(reason, line) AS reason FROM import_rejected
+                 WHERE school = ${S} AND tbl = ${lit(ref.table)} GROUP BY row_key) r ON r.row_key = t.${v(c.name)}
+      WHERE t.err_reason IS NULL AND p.id IS NULL`));
+	}
 
 	// Lists of references (a target's provisions): every id must be loaded.
 	const list = cols.find((c) => c.kind === 'id_list' && c.references);
 	if (list && checkLists) {
 		const ref = list.references!;
-		stmts.push(`CREATE OR REPLACE TEMP TABLE chk_list AS
-      WITH items AS (SELECT src, line, unnest(${v(list.name)}) AS id FROM ${current} WHERE err_reason IS NULL),
+		stmts.push(reject(`WITH items AS (SELECT src, line, unnest(${v(list.name)}) AS id FROM ${CHECKED} WHERE err_reason IS NULL),
       missing AS (SELECT i.src, i.line, first(i.id ORDER BY i.id) AS id FROM items i
         LEFT JOIN (SELECT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = i.id
         WHERE p.id IS NULL GROUP BY i.src, i.line)
-      SELECT t.* REPLACE (
-        CASE WHEN m.id IS NOT NULL THEN ${lit(list.name)} ELSE t.err_column END AS err_column,
-        CASE WHEN m.id IS NOT NULL THEN ${lit('provision ')} || m.id || ${lit(` is not in ${ref.table}`)} ELSE t.err_reason END AS err_reason,
-        CASE WHEN m.id IS NOT NULL THEN ${x(list.name)} ELSE t.err_value END AS err_value)
-      FROM ${current} t LEFT JOIN missing m ON m.src = t.src AND m.line = t.line`);
-		current = 'chk_list';
+      SELECT m.src, m.line, ${lit(list.name)} AS err_column, ${lit('provision ')} || m.id || ${lit(` is not in ${ref.table}`)} AS err_reason, t.${x(list.name)} AS err_value
+      FROM missing m JOIN ${CHECKED} t ON t.src = m.src AND t.line = m.line`));
 	}
 
 	// Optional references (an allocation's plan): an unknown id is cleared with a warning.
@@ -141,24 +137,27 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 		`${v(c.name)} IS NOT NULL AND ${v(c.name)} NOT IN (SELECT ${ident(c.references!.column)} FROM ${ident(c.references!.table)} WHERE school = ${S})`;
 
 	const keyExpr = key ? v(key.name) : 'NULL';
-	stmts.push(`INSERT INTO import_rejected SELECT ${S}, file, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${current} WHERE err_reason IS NOT NULL`);
+	stmts.push(`INSERT INTO import_rejected SELECT ${S}, file, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${CHECKED} WHERE err_reason IS NOT NULL`);
 
 	const warnings = cols
 		.filter((c) => !c.required)
 		.map((c) => `SELECT ${S}, file, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
-      FROM ${current} WHERE err_reason IS NULL AND ${x(c.name)} IS NOT NULL AND ${v(c.name)} IS NULL`);
+      FROM ${CHECKED} WHERE err_reason IS NULL AND ${x(c.name)} IS NOT NULL AND ${v(c.name)} IS NULL`);
 	for (const c of optRefs) {
 		warnings.push(`SELECT ${S}, file, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${c.references!.table}; cleared`)}
-      FROM ${current} WHERE err_reason IS NULL AND ${optRefMissing(c)}`);
+      FROM ${CHECKED} WHERE err_reason IS NULL AND ${optRefMissing(c)}`);
 	}
 	if (warnings.length) stmts.push(`INSERT INTO import_warnings ${warnings.join(' UNION ALL ')}`);
 
 	const values = cols.map((c) => (optRefs.includes(c) ? `CASE WHEN ${optRefMissing(c)} THEN NULL ELSE ${v(c.name)} END` : v(c.name)));
-	stmts.push(`INSERT INTO ${ident(table)} SELECT ${S}, file, line, ${values.join(', ')} FROM ${current} WHERE err_reason IS NULL ORDER BY src, line`);
+	// The checked rows are in file and line order already (read in that order, one thread): no sort.
+	stmts.push(`INSERT INTO ${ident(table)} SELECT ${S}, file, line, ${values.join(', ')} FROM ${CHECKED} WHERE err_reason IS NULL`);
 	if (list) {
-		stmts.push(`INSERT INTO target_provisions SELECT DISTINCT ${S}, ${keyExpr}, unnest(${v(list.name)}) FROM ${current} WHERE err_reason IS NULL`);
+		stmts.push(`INSERT INTO target_provisions SELECT DISTINCT ${S}, ${keyExpr}, unnest(${v(list.name)}) FROM ${CHECKED} WHERE err_reason IS NULL`);
 	}
-	stmts.push(`INSERT INTO import_counts ${sources.map((s) => `SELECT ${S}, ${lit(s.file)}, ${lit(table)}, count(*) FROM ${ident(s.stage)} WHERE ${notBlank(s)}`).join(' UNION ALL ')}`);
+	const read = sources.map((s, i) => `(${i}, ${lit(s.file)})`).join(', ');
+	stmts.push(`INSERT INTO import_counts SELECT ${S}, f.file, ${lit(table)}, count(t.line) FROM (VALUES ${read}) f(src, file) LEFT JOIN ${CHECKED} t ON t.src = f.src GROUP BY ALL`);
+	stmts.push(`DROP TABLE ${CHECKED}`);
 	return stmts;
 }
 

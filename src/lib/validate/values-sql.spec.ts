@@ -75,4 +75,13 @@ describe('reading raw cells as contract values (SQL)', () => {
 		const [row] = await db.query(`SELECT ${cleanSql("'   '")} AS a, ${cleanSql("''")} AS b, ${cleanSql("' x '")} AS c`);
 		expect(row).toEqual({ a: null, b: null, c: 'x' });
 	});
+
+	it('trims every kind of space, the same on the quick path (plain ASCII) and the full one', async () => {
+		const cells: [string, string | null][] = [
+			['x', 'x'], ['a b', 'a b'], ['\tx', 'x'], ['x\t', 'x'], ['a\tb', 'a b'], ['\u00a0x\u00a0', 'x'], ['\u2003x', 'x'], ['x\u3000', 'x'],
+			['José ', 'José'], ['José', 'José'], ['\u00a0', null], ['\t \t', null], ['a\u00a0b', 'a b'], ['\nx', '\nx']
+		];
+		const [row] = await db.query<Record<string, unknown>>(`SELECT ${cells.map(([raw], i) => `${cleanSql(lit(raw))} AS v${i}`).join(', ')}`);
+		expect(cells.map(([raw], i) => [raw, row[`v${i}`]])).toEqual(cells);
+	});
 });

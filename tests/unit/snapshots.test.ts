@@ -153,7 +153,7 @@ describe('snapshots of a school', () => {
 		const replacing = await prepareImport(db, 'Oak', worded);
 		steps.length = 0;
 		await commitImport(db, replacing, { snapshot: '2026-01-15', progress });
-		expect(steps.slice(-2)).toEqual(['Checking each target against the SMART guide (0 of 2 done) (cannot stop)', "Getting the figures ready: each plan's targets and each target's pupil (cannot stop)"]);
+		expect(steps.slice(-2)).toEqual(['Checking each target against the SMART guide (0 of 2 different wordings done) (cannot stop)', "Getting the figures ready: each plan's targets and each target's pupil (cannot stop)"]);
 		expect((await everything()).filter((r) => (r as { t: string }).t === 'snapshot')).toEqual([{ t: 'snapshot', id: '2026-01-15', school: 'Oak' }]);
 		expect(await db.query(`SELECT DISTINCT school FROM targets UNION SELECT DISTINCT school FROM target_checks`)).toEqual([{ school: 'Oak' }]);
 	});

@@ -67,7 +67,7 @@ function firstFailure(checks: Check[]): { number: string; column: string; reason
  * SQL that validates and loads one table of one school from its staged sources.
  * Reads the already-loaded parent tables for references, so tables must go in `tableOrder`.
  * `checkLists` says whether list references (targets.provision_ids) can be checked: only when
- * provisions were supplied.
+ * provisions were supplied. The staged tables are dropped once read.
  */
 export function loadTableSql(table: TableName, school: string, sources: StagedSource[], checkLists: boolean): string[] {
 	const cols = columnsOf(table);
@@ -88,6 +88,8 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	stmts.push(`CREATE OR REPLACE TEMP TABLE ${CHECKED} AS
     WITH raw AS (${raw}), parsed AS (SELECT raw.*, ${parsed} FROM raw), checked AS (SELECT *, ${failure.number} AS err_no FROM parsed)
     SELECT * EXCLUDE (err_no), ${failure.column} AS err_column, ${failure.reason} AS err_reason, ${failure.value} AS err_value FROM checked`);
+	// Every cell is in the checked rows now: the staged copy goes at once (the engine's memory never shrinks, so its peak is what counts).
+	for (const s of sources) stmts.push(`DROP TABLE IF EXISTS ${ident(s.stage)}`);
 	/** Reject the rows of `rejects` (src, line, column, reason, value) that no earlier check rejected. */
 	const reject = (rejects: string) => `UPDATE ${CHECKED} SET err_column = m.err_column, err_reason = m.err_reason, err_value = m.err_value
     FROM (${rejects}) m WHERE ${CHECKED}.src = m.src AND ${CHECKED}.line = m.line AND ${CHECKED}.err_reason IS NULL`;

@@ -159,7 +159,40 @@ async function appImport(page: Page, paths: string[]): Promise<Rep['app']> {
 		await page.getByRole('heading', { name: /Import summary/ }).waitFor({ timeout: 1_800_000 });
 		return performance.now() - t0;
 	});
+	await printImportSteps(page);
 	return { ms, peak, peakPss, longestTask: await longest(page) };
+}
+
+// ---- where the time goes (printed to stderr with the run, to read beside the figures) ------------
+/** Each step the import page showed, with how long it lasted (from the marks the page sets). */
+async function printImportSteps(page: Page): Promise<void> {
+	const steps = await page.evaluate(() => {
+		const marks = performance.getEntriesByName('lens:import-step') as PerformanceMark[];
+		const end = performance.now();
+		performance.clearMarks('lens:import-step');
+		performance.clearMeasures();
+		return marks.map((m, i) => ({ step: String(m.detail), ms: (marks[i + 1]?.startTime ?? end) - m.startTime }));
+	});
+	for (const s of steps) process.stderr.write(`      ${seconds(s.ms).padStart(7)}  ${s.step}\n`);
+}
+
+/** The figures a page worked out, slowest first, by each one's own time in the engine's queue. */
+async function printFigures(page: Page): Promise<void> {
+	const figures = await page.evaluate(() => {
+		const all = (performance.getEntriesByType('measure') as PerformanceMeasure[]).filter((m) => m.name.startsWith('lens:figure:'));
+		performance.clearMeasures();
+		let free = 0;
+		return all
+			.sort((a, b) => a.startTime + a.duration - (b.startTime + b.duration))
+			.map((m) => {
+				const end = m.startTime + m.duration;
+				const own = end - Math.max(m.startTime, free);
+				free = end;
+				return { id: m.name.slice('lens:figure:'.length), own };
+			})
+			.sort((a, b) => b.own - a.own);
+	});
+	process.stderr.write(`      ${figures.slice(0, 6).map((f) => `${f.id} ${seconds(f.own)}`).join(', ')}\n`);
 }
 
 /** Open each page from the menu (the data lives in the tab) and wait until no figure is still being worked out. */
@@ -172,6 +205,7 @@ async function refreshes(page: Page): Promise<Record<string, number>> {
 		await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Working out/.test(e.textContent ?? '')) && !!document.querySelector('main h1'), undefined, { timeout: 900_000, polling: 50 });
 		out[p.label] = performance.now() - t0;
 		process.stderr.write(`    ${p.label} ${seconds(out[p.label])}\n`);
+		await printFigures(page);
 	}
 	return out;
 }

@@ -8,17 +8,21 @@ import { lit } from '../validate/sql-text';
  */
 
 /**
- * Each plan's target counts, kept in `plan_target_counts`: how many targets it has, how many the SMART
- * checker found not SMART or could not check (`target_checks`), how many have no link to provision,
- * its links to provision and those not quantified, how many have an outcome and how many were
- * achieved. The plan-quality figures read one row per plan
- * instead of joining every target to its verdict and its links again for each figure (at a million
- * targets, about half a second a figure). One pass over the targets: each joined to its verdict and to
- * its links counted beforehand (per target, so a target's links never multiply its rows).
+ * Each plan with its pupil's year group and SEN stage and its target counts, kept in `plan_facts`:
+ * how many targets it has, how many the SMART checker found not SMART or could not check
+ * (`target_checks`), how many have no link to provision, its links to provision and those not
+ * quantified, how many have an outcome and how many were achieved (all NULL for a plan with no
+ * targets). Every plan figure reads one row per plan instead of joining each plan to its pupil and
+ * its targets again (at a million targets, a quarter to half a second a figure). One pass over the
+ * targets: each joined to its verdict and to its links counted beforehand (per target, so a target's
+ * links never multiply its rows).
  */
-function planTargetCountsSql(school: string | null): string {
+function planFactsSql(school: string | null): string {
 	const of = (alias: string) => (school === null ? '' : `WHERE ${alias}.school = ${lit(school)}`);
-	return `SELECT t.school, t.plan_id, count(*) AS targets,
+	return `SELECT pl.*, p.year_group, p.sen_stage, c.* EXCLUDE (school, plan_id)
+  FROM plans pl
+  JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
+  LEFT JOIN (SELECT t.school, t.plan_id, count(*) AS targets,
     count(*) FILTER (WHERE tc.smart = FALSE) AS not_smart,
     count(*) FILTER (WHERE tc.smart IS NULL) AS smart_unknown,
     count(*) FILTER (WHERE l.target_id IS NULL) AS unlinked,
@@ -31,7 +35,8 @@ function planTargetCountsSql(school: string | null): string {
       count(pr.provision_id) FILTER (WHERE pr.delivered_by IS NULL OR pr.sessions_per_week IS NULL OR pr.minutes_per_session IS NULL) AS unquantified
     FROM target_provisions tp LEFT JOIN provisions pr ON pr.school = tp.school AND pr.provision_id = tp.provision_id
     ${of('tp')} GROUP BY tp.school, tp.target_id) l ON l.school = t.school AND l.target_id = t.target_id
-  ${of('t')} GROUP BY t.school, t.plan_id`;
+  ${of('t')} GROUP BY t.school, t.plan_id) c ON c.school = pl.school AND c.plan_id = pl.plan_id
+  ${of('pl')}`;
 }
 
 /**
@@ -53,8 +58,8 @@ function targetFactsSql(school: string | null): string {
 export function refreshDerivedTablesSql(school: string | null = null): string[] {
 	const where = school === null ? '' : `WHERE school = ${lit(school)}`;
 	return [
-		`DELETE FROM plan_target_counts ${where}`,
-		`INSERT INTO plan_target_counts ${planTargetCountsSql(school)}`,
+		`DELETE FROM plan_facts ${where}`,
+		`INSERT INTO plan_facts ${planFactsSql(school)}`,
 		`DELETE FROM target_facts ${where}`,
 		`INSERT INTO target_facts ${targetFactsSql(school)}`
 	];

@@ -12,6 +12,9 @@ export function pupilWhere(filters: Filters, p = 'p'): string {
 	return parts.join(' AND ');
 }
 
+/** Whether the filters ask about the pupil (not only the school): a figure over targets then needs each target's pupil. */
+export const byPupil = (filters: Filters): boolean => !!(filters.keyStage || filters.yearGroup || filters.senStage);
+
 /** SQL: the key stage of a year group, from the one rule in the contract. */
 export function keyStageSql(yearGroup: string): string {
 	const whens = Object.entries(yearsOfKeyStage).map(([ks, years]) => `WHEN ${yearGroup} IN (${years.map(lit).join(', ')}) THEN ${lit(ks)}`);
@@ -35,13 +38,14 @@ export function targetFactsSql(scope: Scope, extra: string[] = []): string {
     WHERE ${pupilWhere(scope.filters)} ${inPeriod}`;
 }
 
-/** Plans of filtered pupils whose span (start to review due) overlaps the period. */
+/**
+ * Plans of filtered pupils whose span (start to review due) overlaps the period: every plan column,
+ * its pupil's year group and SEN stage, and its target counts (kept in `plan_facts` by the import).
+ */
 export function planFactsSql(scope: Scope): string {
 	const period = periodOf(scope);
-	const inPeriod = period ? `AND pl.start_date <= ${dateLit(period.to)} AND pl.review_due >= ${dateLit(period.from)}` : '';
-	return `SELECT pl.*, p.year_group, p.sen_stage FROM plans pl
-    JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
-    WHERE ${pupilWhere(scope.filters)} ${inPeriod}`;
+	const inPeriod = period ? `AND p.start_date <= ${dateLit(period.to)} AND p.review_due >= ${dateLit(period.from)}` : '';
+	return `SELECT * FROM plan_facts p WHERE ${pupilWhere(scope.filters)} ${inPeriod}`;
 }
 
 /** Counting by status: the columns every achievement table shares. */

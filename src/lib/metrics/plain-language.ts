@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findAcronyms } from '../quality/acronyms';
-import { pupilWhere } from './facts';
+import { byPupil, pupilWhere } from './facts';
 import { col, metric } from './registry';
 
 export interface AcronymUsage {
@@ -17,9 +17,9 @@ export const acronymUsage = metric({
 	describe: 'Acronyms in targets, and how many targets leave one unexplained (the glossary counts as explaining)',
 	row: z.object({ target_text: col.text, n: col.int }),
 	sql: (s) => `
-    SELECT t.target_text, count(*)::INTEGER AS n FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
-    JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
-    WHERE ${pupilWhere(s.filters)} AND t.target_text IS NOT NULL GROUP BY 1`,
+    SELECT t.target_text, count(*)::INTEGER AS n FROM targets t
+    ${byPupil(s.filters) ? 'JOIN target_facts p ON p.school = t.school AND p.target_id = t.target_id' : ''}
+    WHERE ${pupilWhere(s.filters, byPupil(s.filters) ? 'p' : 't')} AND t.target_text IS NOT NULL GROUP BY 1`,
 	finish: (texts, s) => {
 		const usage = new Map<string, AcronymUsage>();
 		let targetsUnexplained = 0;

@@ -25,24 +25,23 @@ export const indicatorLabels: Record<IndicatorName, { label: string; notMet: str
 
 /**
  * Every plan with each indicator of metrics.md "Plan quality" as met (TRUE), not met (FALSE) or
- * unknown (NULL). Each plan's target counts (and `targets_smart`, from the checker's verdicts) come
- * from `plan_target_counts`, kept after every change of the data (src/lib/import/derived-tables.ts).
+ * unknown (NULL). Each plan's target counts (and `targets_smart`, from the checker's verdicts) are
+ * in `plan_facts`, kept after every change of the data (src/lib/import/derived-tables.ts).
  * Subqueries, not CTEs: DuckDB binds a CTE that holds CTEs several times over.
  */
 export function planIndicatorsSql(s: Scope, caseHolder: string | null): string {
 	const as = dateLit(s.asOf);
 	return `SELECT pl.school, pl.plan_id, pl.pupil_id, pl.cycle, pl.case_holder, pl.start_date, pl.review_due, pl.reviewed_on,
-      coalesce(t.targets, 0)::INTEGER AS targets,
+      coalesce(pl.targets, 0)::INTEGER AS targets,
       pl.pupil_views, pl.parent_views, pl.strengths_recorded,
-      coalesce(t.targets, 0) BETWEEN 3 AND 4 AS three_or_four_targets,
-      CASE WHEN coalesce(t.targets, 0) = 0 THEN NULL WHEN t.not_smart > 0 THEN FALSE WHEN t.smart_unknown > 0 THEN NULL ELSE TRUE END AS targets_smart,
-      CASE WHEN coalesce(t.targets, 0) = 0 THEN NULL ELSE t.unlinked = 0 END AS targets_linked,
-      CASE WHEN coalesce(t.linked, 0) = 0 THEN NULL ELSE t.unquantified = 0 END AS provision_quantified,
+      coalesce(pl.targets, 0) BETWEEN 3 AND 4 AS three_or_four_targets,
+      CASE WHEN coalesce(pl.targets, 0) = 0 THEN NULL WHEN pl.not_smart > 0 THEN FALSE WHEN pl.smart_unknown > 0 THEN NULL ELSE TRUE END AS targets_smart,
+      CASE WHEN coalesce(pl.targets, 0) = 0 THEN NULL ELSE pl.unlinked = 0 END AS targets_linked,
+      CASE WHEN coalesce(pl.linked, 0) = 0 THEN NULL ELSE pl.unquantified = 0 END AS provision_quantified,
       date_diff('day', pl.start_date, pl.review_due) <= 112 AS review_within_16_weeks,
       CASE WHEN pl.reviewed_on IS NOT NULL AND pl.reviewed_on <= ${as} THEN pl.reviewed_on <= pl.review_due + INTERVAL 14 DAY
            WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN FALSE END AS reviewed_on_time
     FROM (${planFactsSql(s)}) pl
-    LEFT JOIN plan_target_counts t ON t.school = pl.school AND t.plan_id = pl.plan_id
     ${caseHolder ? `WHERE pl.case_holder = ${lit(caseHolder)}` : ''}`;
 }
 
@@ -161,12 +160,11 @@ export const pupilsWithoutProgress = metric({
 	row: z.object({ school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text, latest_cycle: col.int, targets_reviewed: col.int, all_pupils: col.int }),
 	sql: (s, limit?: number | null) => `
     SELECT p.school, p.pupil_id, p.year_group, p.sen_stage, max(pl.cycle)::INTEGER AS latest_cycle,
-      sum(t.reviewed)::INTEGER AS targets_reviewed, (count(*) OVER ())::INTEGER AS all_pupils
-    FROM (${registerSql(s)}) p JOIN plans pl ON pl.school = p.school AND pl.pupil_id = p.pupil_id
-    LEFT JOIN plan_target_counts t ON t.school = pl.school AND t.plan_id = pl.plan_id
+      sum(pl.reviewed)::INTEGER AS targets_reviewed, (count(*) OVER ())::INTEGER AS all_pupils
+    FROM (${registerSql(s)}) p JOIN plan_facts pl ON pl.school = p.school AND pl.pupil_id = p.pupil_id
     WHERE ${pupilWhere(s.filters)} AND pl.start_date <= ${dateLit(s.asOf)}
     -- A pupil none of whose targets has been reviewed yet shows no lack of progress, only no review.
-    GROUP BY ALL HAVING max(pl.cycle) >= 3 AND sum(t.reviewed) > 0 AND sum(t.achieved) = 0
+    GROUP BY ALL HAVING max(pl.cycle) >= 3 AND sum(pl.reviewed) > 0 AND sum(pl.achieved) = 0
     ORDER BY latest_cycle DESC, p.school, p.pupil_id ${limitSql(limit)}`,
 	examples: [undefined, 1]
 });

@@ -63,8 +63,8 @@ function reviewsDueSql(s: Scope, weeks: number): string {
     SELECT pl.school, pl.plan_id, pl.pupil_id, pl.case_holder, pl.review_due,
       CASE WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN 'overdue' ELSE 'due soon' END AS status,
       date_diff('day', ${as}, pl.review_due)::INTEGER AS days
-    FROM plans pl JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
-    WHERE ${pupilWhere(s.filters)} AND pl.start_date <= ${as} AND (pl.reviewed_on IS NULL OR pl.reviewed_on > ${as})
+    FROM plan_facts pl
+    WHERE ${pupilWhere(s.filters, 'pl')} AND pl.start_date <= ${as} AND (pl.reviewed_on IS NULL OR pl.reviewed_on > ${as})
       AND (pl.review_due + INTERVAL 14 DAY < ${as} OR pl.review_due BETWEEN ${as} - INTERVAL 14 DAY AND ${as} + INTERVAL ${Math.max(0, Math.round(Number(weeks) * 7))} DAY)`;
 }
 

@@ -2,11 +2,12 @@ import { columnsOf, tableOrder, type TableName } from '../contract/tables';
 import { ident } from './sql-text';
 import { kindSql } from './values-sql';
 
+const columnsSql = (table: TableName) => columnsOf(table).map((c) => `${ident(c.name)} ${kindSql[c.kind].sqlType}`).join(', ');
+
 /** DDL of the loaded tables, generated from the contract; every row is keyed by school. */
 export function createTablesSql(): string {
 	const tables = tableOrder.map((table) => {
-		const cols = columnsOf(table).map((c) => `${ident(c.name)} ${kindSql[c.kind].sqlType}`);
-		return `CREATE TABLE IF NOT EXISTS ${ident(table)} (school VARCHAR NOT NULL, source_file VARCHAR, source_line INTEGER, ${cols.join(', ')});`;
+		return `CREATE TABLE IF NOT EXISTS ${ident(table)} (school VARCHAR NOT NULL, source_file VARCHAR, source_line INTEGER, ${columnsSql(table)});`;
 	});
 	return [
 		...tables,
@@ -18,9 +19,11 @@ export function createTablesSql(): string {
 		// The SMART checker's verdict on each target with text (worked out in TypeScript after loading):
 		// parts = who, action, conditions, criterion, time as 1 met, 0 not, ? unknown.
 		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`,
-		// Worked out from the tables above after every change (src/lib/import/derived-tables.ts): each plan's
-		// target counts, and each target with its pupil and effective due date.
-		`CREATE TABLE IF NOT EXISTS plan_target_counts (school VARCHAR, plan_id VARCHAR, targets BIGINT, not_smart BIGINT, smart_unknown BIGINT, unlinked BIGINT, reviewed BIGINT, achieved BIGINT, linked BIGINT, unquantified BIGINT);`,
+		// Worked out from the tables above after every change (src/lib/import/derived-tables.ts): each plan
+		// with its pupil's year group and stage and its target counts, and each target with its pupil and
+		// effective due date.
+		`CREATE TABLE IF NOT EXISTS plan_facts (school VARCHAR NOT NULL, source_file VARCHAR, source_line INTEGER, ${columnsSql('plans')}, year_group VARCHAR, sen_stage VARCHAR,
+      targets BIGINT, not_smart BIGINT, smart_unknown BIGINT, unlinked BIGINT, reviewed BIGINT, achieved BIGINT, linked BIGINT, unquantified BIGINT);`,
 		`CREATE TABLE IF NOT EXISTS target_facts (school VARCHAR, target_id VARCHAR, plan_id VARCHAR, need_area VARCHAR, outcome VARCHAR, pupil_id VARCHAR, year_group VARCHAR, sen_stage VARCHAR, pupil_premium BOOLEAN, eal BOOLEAN, looked_after BOOLEAN, sex VARCHAR, due DATE);`,
 		// Each export of a school that was loaded, by its date: the register as it stood on each date
 		// (the merged tables keep one version of each pupil, so they cannot say who was on it then).
@@ -31,5 +34,5 @@ export function createTablesSql(): string {
 
 export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'target_checks', 'import_rejected', 'import_warnings', 'import_counts', 'snapshots', 'snapshot_pupils'];
 /** Tables worked out from the loaded ones after every change of the data: emptied with them, never saved. */
-export const derivedTables: string[] = ['plan_target_counts', 'target_facts'];
+export const derivedTables: string[] = ['plan_facts', 'target_facts'];
 export type { TableName };

@@ -112,7 +112,9 @@ export const kindSql: Record<ValueKind, KindSql> = {
 	positive: { sqlType: 'DOUBLE', parse: (x) => withCheck(numberText(x), (v) => `${v} > 0`), reason: 'is not a number above 0' },
 	count: {
 		sqlType: 'INTEGER',
-		parse: (x) => `(CASE WHEN ${numberText(x)} BETWEEN 1 AND ${INT_MAX} AND ${numberText(x)} = floor(${numberText(x)}) THEN ${numberText(x)}::INTEGER END)`,
+		// Plain digits (the usual cell) are read directly; anything else (`1,200`, `3.0`) as a number that must be whole.
+		parse: (x) => `(CASE WHEN length(${x}) <= 9 AND regexp_full_match(${x}, '0*[1-9][0-9]*') THEN ${x}::INTEGER
+      WHEN ${numberText(x)} BETWEEN 1 AND ${INT_MAX} AND ${numberText(x)} = floor(${numberText(x)}) THEN ${numberText(x)}::INTEGER END)`,
 		reason: 'is not a whole number of 1 or more'
 	},
 	number: { sqlType: 'DOUBLE', parse: numberText, reason: 'is not a number' },

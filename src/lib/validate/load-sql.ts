@@ -75,10 +75,20 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const raw = sources
 		.map((s, i) => {
 			const fields = cols.map((c) => `${s.columns[c.name] ? cleanSql(ident(s.columns[c.name])) : 'NULL::VARCHAR'} AS ${x(c.name)}`);
-			return `SELECT ${i} AS src, ${lit(s.file)} AS file, (rowid + 2)::INTEGER AS line, ${fields.join(', ')} FROM ${ident(s.stage)} WHERE ${notBlank(s)}`;
+			return `SELECT ${i} AS src, (rowid + 2)::INTEGER AS line, ${fields.join(', ')} FROM ${ident(s.stage)} WHERE ${notBlank(s)}`;
 		})
 		.join(' UNION ALL ');
 	const parsed = cols.map((c) => `${kindSql[c.kind].parse(x(c.name))} AS ${v(c.name)}`).join(', ');
+	// Always name the file: with several files for a table (or several schools chosen together) a bare line number misleads.
+	const files = `[${sources.map((s) => lit(s.file)).join(', ')}]`;
+	const file = `${files}[src + 1]`;
+	// What is kept of each row: its values, and a raw cell only where a later step shows it (a list's
+	// text; a value that could not be read, for its warning). Every text column kept costs about a tenth
+	// of a second per million rows in the browser's engine, and memory; a valid id is its own raw text.
+	const rawKept = cols.flatMap((c) =>
+		c.kind === 'id_list' ? [`${x(c.name)}`] : !c.required && c.kind !== 'text' ? [`CASE WHEN ${v(c.name)} IS NULL THEN ${x(c.name)} END AS ${x(c.name)}`] : []
+	);
+	const warned = cols.filter((c) => c.kind === 'id_list' || (!c.required && c.kind !== 'text'));
 	const checks = rowChecks(table, cols);
 	const stmts: string[] = [];
 	const failure = firstFailure(checks);
@@ -87,7 +97,8 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	// columns into a new table for each check cost seconds in the browser's engine.
 	stmts.push(`CREATE OR REPLACE TEMP TABLE ${CHECKED} AS
     WITH raw AS (${raw}), parsed AS (SELECT raw.*, ${parsed} FROM raw), checked AS (SELECT *, ${failure.number} AS err_no FROM parsed)
-    SELECT * EXCLUDE (err_no), ${failure.column} AS err_column, ${failure.reason} AS err_reason, ${failure.value} AS err_value FROM checked`);
+    SELECT src, line, ${[...cols.map((c) => v(c.name)), ...rawKept].join(', ')},
+      ${failure.column} AS err_column, ${failure.reason} AS err_reason, ${failure.value} AS err_value FROM checked`);
 	// Every cell is in the checked rows now: the staged copy goes at once (the engine's memory never shrinks, so its peak is what counts).
 	for (const s of sources) stmts.push(`DROP TABLE IF EXISTS ${ident(s.stage)}`);
 	/** Reject the rows of `rejects` (src, line, column, reason, value) that no earlier check rejected. */
@@ -97,11 +108,9 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	// Repeated ids: the first good row is loaded, later ones are rejected, naming the first line.
 	const key = cols.find((c) => c.unique);
 	if (key) {
-		// Always name the file: with several files for a table (or several schools chosen together) a bare line number misleads.
-		const files = `[${sources.map((s) => lit(s.file)).join(', ')}]`;
 		const at = `(src::BIGINT * ${2 ** 32} + line)`;
 		stmts.push(reject(`SELECT t.src, t.line, ${lit(key.name)} AS err_column,
-        ${lit(`duplicate ${key.name}, first on `)} || 'line ' || (d.first % ${2 ** 32}) || ' of ' || ${files}[d.first // ${2 ** 32} + 1] AS err_reason, t.${x(key.name)} AS err_value
+        ${lit(`duplicate ${key.name}, first on `)} || 'line ' || (d.first % ${2 ** 32}) || ' of ' || ${files}[d.first // ${2 ** 32} + 1] AS err_reason, t.${v(key.name)} AS err_value
       FROM ${CHECKED} t JOIN (SELECT ${v(key.name)} AS id, min(${at}) AS first FROM ${CHECKED} WHERE err_reason IS NULL GROUP BY ALL HAVING count(*) > 1) d
         ON d.id = t.${v(key.name)}
       WHERE t.err_reason IS NULL AND (t.src::BIGINT * ${2 ** 32} + t.line) <> d.first`));
@@ -113,7 +122,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 		stmts.push(reject(`SELECT t.src, t.line, ${lit(c.name)} AS err_column,
         CASE WHEN r.reason IS NOT NULL THEN ${lit(`${c.name} `)} || t.${v(c.name)} || ${lit(` was rejected (${ref.table} line `)} || r.line || ': ' || r.reason || ')'
              ELSE ${lit(`${c.name} `)} || t.${v(c.name)} || ${lit(` is not in ${ref.table}`)} END AS err_reason,
-        t.${x(c.name)} AS err_value
+        t.${v(c.name)} AS err_value
       FROM ${CHECKED} t
       LEFT JOIN (SELECT DISTINCT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = t.${v(c.name)}
       LEFT JOIN (SELECT row_key, min(line) AS line, arg_min(reason, line) AS reason FROM import_rejected
@@ -139,21 +148,21 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 		`${v(c.name)} IS NOT NULL AND ${v(c.name)} NOT IN (SELECT ${ident(c.references!.column)} FROM ${ident(c.references!.table)} WHERE school = ${S})`;
 
 	const keyExpr = key ? v(key.name) : 'NULL';
-	stmts.push(`INSERT INTO import_rejected SELECT ${S}, file, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${CHECKED} WHERE err_reason IS NOT NULL`);
+	stmts.push(`INSERT INTO import_rejected SELECT ${S}, ${file}, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${CHECKED} WHERE err_reason IS NOT NULL`);
 
-	const warnings = cols
+	const warnings = warned
 		.filter((c) => !c.required)
-		.map((c) => `SELECT ${S}, file, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
+		.map((c) => `SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
       FROM ${CHECKED} WHERE err_reason IS NULL AND ${x(c.name)} IS NOT NULL AND ${v(c.name)} IS NULL`);
 	for (const c of optRefs) {
-		warnings.push(`SELECT ${S}, file, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${c.references!.table}; cleared`)}
+		warnings.push(`SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${v(c.name)}, ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${c.references!.table}; cleared`)}
       FROM ${CHECKED} WHERE err_reason IS NULL AND ${optRefMissing(c)}`);
 	}
 	if (warnings.length) stmts.push(`INSERT INTO import_warnings ${warnings.join(' UNION ALL ')}`);
 
 	const values = cols.map((c) => (optRefs.includes(c) ? `CASE WHEN ${optRefMissing(c)} THEN NULL ELSE ${v(c.name)} END` : v(c.name)));
 	// The checked rows are in file and line order already (read in that order, one thread): no sort.
-	stmts.push(`INSERT INTO ${ident(table)} SELECT ${S}, file, line, ${values.join(', ')} FROM ${CHECKED} WHERE err_reason IS NULL`);
+	stmts.push(`INSERT INTO ${ident(table)} SELECT ${S}, ${file}, line, ${values.join(', ')} FROM ${CHECKED} WHERE err_reason IS NULL`);
 	if (list) {
 		stmts.push(`INSERT INTO target_provisions SELECT DISTINCT ${S}, ${keyExpr}, unnest(${v(list.name)}) FROM ${CHECKED} WHERE err_reason IS NULL`);
 	}

@@ -13,5 +13,9 @@ describe('text encoded in slices', () => {
 		expect(whole.equals(await runInTurns(utf8Steps(text)))).toBe(true);
 		expect(whole.equals(runAtOnce(utf8Steps(text.slice(0, -1))))).toBe(false);
 		expect(runAtOnce(utf8Steps(''))).toEqual(new Uint8Array(0));
+		// Text that is all multi-byte grows the buffer more than once.
+		const wide = '£😀€'.repeat(400_000);
+		expect(Buffer.from(new TextEncoder().encode(wide)).equals(runAtOnce(utf8Steps(wide)))).toBe(true);
+		expect(Buffer.from(runAtOnce(utf8Steps('plain ascii')))).toEqual(Buffer.from('plain ascii'));
 	});
 });

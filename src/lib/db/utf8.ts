@@ -3,28 +3,31 @@ const UNITS_PER_STEP = 1 << 20;
 
 /**
  * Text → UTF-8 bytes, as steps (`runInTurns` on the page). A slice never ends between the two halves
- * of a surrogate pair, so each slice encodes as it would within the whole text.
+ * of a surrogate pair, so each slice encodes as it would within the whole text. The bytes are written
+ * into one buffer, as long as the text (enough for ASCII) and grown only when a slice does not fit:
+ * encoding into slices and joining them held a file of tens of megabytes twice over.
  */
 export function* utf8Steps(text: string): Generator<void, Uint8Array> {
 	const encoder = new TextEncoder();
-	const parts: Uint8Array[] = [];
+	let out = new Uint8Array(text.length);
 	let size = 0;
 	for (let at = 0; at < text.length; ) {
 		let end = Math.min(text.length, at + UNITS_PER_STEP);
 		const last = text.charCodeAt(end - 1);
 		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-		const part = encoder.encode(text.slice(at, end));
-		parts.push(part);
-		size += part.length;
+		let slice = text.slice(at, end);
+		for (;;) {
+			const { read, written } = encoder.encodeInto(slice, out.subarray(size));
+			size += written;
+			if (read === slice.length) break;
+			slice = slice.slice(read);
+			// A code unit takes at most 3 bytes (a surrogate pair, 4 for two units).
+			const grown = new Uint8Array(Math.max(Math.ceil(out.length * 1.25), size + slice.length * 3));
+			grown.set(out.subarray(0, size));
+			out = grown;
+		}
 		at = end;
 		yield;
 	}
-	if (parts.length === 1) return parts[0];
-	const out = new Uint8Array(size);
-	let offset = 0;
-	for (const p of parts) {
-		out.set(p, offset);
-		offset += p.length;
-	}
-	return out;
+	return out.subarray(0, size);
 }

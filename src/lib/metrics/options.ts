@@ -46,7 +46,7 @@ export const latestPeriodWithData = metric({
 	id: 'latest_period_with_data',
 	describe: 'The latest academic year, up to the as-of date, in which any target was due',
 	row: z.object({ due: col.date.nullable() }),
-	sql: (s) => `SELECT strftime(max(coalesce(t.due_date, pl.review_due)), '%Y-%m-%d') AS due FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
-    WHERE coalesce(t.due_date, pl.review_due) <= ${dateLit(s.asOf)}`,
+	// Each target's effective due date (its own, else its plan's review date) is kept in target_facts.
+	sql: (s) => `SELECT strftime(max(due), '%Y-%m-%d') AS due FROM target_facts WHERE due <= ${dateLit(s.asOf)}`,
 	finish: (rows) => (rows[0]?.due ? academicYearOf(rows[0].due) : null)
 });

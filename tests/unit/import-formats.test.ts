@@ -36,6 +36,22 @@ describe('file formats', () => {
 		expect(t.target_text).toBe('[Pupil] will say “hello” to 3 peers');
 	});
 
+	it('reads a chosen file (a Blob, as on the page) only when it reaches it, and says so when it cannot be read', async () => {
+		const db = await openTestDb();
+		const text = 'pupil_id,year_group,sen_stage,primary_need\nP1,Y3,K,SLCN\n';
+		const gone = new Blob([text]);
+		// A file moved or changed after it was chosen fails to read, as a File does in the browser.
+		Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new Error('NotReadableError')) });
+		const plan = await prepareImport(db, 'Blob school', [
+			{ name: 'pupils.csv', bytes: new Blob([text]) },
+			{ name: 'plans.csv', bytes: gone }
+		]);
+		expect(plan.sources.map((s) => [s.file, s.table, s.refused])).toEqual([
+			['pupils.csv', 'pupils', null],
+			['plans.csv', null, 'plans.csv: the file could not be read (was it moved or changed after it was chosen?); choose it again']
+		]);
+	});
+
 	it('reads a workbook with a sheet per table: date cells, Excel serials, blank rows, a notes sheet', async () => {
 		const { db, plans } = await loadFixture('workbook');
 		const sources = plans[0].sources.map((s) => [s.file, s.table, s.refused, s.ignored]);

@@ -130,10 +130,16 @@ function looksBinary(text: string): boolean {
 const notReadable = (name: string, what: string) => `${name}: not a CSV or .xlsx file (${what}); export the table as CSV or .xlsx and choose it again`;
 
 async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
-	if (isZip(f.bytes)) {
+	let bytes: Uint8Array;
+	try {
+		bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(await f.bytes.arrayBuffer());
+	} catch {
+		return [unreadable(f.name, `${f.name}: the file could not be read (was it moved or changed after it was chosen?); choose it again`)];
+	}
+	if (isZip(bytes)) {
 		let sheets;
 		try {
-			sheets = await readWorkbook(f.bytes);
+			sheets = await readWorkbook(bytes);
 		} catch {
 			return [unreadable(f.name, notReadable(f.name, 'it is a zip file but not an Excel workbook'))];
 		}
@@ -146,10 +152,10 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 		for (const sheet of withData) out.push(await planSource(db, `${f.name} › ${sheet.name}`, sheet.csv, 'xlsx', true));
 		return out;
 	}
-	const binary = knownBinary(f.bytes);
+	const binary = knownBinary(bytes);
 	if (binary) return [unreadable(f.name, notReadable(f.name, `it is ${binary}`))];
-	if (!f.bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
-	const { text, encoding } = await runInTurns(decodeSteps(f.bytes));
+	if (!bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
+	const { text, encoding } = await runInTurns(decodeSteps(bytes));
 	if (looksBinary(text)) return [unreadable(f.name, notReadable(f.name, 'it holds binary data, not text'))];
 	return [await planSource(db, f.name, text, encoding)];
 }

@@ -4,7 +4,11 @@ import type { PersonalKind } from './personal';
 
 export interface InputFile {
 	name: string;
-	bytes: Uint8Array;
+	/**
+	 * The file's bytes, or (on the page) the chosen File itself, read only when the import reaches it:
+	 * a trust's files are then never all held in memory at once, nor while they are loaded.
+	 */
+	bytes: Uint8Array | Blob;
 }
 
 export interface PersonalFinding {

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, startApp, type App } from './harness';
 import { session } from './session';
+import { loadFixture } from '../unit/load';
+import { importSummary } from '../../src/lib/import/summary';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
@@ -90,6 +92,25 @@ describe('Provision Lens in Chromium', () => {
 
 	it('clears all data', async () => {
 		await page.getByRole('button', { name: 'Cancel' }).click();
+		await page.getByRole('button', { name: 'Clear all data' }).click();
+		await page.getByRole('button', { name: 'Yes, clear all data' }).click();
+		await page.getByText('No data loaded.').waitFor();
+	});
+
+	it('reads every encoding, delimiter and broken row as the command line does (the engine reads a clean UTF-8 file itself)', async () => {
+		for (const name of ['encodings', 'blank-lines']) {
+			await page.goto(`${app.url}/import`);
+			await page.getByLabel('School name').fill(`${name} school`);
+			await page.locator('input[type=file][multiple]').setInputFiles(filesOf(name));
+			await page.getByRole('button', { name: /^Load \d+ file/ }).click();
+			await page.getByRole('heading', { name: `Import summary: ${name} school` }).waitFor({ timeout: 60_000 });
+			const rows = await page.locator('.summary > table tbody tr').evaluateAll((trs) =>
+				trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? ''))
+			);
+			const { db } = await loadFixture(name);
+			const expected = Object.entries((await importSummary(db)).tables).map(([t, c]) => [t, ...[c.read, c.loaded, c.rejected, c.warnings].map(String)]);
+			expect(rows.map((r) => r.slice(0, 5)).sort()).toEqual(expected.sort());
+		}
 		await page.getByRole('button', { name: 'Clear all data' }).click();
 		await page.getByRole('button', { name: 'Yes, clear all data' }).click();
 		await page.getByText('No data loaded.').waitFor();

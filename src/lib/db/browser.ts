@@ -79,6 +79,9 @@ async function open(): Promise<Db> {
 			// registerFileText would encode a whole file (tens of MB) in one task: encode it in slices instead.
 			await db.registerFileBuffer(name, await runInTurns(utf8Steps(text)));
 		},
+		async registerFile(name: string, file: Blob) {
+			await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
 		async dropFile(name: string) {
 			await db.dropFile(name);
 		},

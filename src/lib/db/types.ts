@@ -12,6 +12,11 @@ export interface Db {
 	exec(sql: string): Promise<void>;
 	/** Make UTF-8 text readable by SQL (read_csv) under `name`. */
 	registerText(name: string, text: string): Promise<void>;
+	/**
+	 * Make a chosen file (UTF-8) readable by SQL under `name` as it is, without copying it into the
+	 * engine: the engine reads it from the file itself. Only the browser has it.
+	 */
+	registerFile?(name: string, file: Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/**
 	 * A query's result as an Arrow IPC stream: the exact column types and values, for the saved

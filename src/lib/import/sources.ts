@@ -35,7 +35,8 @@ function repeatedHeaders(headers: string[]): { column: string; reason: string }[
 	return notes;
 }
 
-async function planSource(db: Db, file: string, text: string, encoding: string, sheet = false): Promise<SourcePlan> {
+/** `chosen` is the file as chosen on the page (a Blob), when it was read as UTF-8: the engine may then read it itself. */
+async function planSource(db: Db, file: string, text: string, encoding: string, sheet = false, chosen: Blob | null = null): Promise<SourcePlan> {
 	const stage = `stage_${++stageCounter}`;
 	const sniffed = sniffCsv(text);
 	const base = { stage, file, encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, preview: sniffed.preview };
@@ -51,7 +52,9 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 	let columns: string[];
 	let byValue: PersonalFinding[];
 	try {
-		columns = await stageCsv(db, stage, checked, sniffed.delimiter);
+		// Unchanged by the check (the same string back) and UTF-8: the chosen file's bytes are the text's.
+		const asChosen = chosen && encoding === 'utf-8' && checked.text === text ? chosen : null;
+		columns = await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
 		byValue = (await scanPersonalValues(db, stage, columns)).map((f) => ({
 			header: headers[Number(f.column.slice(1))],
 			kind: f.kind,
@@ -157,7 +160,7 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 	if (!bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
 	const { text, encoding } = await runInTurns(decodeSteps(bytes));
 	if (looksBinary(text)) return [unreadable(f.name, notReadable(f.name, 'it holds binary data, not text'))];
-	return [await planSource(db, f.name, text, encoding)];
+	return [await planSource(db, f.name, text, encoding, false, f.bytes instanceof Blob ? f.bytes : null)];
 }
 
 /** Read files, recognise their tables and columns, stage them and scan for personal data. */

@@ -12,11 +12,15 @@ export const badRowsTable = (stage: string) => `${stage}_bad`;
 /**
  * Stage a checked file as text columns c0…cN in DuckDB: no typing, no sniffing, nothing lost.
  * Rows whose structure is broken were blanked by the check; they are kept in `<stage>_bad` to be
- * reported as rejected rows when the file is loaded.
+ * reported as rejected rows when the file is loaded. `asChosen` is the file as chosen, when its
+ * bytes are exactly `checked.text` in UTF-8.
  */
-export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delimiter: Delimiter): Promise<string[]> {
+export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delimiter: Delimiter, asChosen: Blob | null = null): Promise<string[]> {
 	const file = `${stage}.csv`;
-	await db.registerText(file, checked.text);
+	// A chosen UTF-8 file the check left as it was is read by the engine from the file itself: no copy
+	// of tens of megabytes encoded again and held in the engine's memory while it is read.
+	if (asChosen && db.registerFile) await db.registerFile(file, asChosen);
+	else await db.registerText(file, checked.text);
 	const columns = Array.from({ length: checked.width }, (_, i) => `c${i}`);
 	const spec = columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
 	const bytes = checked.longest + 1024;

@@ -48,22 +48,32 @@ export interface AcronymFinding {
 const IGNORE = new Set(['I', 'YES', 'NO', 'OK', 'AM', 'PM', 'UK', 'TV', 'PC', 'II', 'III', 'IV', 'VI', 'A', 'AND', 'THE', 'NOT']);
 const YEAR_OR_STAGE = /^(?:Y\d{1,2}|KS\d|EYFS?|N[12]|R)$/;
 
+/** Each acronym's pattern, made once: the same few acronyms recur across thousands of targets. */
+const explanationPatterns = new Map<string, RegExp>();
+
 function explainedInText(text: string, acronym: string): boolean {
-	const esc = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	// "ELSA (Emotional Literacy Support Assistant)" or "Emotional Literacy Support Assistant (ELSA)"
-	return new RegExp(`\\b${esc}\\s*\\([^)]{6,}\\)|[A-Za-z][^()]{5,}\\(\\s*${esc}\\s*\\)`).test(text);
+	// Both ways of explaining use brackets; without one the pattern would backtrack through the whole text for nothing.
+	if (!text.includes('(')) return false;
+	let pattern = explanationPatterns.get(acronym);
+	if (!pattern) {
+		const esc = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		// "ELSA (Emotional Literacy Support Assistant)" or "Emotional Literacy Support Assistant (ELSA)"
+		pattern = new RegExp(`\\b${esc}\\s*\\([^)]{6,}\\)|[A-Za-z][^()]{5,}\\(\\s*${esc}\\s*\\)`);
+		if (explanationPatterns.size < 10_000) explanationPatterns.set(acronym, pattern);
+	}
+	return pattern.test(text);
 }
 
 export function findAcronyms(text: string, glossary: GlossaryEntry[] = defaultGlossary): AcronymFinding[] {
 	const withoutPlaceholders = text.replace(/\[[^\]]*\]/g, ' ');
 	const known = new Map(glossary.map((g) => [g.term.toLowerCase(), g]));
-	const mixed = glossary.filter((g) => /[a-z]/.test(g.term) && /[A-Z].*[A-Z]/.test(g.term)).map((g) => g.term);
+	const mixed = new Set(glossary.filter((g) => /[a-z]/.test(g.term) && /[A-Z].*[A-Z]/.test(g.term)).map((g) => g.term));
 	const tokens = withoutPlaceholders.match(/\b[A-Za-z][A-Za-z]*\b/g) ?? [];
 	const seen = new Set<string>();
 	const out: AcronymFinding[] = [];
 	for (const token of tokens) {
 		const isCaps = /^[A-Z]{2,}s?$/.test(token) && !IGNORE.has(token.replace(/s$/, ''));
-		const isMixed = mixed.includes(token) || (/^[A-Z][a-z]?[A-Z][A-Za-z]*$/.test(token) && /[a-z]/.test(token));
+		const isMixed = mixed.has(token) || (/^[A-Z][a-z]?[A-Z][A-Za-z]*$/.test(token) && /[a-z]/.test(token));
 		if (!(isCaps || isMixed) || YEAR_OR_STAGE.test(token) || seen.has(token)) continue;
 		seen.add(token);
 		if (explainedInText(text, token)) out.push({ acronym: token, explained: 'in_text' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findAcronyms } from '../quality/acronyms';
+import { findAcronyms, glossaryIndex } from '../quality/acronyms';
 import { byPupil, pupilWhere } from './facts';
 import { col, metric } from './registry';
 
@@ -24,9 +24,10 @@ export const acronymUsage = metric({
 		const usage = new Map<string, AcronymUsage>();
 		let targetsUnexplained = 0;
 		let targetsWithText = 0;
+		const glossary = glossaryIndex(s.glossary);
 		for (const { target_text, n } of texts) {
 			targetsWithText += n;
-			const found = findAcronyms(target_text, s.glossary);
+			const found = findAcronyms(target_text, glossary);
 			if (found.some((f) => f.explained === null)) targetsUnexplained += n;
 			for (const f of found) {
 				const u = usage.get(f.acronym) ?? { acronym: f.acronym, targets: 0, unexplained: 0, meaning: null };

@@ -64,10 +64,22 @@ function explainedInText(text: string, acronym: string): boolean {
 	return pattern.test(text);
 }
 
-export function findAcronyms(text: string, glossary: GlossaryEntry[] = defaultGlossary): AcronymFinding[] {
+/** What a glossary says, read once for many targets (on the page the glossary is reactive state, slow to read). */
+export interface GlossaryIndex {
+	known: Map<string, GlossaryEntry>;
+	mixed: Set<string>;
+}
+
+export function glossaryIndex(glossary: GlossaryEntry[] = defaultGlossary): GlossaryIndex {
+	return {
+		known: new Map(glossary.map((g) => [g.term.toLowerCase(), { term: g.term, meaning: g.meaning }])),
+		mixed: new Set(glossary.filter((g) => /[a-z]/.test(g.term) && /[A-Z].*[A-Z]/.test(g.term)).map((g) => g.term))
+	};
+}
+
+export function findAcronyms(text: string, glossary: GlossaryEntry[] | GlossaryIndex = defaultGlossary): AcronymFinding[] {
 	const withoutPlaceholders = text.replace(/\[[^\]]*\]/g, ' ');
-	const known = new Map(glossary.map((g) => [g.term.toLowerCase(), g]));
-	const mixed = new Set(glossary.filter((g) => /[a-z]/.test(g.term) && /[A-Z].*[A-Z]/.test(g.term)).map((g) => g.term));
+	const { known, mixed } = Array.isArray(glossary) ? glossaryIndex(glossary) : glossary;
 	const tokens = withoutPlaceholders.match(/\b[A-Za-z][A-Za-z]*\b/g) ?? [];
 	const seen = new Set<string>();
 	const out: AcronymFinding[] = [];

@@ -59,7 +59,7 @@ export function refreshDerivedTablesSql(school: string | null = null): string[] 
 	const where = school === null ? '' : `WHERE school = ${lit(school)}`;
 	return [
 		`DELETE FROM plan_facts ${where}`,
-		`INSERT INTO plan_facts ${planFactsSql(school)}`,
+		`INSERT INTO plan_facts BY NAME ${planFactsSql(school)}`,
 		`DELETE FROM target_facts ${where}`,
 		`INSERT INTO target_facts ${targetFactsSql(school)}`
 	];

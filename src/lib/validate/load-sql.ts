@@ -85,10 +85,11 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	// What is kept of each row: its values, and a raw cell only where a later step shows it (a list's
 	// text; a value that could not be read, for its warning). Every text column kept costs about a tenth
 	// of a second per million rows in the browser's engine, and memory; a valid id is its own raw text.
+	// Optional columns whose value may be unreadable (text always reads): such a value is a warning, with its cell.
+	const warned = cols.filter((c) => !c.required && c.kind !== 'text');
 	const rawKept = cols.flatMap((c) =>
-		c.kind === 'id_list' ? [`${x(c.name)}`] : !c.required && c.kind !== 'text' ? [`CASE WHEN ${v(c.name)} IS NULL THEN ${x(c.name)} END AS ${x(c.name)}`] : []
+		c.kind === 'id_list' ? [x(c.name)] : warned.includes(c) ? [`CASE WHEN ${v(c.name)} IS NULL THEN ${x(c.name)} END AS ${x(c.name)}`] : []
 	);
-	const warned = cols.filter((c) => c.kind === 'id_list' || (!c.required && c.kind !== 'text'));
 	const checks = rowChecks(table, cols);
 	const stmts: string[] = [];
 	const failure = firstFailure(checks);
@@ -108,12 +109,13 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	// Repeated ids: the first good row is loaded, later ones are rejected, naming the first line.
 	const key = cols.find((c) => c.unique);
 	if (key) {
-		const at = `(src::BIGINT * ${2 ** 32} + line)`;
+		// A row's place (file, then line) as one number, to find and name the first of repeated ids.
+		const at = (t: string) => `(${t}src::BIGINT * ${2 ** 32} + ${t}line)`;
 		stmts.push(reject(`SELECT t.src, t.line, ${lit(key.name)} AS err_column,
         ${lit(`duplicate ${key.name}, first on `)} || 'line ' || (d.first % ${2 ** 32}) || ' of ' || ${files}[d.first // ${2 ** 32} + 1] AS err_reason, t.${v(key.name)} AS err_value
-      FROM ${CHECKED} t JOIN (SELECT ${v(key.name)} AS id, min(${at}) AS first FROM ${CHECKED} WHERE err_reason IS NULL GROUP BY ALL HAVING count(*) > 1) d
+      FROM ${CHECKED} t JOIN (SELECT ${v(key.name)} AS id, min(${at('')}) AS first FROM ${CHECKED} WHERE err_reason IS NULL GROUP BY ALL HAVING count(*) > 1) d
         ON d.id = t.${v(key.name)}
-      WHERE t.err_reason IS NULL AND (t.src::BIGINT * ${2 ** 32} + t.line) <> d.first`));
+      WHERE t.err_reason IS NULL AND ${at('t.')} <> d.first`));
 	}
 
 	// References to rows actually loaded; a parent that was rejected is named with its reason.
@@ -150,9 +152,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const keyExpr = key ? v(key.name) : 'NULL';
 	stmts.push(`INSERT INTO import_rejected SELECT ${S}, ${file}, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${CHECKED} WHERE err_reason IS NOT NULL`);
 
-	const warnings = warned
-		.filter((c) => !c.required)
-		.map((c) => `SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
+	const warnings = warned.map((c) => `SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
       FROM ${CHECKED} WHERE err_reason IS NULL AND ${x(c.name)} IS NOT NULL AND ${v(c.name)} IS NULL`);
 	for (const c of optRefs) {
 		warnings.push(`SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${v(c.name)}, ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${c.references!.table}; cleared`)}

@@ -19,6 +19,8 @@ export interface Column<R> {
 	/** A short mark after the cell (e.g. "small number"), or null. */
 	note?: (row: R) => string | null;
 	digits?: number;
+	/** A column of sentences: kept wide enough to wrap into lines, not a word to a line, on a narrow screen. */
+	wide?: boolean;
 	rowHeader?: boolean;
 	csv?: boolean;
 	screen?: boolean;

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Db } from '../lib/db/types';
 import { importSchools } from '../lib/import/pipeline';
-import { buildReport, type Report } from '../lib/report/build';
+import { buildReport } from '../lib/report/build';
+import type { Report } from '../lib/report/types';
 import { renderReportHtml } from '../lib/report/html';
 import { defaultSettings } from '../lib/settings/schema';
 import { drawChart } from './draw-chart';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { attainment, comparatorMeasure, lowerIsBetterMeasures, needArea, outcome, progressJudgement, reviewDecision } from '../../src/lib/contract/enums';
 import { DEMO_AS_OF } from '../../src/lib/state/demo';
-import type { Report, ReportTable } from '../../src/lib/report/build';
+import type { Report, ReportTable } from '../../src/lib/report/types';
 import { reportProblems } from '../../src/lib/report/honesty';
 import { openPage, startApp, type App } from './harness';
 

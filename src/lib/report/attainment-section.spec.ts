@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
-import { buildReport, type Report } from './build';
+import { buildReport } from './build';
+import type { Report } from './types';
 import { renderReportHtml } from './html';
 
 // tests/fixtures/attainment (figures worked out by hand in src/lib/metrics/attainment.spec.ts), the year 2025/26 as of 20 March 2026.

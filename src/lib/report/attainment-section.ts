@@ -1,6 +1,6 @@
 import { senStageLabels } from '../contract/enums';
 import type { Comparison } from '../metrics/attainment';
-import type { ReportOptions, ReportSection, ReportTable } from './build';
+import type { ReportOptions, ReportSection, ReportTable } from './types';
 import type { ReportFigures } from './figures';
 import type { Suppressor } from './suppress';
 

@@ -1,4 +1,3 @@
-import type * as Plot from '@observablehq/plot';
 import national from '../../../data/national.json';
 import { needAreaLabels, reviewDecisionLabels } from '../contract/enums';
 import type { Db } from '../db/types';
@@ -7,56 +6,14 @@ import { costByInterventionSpec } from '../charts/cost-by-intervention';
 import { costVsProgressSpec } from '../charts/cost-vs-progress';
 import { NO_LINKED_PROVISION } from '../metrics/achievement';
 import { indicatorLabels } from '../metrics/plan-quality';
-import { makeScope, type Costing, type Filters, type Scope } from '../metrics/scope';
+import { makeScope, type Scope } from '../metrics/scope';
 import { compareRates, moreNeeded, restOf } from '../stats/compare';
 import { describeGain, measureLabel } from '../contract/measures';
 import { formatDate } from '../format';
 import { attainmentSection } from './attainment-section';
 import { reportFigures, type ReportFigures } from './figures';
 import { Suppressor } from './suppress';
-
-export interface ReportTable {
-	caption: string;
-	columns: string[];
-	rows: string[][];
-}
-export interface ReportChart {
-	id: string;
-	alt: string;
-	spec: Plot.PlotOptions;
-}
-export interface ReportSection {
-	id: string;
-	title: string;
-	paragraphs: string[];
-	tables: ReportTable[];
-	charts: ReportChart[];
-	/** Points the SENDCo may edit before printing. */
-	points?: string[];
-}
-export interface Report {
-	title: string;
-	school: string;
-	period: string;
-	asOf: string;
-	suppressionNote: string;
-	sections: ReportSection[];
-	suppressed_cells: number;
-	national: typeof national;
-}
-
-export interface ReportOptions {
-	school: string | null;
-	academicYear: string;
-	term: Filters['term'];
-	asOf: string;
-	costing?: Partial<Costing>;
-	threshold: number;
-	/** Number on roll, when the SENDCo enters it. */
-	roll?: number | null;
-	/** Last period's register, when entered: pupils at SEN support (K) and with EHC plans (E). */
-	previous?: { K: number | null; E: number | null };
-}
+import type { Report, ReportOptions, ReportSection, ReportTable } from './types';
 
 /** The report's scope: one school (or all) and the chosen year or term. */
 export const reportScope = (o: ReportOptions): Scope =>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedDemo, sharedFixture } from '../../../tests/unit/load';
-import { buildReport, type Report } from './build';
+import { buildReport } from './build';
+import type { Report } from './types';
 import { reportProblems } from './honesty';
 
 describe('the report says no more than the data knows', () => {

@@ -1,4 +1,4 @@
-import type { Report, ReportTable } from './build';
+import type { Report, ReportTable } from './types';
 
 /**
  * Checks a finished governors' report the way a careful reader would, and lists what it finds:

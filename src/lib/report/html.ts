@@ -1,5 +1,5 @@
 import type * as Plot from '@observablehq/plot';
-import type { Report } from './build';
+import type { Report } from './types';
 import { formatDate } from '../format';
 
 /** The report's look, shared by the page, its print and the downloaded HTML. */

@@ -3,7 +3,8 @@ import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
 import { defaultSettings } from '../settings/schema';
-import { buildReport, type Report } from './build';
+import { buildReport } from './build';
+import type { Report } from './types';
 import { renderReportHtml } from './html';
 
 // tests/fixtures/impact: 3 pupils (2 at SEN support, 1 with an EHC plan), 7 targets, 3 runs.

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KDF_ITERATIONS, WRONG_PASSPHRASE, WrongPassphrase, deriveKey } from './crypto';
-import { NotAWorkspace, open, readHeader, seal } from './envelope';
+import { DamagedFile, NotAWorkspace, WrongOrDamaged, checkIntact, open, openWithKey, readHeader, seal } from './envelope';
 import { DamagedContainer, pack, unpack } from './container';
 
 const about = { keptAt: '2026-11-25T09:00:00.000Z', importedAt: '2026-11-24T15:30:00.000Z' };
@@ -48,7 +49,7 @@ describe('encrypted envelope', () => {
 		expect(asText).not.toContain('Precision');
 	});
 
-	it('detects a changed header (the dates are authenticated, not just readable)', async () => {
+	it('detects a changed header (the dates are authenticated, not just readable), and calls it damaged, not a wrong passphrase', async () => {
 		const file = await seal(text('rows'), await quickKey('pass phrase'), about);
 		const json = JSON.stringify(readHeader(file).header);
 		const at = new TextDecoder('latin1').decode(file).indexOf('2026-11-24');
@@ -56,10 +57,45 @@ describe('encrypted envelope', () => {
 		const altered = file.slice();
 		altered[at + 3] = '5'.charCodeAt(0); // 2026 → 2025
 		expect(JSON.stringify(readHeader(altered).header)).not.toBe(json);
-		await expect(open(altered, 'pass phrase')).rejects.toBeInstanceOf(WrongPassphrase);
-		const flipped = file.slice();
+		await expect(open(altered, 'pass phrase')).rejects.toBeInstanceOf(DamagedFile);
+		await expect(checkIntact(altered)).rejects.toBeInstanceOf(DamagedFile);
+		expect(await checkIntact(file)).toBe(true);
+	});
+
+	it('calls a file with any byte of its body or digest changed, or cut short, damaged, with the right passphrase or a wrong one', async () => {
+		const file = await seal(text('rows of a school, long enough to have a body '.repeat(20)), await quickKey('pass phrase'), about);
+		const start = readHeader(file).head.length;
+		for (const at of [start, start + 100, file.length - 40, file.length - 1]) {
+			const flipped = file.slice();
+			flipped[at] ^= 1;
+			for (const passphrase of ['pass phrase', 'not the passphrase']) {
+				await expect(open(flipped, passphrase), `byte ${at}, ${passphrase}`).rejects.toThrow(/^This data file is damaged: /);
+				await expect(open(flipped, passphrase)).rejects.not.toBeInstanceOf(WrongPassphrase);
+			}
+		}
+		for (const cut of [start + 10, file.length - 1]) await expect(open(file.slice(0, cut), 'pass phrase')).rejects.toBeInstanceOf(DamagedFile);
+		// An intact file with the wrong passphrase is a wrong passphrase, and only that.
+		await expect(open(file, 'not the passphrase')).rejects.toBeInstanceOf(WrongPassphrase);
+	});
+
+	it('still opens a file saved by version 1, which has no digest: a failure there is "damaged or the passphrase is wrong"', async () => {
+		// Written by the version before this one (envelope format 1), with a light work factor.
+		const v1 = new Uint8Array(readFileSync(new URL('../../../tests/fixtures/kept/version-1.plws', import.meta.url)));
+		expect(v1[4]).toBe(1);
+		expect(new TextDecoder().decode((await open(v1, 'version one passphrase')).plain)).toBe('rows sealed by envelope version 1');
+		expect(await checkIntact(v1)).toBe(false);
+		await expect(open(v1, 'not the passphrase')).rejects.toBeInstanceOf(WrongOrDamaged);
+		const flipped = v1.slice();
 		flipped[flipped.length - 1] ^= 1;
-		await expect(open(flipped, 'pass phrase')).rejects.toBeInstanceOf(WrongPassphrase);
+		await expect(open(flipped, 'version one passphrase')).rejects.toThrow('This data file could not be opened: it is damaged or the passphrase is wrong.');
+	});
+
+	it('opens with a key already derived only when the file was sealed under it', async () => {
+		const key = await quickKey('shared passphrase');
+		const file = await seal(text('rows'), key, about);
+		expect((await openWithKey(file, key))?.plain).toEqual(text('rows'));
+		expect(await openWithKey(file, await quickKey('shared passphrase'))).toBeNull(); // same passphrase, another salt
+		expect(await openWithKey(await seal(text('rows'), await quickKey('another'), about), key)).toBeNull();
 	});
 
 	it('treats the same passphrase typed with composed or decomposed accents as the same', async () => {
@@ -71,7 +107,7 @@ describe('encrypted envelope', () => {
 		await expect(open(text('pupil_id\nP001\n'), 'x')).rejects.toThrow('This is not a Provision Lens data file.');
 		const file = await seal(text('rows'), await quickKey('p'), about);
 		const newer = file.slice();
-		newer[4] = 2;
+		newer[4] = 3;
 		expect(() => readHeader(newer)).toThrow(/newer version/);
 		expect(() => readHeader(file.slice(0, 20))).toThrow(NotAWorkspace);
 		const badJson = file.slice();

@@ -175,9 +175,12 @@ describe('keeping data on this device, in Chromium', () => {
 		expect(await figures(page)).toEqual(before);
 	});
 
-	it('forgets in one click: every stored byte removed, the demo shown', async () => {
+	it('forgets after one question naming what goes: every stored byte removed, the demo shown', async () => {
 		await nav(page, 'Import data');
 		await page.getByRole('button', { name: 'Forget: remove the kept data from this device' }).click();
+		const ask = page.getByRole('dialog', { name: 'Forget the kept data?' });
+		await expect.poll(() => ask.textContent()).toContain('the kept data of Fixture school');
+		await ask.getByRole('button', { name: 'Forget it' }).click();
 		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		const s = await storage(page);
 		expect(s.opfs).toEqual([]);

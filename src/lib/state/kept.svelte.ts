@@ -137,6 +137,8 @@ class Kept {
 	}
 
 	private sync() {
+		// Forgotten in another tab while this one waited for the passphrase: show the demo, as a visit with nothing kept does.
+		if (this.status === 'locked' && this.tab.status === 'off' && dataset.status === 'starting') void dataset.loadDemo();
 		this.status = this.tab.status;
 		this.copy = this.tab.copy;
 		this.notice = this.tab.notice;

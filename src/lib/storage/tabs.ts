@@ -168,6 +168,7 @@ export class KeptTab {
 	/** Save what this tab holds over the copy it last saw, if anything changed; never over another. */
 	save(): Promise<void> {
 		this.saving++;
+		this.changed();
 		return this.serial(async () => {
 			const key = this.key;
 			if (this.status !== 'on' || !key || this.conflict || !this.unsaved) return;
@@ -191,7 +192,10 @@ export class KeptTab {
 				this.conflict = outcome.current;
 				this.notice = { kind: 'conflict', copy: outcome.current };
 			}
-		}).finally(() => this.saving--);
+		}).finally(() => {
+			this.saving--;
+			this.changed();
+		});
 	}
 
 	/**

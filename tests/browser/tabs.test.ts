@@ -73,7 +73,9 @@ async function unlock(page: Page, passphrase: string) {
 	await page.getByRole('button', { name: 'Open the kept data' }).click();
 }
 
-describe('kept data in two tabs of one browser, in Chromium', () => {
+// One story across the tests (each starts where the last left off), so a retry would start in the wrong place; and a tab's
+// every import on a shared 2-core machine takes a while.
+describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeout: 600_000 }, () => {
 	let app: App;
 	let context: BrowserContext;
 	let a: Page;

@@ -1,7 +1,7 @@
 import { needAreaLabels, senStageLabels } from '../lib/contract/enums';
 import { formatGbp, formatPercent } from '../lib/format';
 import { SMALL_NUMBER } from '../lib/stats/wilson';
-import type { Analysis } from './analyse';
+import { asOfSaid, type Analysis } from './analyse';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const num = (s: string | number, n: number) => String(s).padStart(n);
@@ -22,7 +22,7 @@ export function printable(text: string): string {
 /** The readable summary the command line prints without --json. */
 export function formatAnalysis(a: Analysis): string {
 	const out: string[] = [];
-	out.push(`Provision Lens — figures as of ${a.as_of} for ${a.schools.join(', ')}`, '');
+	out.push(`Provision Lens — figures as of ${a.as_of} (${asOfSaid(a.as_of_from)}) for ${a.schools.join(', ')}`, '');
 	out.push('Import', `  ${pad('table', 12)}${num('read', 8)}${num('loaded', 8)}${num('rejected', 10)}${num('warnings', 10)}`);
 	for (const [t, c] of Object.entries(a.import.tables)) {
 		out.push(`  ${pad(t, 12)}${num(c.read, 8)}${num(c.loaded, 8)}${num(c.rejected, 10)}${num(c.warnings, 10)}`);

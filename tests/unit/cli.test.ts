@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lens as run } from '../../src/cli/lens';
 import { fixture } from './load';
@@ -148,6 +149,46 @@ describe('lens analyse', () => {
 		expect([refused.code, refused.stderr]).toEqual([2, 'lens: targets.csv: missing required column need_area for targets']);
 		const missing = (await lens('analyse', fixture('no-such-folder')));
 		expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('cannot read folder')]);
+	});
+});
+
+/** A copy of a fixture folder whose files were last changed on `dates` (a school's subfolder to each date: a trust's), noon local time. */
+function exportedOn(name: string, dates: Record<string, string>): string {
+	const folder = join(mkdtempSync(join(tmpdir(), 'lens-exported-')), name);
+	cpSync(fixture(name), folder, { recursive: true });
+	for (const [sub, date] of Object.entries(dates)) {
+		const dir = join(folder, sub);
+		for (const f of readdirSync(dir)) utimesSync(join(dir, f), new Date(`${date}T12:00:00`), new Date(`${date}T12:00:00`));
+	}
+	return folder;
+}
+
+describe('lens: as of the export\'s own date', () => {
+	it('works figures out as of the date of the files, not the day the command runs, and says so', async () => {
+		// tests/fixtures/quality saved on 20 March 2026. Not reviewed and more than 14 days past review_due on that day:
+		// G2 (due 26 January) and G4 (due 28 November); G5 (due 27 March) only from 11 April, so by any later day, today.
+		const folder = exportedOn('quality', { '.': '2026-03-20' });
+		const out = JSON.parse((await lens('analyse', folder, '--json')).stdout);
+		expect([out.as_of, out.as_of_from, out.export_dates]).toEqual(['2026-03-20', 'export', { quality: '2026-03-20' }]);
+		expect(out.overview.plans.reviews_overdue).toBe(2);
+		const today = new Date().toISOString().slice(0, 10);
+		const now = JSON.parse((await lens('analyse', folder, '--as-of', today, '--json')).stdout);
+		expect([now.as_of, now.as_of_from, now.overview.plans.reviews_overdue]).toEqual([today, 'chosen', 3]);
+		expect((await lens('analyse', folder)).stdout).toMatch(/^Provision Lens — figures as of 2026-03-20 \(the date of the latest export loaded, from its files' own date; --as-of to change it\) for quality\n/);
+
+		const html = `${tmpdir()}/lens-report-exported-${process.pid}.html`;
+		const run = JSON.parse((await lens('report', folder, '--period', '2025/26', '--out', html, '--json')).stdout);
+		expect([run.report.asOf, run.as_of_from]).toEqual(['2026-03-20', 'export']);
+		expect(readFileSync(html, 'utf8')).toContain('figures as of 20 March 2026');
+	});
+
+	it("takes a trust's latest export, and one school's own with --school", async () => {
+		const folder = exportedOn('trust', { North: '2026-01-10', South: '2026-02-01' });
+		const out = JSON.parse((await lens('analyse', folder, '--json')).stdout);
+		expect([out.as_of, out.export_dates]).toEqual(['2026-02-01', { North: '2026-01-10', South: '2026-02-01' }]);
+		const html = `${tmpdir()}/lens-report-north-${process.pid}.html`;
+		const north = JSON.parse((await lens('report', folder, '--period', '2025/26', '--school', 'North', '--out', html, '--json')).stdout);
+		expect([north.report.school, north.report.asOf]).toEqual(['North', '2026-01-10']);
 	});
 });
 

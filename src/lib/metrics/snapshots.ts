@@ -3,8 +3,9 @@ import { needAreaLabels } from '../contract/enums';
 import { lit } from '../db/sql';
 import { pupilWhere } from './facts';
 import { broadAreaSql, orderOf } from './register';
-import { col, metric } from './registry';
-import type { Filters } from './scope';
+import type { Db } from '../db/types';
+import { col, metric, runMetric } from './registry';
+import { makeScope, type Filters } from './scope';
 
 /**
  * The register on every snapshot date: for each date any school in the filters exported on, each
@@ -56,3 +57,33 @@ export const needsTrend = metric({
     FROM (${registerOverTimeSql(s.filters)}) r WHERE r.sen_stage IN ('K', 'E')
     GROUP BY 1, 2 ORDER BY census, ${orderOf('need_area', Object.keys(needAreaLabels))}`
 });
+
+/** Each loaded school's latest export date (YYYY-MM-DD), by school. */
+export type ExportDates = Record<string, string>;
+
+/**
+ * The date of each school's latest export (its latest snapshot; each import is a snapshot dated by
+ * its export, the files' own date unless changed). Figures are worked out as of it unless another
+ * date is chosen, so an export opened months later still reads as it stood on the day it was taken.
+ * Reads no scope: it says what the scope's date is by default.
+ */
+export const latestExports = metric({
+	id: 'latest_exports',
+	describe: "Each school's latest export date (its latest snapshot): the date figures are worked out as of unless another is chosen",
+	row: z.object({ school: col.text, exported: col.date }),
+	sql: () => `SELECT school, strftime(max(snapshot), '%Y-%m-%d') AS exported FROM snapshots GROUP BY school ORDER BY school`,
+	finish: (rows): ExportDates => Object.fromEntries(rows.map((r) => [r.school, r.exported]))
+});
+
+/**
+ * The default as-of date: the chosen school's latest export, else the latest export loaded of any
+ * school; null when the data holds no export date (nothing loaded, or a copy kept before snapshots).
+ */
+export function exportDateFor(exports: ExportDates, school: string | null): string | null {
+	if (school && exports[school]) return exports[school];
+	const dates = Object.values(exports).sort();
+	return dates.at(-1) ?? null;
+}
+
+/** The export dates of what `db` holds, read before any page's scope exists (the metric reads none). */
+export const exportDatesOf = (db: Db): Promise<ExportDates> => runMetric(db, latestExports, makeScope({ asOf: '1970-01-01' }), undefined);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
+import { makeScope } from '../metrics/scope';
 import { buildReport } from './build';
 import type { Report } from './types';
 import { renderReportHtml } from './html';
@@ -9,7 +10,7 @@ import { renderReportHtml } from './html';
 // tests/fixtures/attainment (figures worked out by hand in src/lib/metrics/attainment.spec.ts), the year 2025/26 as of 20 March 2026.
 describe("governors' report: attainment and attendance", () => {
 	let db: Db;
-	const build = (threshold: number) => buildReport(db, { school: 'attainment', academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold });
+	const build = (threshold: number) => buildReport(db, makeScope({ asOf: '2026-03-20', filters: { school: 'attainment', academicYear: '2025/26' } }), { threshold });
 	const section = (r: Report) => r.sections.find((s) => s.id === 'attainment')!;
 	const table = (r: Report, caption: string) => section(r).tables.find((t) => t.caption === caption)!.rows;
 	beforeAll(async () => {
@@ -55,7 +56,7 @@ describe("governors' report: attainment and attendance", () => {
 
 	it('says so when the export has no assessments or attendance', async () => {
 		const other = (await sharedFixture('impact')).db;
-		const r = await buildReport(other, { school: 'impact', academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
+		const r = await buildReport(other, makeScope({ asOf: '2026-01-15', filters: { school: 'impact', academicYear: '2025/26' } }), { threshold: 5 });
 		expect(section(r)).toMatchObject({ tables: [], paragraphs: ['The data holds no assessments or attendance for pupils with SEN in this period.'] });
 	});
 });

@@ -6,18 +6,15 @@ import { costByInterventionSpec } from '../charts/cost-by-intervention';
 import { costVsProgressSpec } from '../charts/cost-vs-progress';
 import { NO_LINKED_PROVISION } from '../metrics/achievement';
 import { indicatorLabels } from '../metrics/plan-quality';
-import { makeScope, type Scope } from '../metrics/scope';
+import type { Scope } from '../metrics/scope';
 import { compareRates, moreNeeded, restOf } from '../stats/compare';
 import { describeGain, measureLabel } from '../contract/measures';
 import { formatDate } from '../format';
 import { attainmentSection } from './attainment-section';
+import { reportOptions, type ReportExtras } from './options';
 import { reportFigures, type ReportFigures } from './figures';
 import { Suppressor } from './suppress';
 import type { Report, ReportOptions, ReportSection, ReportTable } from './types';
-
-/** The report's scope: one school (or all) and the chosen year or term. */
-export const reportScope = (o: ReportOptions): Scope =>
-	makeScope({ asOf: o.asOf, filters: { school: o.school, academicYear: o.academicYear, term: o.term }, costing: { ...o.costing, fundingStream: null } });
 
 const pct = (n: number, d: number | null | undefined) => (d ? `${((n / d) * 100).toFixed(1)}%` : 'roll not entered');
 const gbp = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
@@ -256,6 +253,7 @@ export function composeReport(f: ReportFigures, o: ReportOptions): Report {
 		school: o.school ?? 'All schools',
 		period: f.period.label,
 		asOf: o.asOf,
+		narrowedTo: o.narrowedTo ?? null,
 		suppressionNote: s.note,
 		sections,
 		suppressed_cells: s.suppressed,
@@ -263,6 +261,7 @@ export function composeReport(f: ReportFigures, o: ReportOptions): Report {
 	};
 }
 
-export async function buildReport(db: Db, o: ReportOptions): Promise<Report> {
-	return composeReport(await reportFigures(db, reportScope(o), o.threshold), o);
+/** The report over `scope`, built as every page's is (`scopeOfPage`): its school, period, date and filters. */
+export async function buildReport(db: Db, scope: Scope, extras: ReportExtras): Promise<Report> {
+	return composeReport(await reportFigures(db, scope, extras.threshold), reportOptions(scope, extras));
 }

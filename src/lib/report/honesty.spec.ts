@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedDemo, sharedFixture } from '../../../tests/unit/load';
+import { makeScope } from '../metrics/scope';
 import { buildReport } from './build';
 import type { Report } from './types';
 import { reportProblems } from './honesty';
@@ -8,9 +9,9 @@ describe('the report says no more than the data knows', () => {
 	let demo: Report;
 	let messy: Report;
 	beforeAll(async () => {
-		demo = await buildReport((await sharedDemo()).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold: 5 });
+		demo = await buildReport((await sharedDemo()).db, makeScope({ asOf: '2026-03-20', filters: { academicYear: '2025/26' } }), { threshold: 5 });
 		// The rules fixture: rejected rows, blanks, unknown costs and outcomes.
-		messy = await buildReport((await sharedFixture('rules')).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
+		messy = await buildReport((await sharedFixture('rules')).db, makeScope({ asOf: '2026-01-15', filters: { academicYear: '2025/26' } }), { threshold: 5 });
 	});
 
 	it('on the demo: no unsupported claim, code word, raw date, small count or unknown shown as 0', () => {

@@ -12,6 +12,7 @@ const num = (s: string | number, n: number) => String(s).padStart(n);
  * sent raw, so a cell cannot rewrite the screen or disguise what is printed.
  */
 export function printable(text: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are what this finds
 	return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
 		const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 		const code = c.charCodeAt(0);

@@ -119,7 +119,7 @@ describe('lens analyse', () => {
 		expect(out.by_school.provision[0]).toMatchObject({ school: 'North', runs: 0, total_cost_gbp: null });
 		expect(out.by_school.quality[0]).toMatchObject({ school: 'North', plans: 6, plans_missing_none: 0, pupils_with_plan: 4, coverage: 0.8 });
 		const text = (await lens('analyse', fixture('trust'), '--as-of', '2026-01-15')).stdout;
-		expect(text).toMatch(/Schools side by side \(2\)\n.*\n  North +4 +1 +6 +50% +none recorded +0% +80%\n/);
+		expect(text).toMatch(/Schools side by side \(2\)\n.*\n {2}North +4 +1 +6 +50% +none recorded +0% +80%\n/);
 		// South has 1 reviewed target, and is North's only other school: no comparison is made.
 		expect(text).toContain('North: too few reviewed targets to compare');
 		// One school: nothing to set side by side.

@@ -16,7 +16,11 @@ function encodingByMarks(bytes: Uint8Array): Encoding | null {
 	const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
 	let evenZeros = 0;
 	let oddZeros = 0;
-	for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddZeros++ : evenZeros++);
+	for (let i = 0; i < sample.length; i++) {
+		if (sample[i] !== 0) continue;
+		if (i % 2) oddZeros++;
+		else evenZeros++;
+	}
 	if (oddZeros > sample.length / 4) return 'utf-16le';
 	if (evenZeros > sample.length / 4) return 'utf-16be';
 	return null;

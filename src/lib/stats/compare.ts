@@ -1,5 +1,3 @@
-import { wilson } from './wilson';
-
 export interface Proportion {
 	successes: number;
 	n: number;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { needAreaLabels } from '../contract/enums';
-import { lit } from '../db/sql';
+import { join, raw, sql, type Sql } from '../db/sql';
 import { SMALL_NUMBER, wilson } from '../stats/wilson';
-import { statusCountsSql, summedStatusCountsSql, targetFactsSql, keyStageSql } from './facts';
+import { statusCountsSql, summedStatusCountsSql, targetFactsSql, keyStageSql, termOfSql } from './facts';
 import { interventionNamesSql, provisionKeysSql } from './provision-runs';
 import { provisionByInterventionSql } from './provision';
 import { col, metric } from './registry';
 import { withFilters } from './scope';
-import { termOfSql } from '../settings/terms';
 
 export const statusCounts = z.object({
 	reviewed: col.int,
@@ -41,13 +40,13 @@ export function withRates<T extends StatusCounts>(row: T): T & Achievement {
 	};
 }
 
-const needAreaOrder = (x: string) => `CASE ${Object.keys(needAreaLabels).map((k, i) => `WHEN ${x} = ${lit(k)} THEN ${i}`).join(' ')} ELSE 99 END`;
+const needAreaOrder = (x: string): Sql => sql`CASE ${join(Object.keys(needAreaLabels).map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`), ' ')} ELSE 99 END`;
 
 export const targetStatus = metric({
 	id: 'target_status',
 	describe: 'Targets by status at the as-of date (metrics.md "Target status"), with the achievement rate and its interval',
 	row: statusCounts.extend({ total: col.int }),
-	sql: (s) => `SELECT count(*)::INTEGER AS total, ${statusCountsSql} FROM (${targetFactsSql(s)})`,
+	sql: (s) => sql`SELECT count(*)::INTEGER AS total, ${statusCountsSql} FROM (${targetFactsSql(s)})`,
 	finish: (rows) => withRates(rows[0])
 });
 
@@ -55,21 +54,21 @@ export const achievementByNeedArea = metric({
 	id: 'achievement_by_need_area',
 	describe: 'Target achievement by the area of need each target names',
 	row: statusCounts.extend({ need_area: col.text }),
-	sql: (s) => `SELECT need_area, ${statusCountsSql} FROM (${targetFactsSql(s)}) GROUP BY need_area ORDER BY ${needAreaOrder('need_area')}, need_area`,
+	sql: (s) => sql`SELECT need_area, ${statusCountsSql} FROM (${targetFactsSql(s)}) GROUP BY need_area ORDER BY ${needAreaOrder('need_area')}, need_area`,
 	finish: (rows) => rows.map(withRates)
 });
 
 export const pupilGroups = ['year_group', 'key_stage', 'sen_stage', 'pupil_premium', 'eal', 'looked_after', 'sex'] as const;
 export type PupilGroup = (typeof pupilGroups)[number];
 
-const groupSql: Record<PupilGroup, string> = {
-	year_group: 'p.year_group',
+const groupSql: Record<PupilGroup, Sql> = {
+	year_group: raw('p.year_group'),
 	key_stage: keyStageSql('p.year_group'),
-	sen_stage: 'p.sen_stage',
-	pupil_premium: `CASE p.pupil_premium WHEN TRUE THEN 'Pupil premium' WHEN FALSE THEN 'Not pupil premium' ELSE 'Not known' END`,
-	eal: `CASE p.eal WHEN TRUE THEN 'EAL' WHEN FALSE THEN 'Not EAL' ELSE 'Not known' END`,
-	looked_after: `CASE p.looked_after WHEN TRUE THEN 'Looked after' WHEN FALSE THEN 'Not looked after' ELSE 'Not known' END`,
-	sex: `CASE p.sex WHEN 'F' THEN 'Female' WHEN 'M' THEN 'Male' ELSE 'Not known' END`
+	sen_stage: raw('p.sen_stage'),
+	pupil_premium: raw(`CASE p.pupil_premium WHEN TRUE THEN 'Pupil premium' WHEN FALSE THEN 'Not pupil premium' ELSE 'Not known' END`),
+	eal: raw(`CASE p.eal WHEN TRUE THEN 'EAL' WHEN FALSE THEN 'Not EAL' ELSE 'Not known' END`),
+	looked_after: raw(`CASE p.looked_after WHEN TRUE THEN 'Looked after' WHEN FALSE THEN 'Not looked after' ELSE 'Not known' END`),
+	sex: raw(`CASE p.sex WHEN 'F' THEN 'Female' WHEN 'M' THEN 'Male' ELSE 'Not known' END`)
 };
 
 export const achievementByPupilGroup = metric({
@@ -77,9 +76,9 @@ export const achievementByPupilGroup = metric({
 	describe: 'Target achievement by a pupil characteristic; "Not known" is its own group, never merged',
 	row: statusCounts.extend({ group: col.text, pupils: col.int }),
 	// Counted per pupil first, then the pupils added up: each pupil is one row of the inner grouping.
-	sql: (s, by: PupilGroup) => `
+	sql: (s, by: PupilGroup) => sql`
     SELECT "group", count(*)::INTEGER AS pupils, ${summedStatusCountsSql}
-    FROM (SELECT "group", school, pupil_id, ${statusCountsSql} FROM (${targetFactsSql(s, [`${groupSql[by]} AS "group"`])}) GROUP BY ALL)
+    FROM (SELECT "group", school, pupil_id, ${statusCountsSql} FROM (${targetFactsSql(s, [sql`${groupSql[by]} AS "group"`])}) GROUP BY ALL)
     GROUP BY 1 ORDER BY 1`,
 	finish: (rows) => rows.map(withRates),
 	examples: [...pupilGroups]
@@ -90,7 +89,7 @@ export const achievementTrend = metric({
 	describe: 'Achievement rate by the term targets were due in (the school\'s terms), across every year in the data',
 	row: statusCounts.extend({ academic_year: col.text, term: z.enum(['Autumn', 'Spring', 'Summer']), order: col.int }),
 	// Counted by due date first (a few hundred dates), so the term is worked out once a date, not once a target.
-	sql: (s) => `
+	sql: (s) => sql`
     WITH days AS (SELECT due, ${statusCountsSql} FROM (${targetFactsSql(withFilters(s, { academicYear: null, term: null }))}) GROUP BY due),
     termed AS (SELECT *, CASE WHEN month(due) >= 9 THEN year(due) ELSE year(due) - 1 END AS y,
       ${termOfSql('due', s.costing.termDates)} AS term FROM days)
@@ -112,9 +111,9 @@ export const NO_LINKED_PROVISION = 'No linked provision';
  * Each run's intervention key is worked out once per run, not once per link; targets are counted per
  * pupil first, so a pupil is one row of the inner grouping rather than a count(DISTINCT).
  */
-export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql>[0]): string {
-	return `
-    SELECT g.key AS intervention_key, coalesce(n.name, ${lit(NO_LINKED_PROVISION)}) AS intervention,
+export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql>[0]): Sql {
+	return sql`
+    SELECT g.key AS intervention_key, coalesce(n.name, ${NO_LINKED_PROVISION}) AS intervention,
       g.pupils, g.reviewed, g.achieved, g.partial, g.not_achieved, g.open, g.overdue,
       c.total_cost_gbp, c.cost_per_pupil_gbp, c.total_cost_gbp / nullif(g.achieved, 0) AS cost_per_achieved_target_gbp
     FROM (

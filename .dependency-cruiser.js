@@ -89,7 +89,7 @@ export default {
 			comment: 'src/lib/db is the only code that touches DuckDB (the engine and its Arrow): everything else goes through the Db seam.',
 			severity: 'error',
 			from: { path: '^src/', pathNot: ['^src/lib/db/', '\\.spec\\.ts$'] },
-			to: { path: '^node_modules/(@duckdb/|apache-arrow/)' }
+			to: { path: '(^|/)node_modules/(@duckdb|apache-arrow)/' }
 		},
 		{
 			name: 'app-not-tests',
@@ -102,7 +102,7 @@ export default {
 			name: 'no-circular',
 			comment: 'Modules never import each other, directly or through others.',
 			severity: 'error',
-			from: {},
+			from: { path: '^src/' },
 			to: { circular: true }
 		},
 		{
@@ -110,12 +110,13 @@ export default {
 			comment:
 				"Every import resolves (an alias dependency-cruiser cannot follow would hide its arrows). SvelteKit's virtual modules ($app/*, $env/*, $service-worker) and Vite's ?url imports are the build's own, not files.",
 			severity: 'error',
-			from: {},
+			from: { path: '^src/' },
 			to: { couldNotResolve: true, pathNot: ['^\\$(app|env)/', '^\\$service-worker$', '\\?url$'] }
 		}
 	],
 	options: {
-		doNotFollow: { path: '^node_modules/' },
+		// Packages are leaves (also where node_modules is a link to a folder elsewhere).
+		doNotFollow: { path: 'node_modules', dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg'] },
 		exclude: { path: '^(\\.svelte-kit|build)/' },
 		// Type-only imports count: a type that crosses a layer ties the layers as much as a value does.
 		tsPreCompilationDeps: true,

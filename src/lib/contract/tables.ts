@@ -82,7 +82,7 @@ export const pupils = z.object({
 	young_carer: opt('bool', `Young carer. ${boolNote}`, { aliases: ['carer'] }),
 	medical_condition: opt('bool', `Has a medical condition. ${boolNote}`, { aliases: ['medical', 'medical need'] }),
 	sen_start_date: opt('date', 'When the pupil joined the SEN register.', { aliases: ['sen start', 'date added to register', 'register start'] }),
-	attendance_pct: opt('percent', 'Share of possible sessions the pupil attended this year, 0–100 (from the MIS); below 90 is persistently absent.', {
+	attendance_pct: opt('percent', 'Share of possible sessions the pupil attended this year, 0–100 (from the MIS); 90 or below (10% or more missed) is persistently absent.', {
 		aliases: ['attendance', 'attendance percent', 'overall attendance', 'attendance to date', 'year to date attendance']
 	})
 });

@@ -119,18 +119,19 @@ describe('attainment figures', () => {
 		]);
 	});
 
-	it('gives attendance and persistent absence against the school', async () => {
+	it('gives attendance and persistent absence against the school, counting attendance of exactly 90% as persistently absent', async () => {
 		const a = await runMetric(db, attendanceSummary, scope(), undefined);
 		// Recorded for A1 95, A2 88, A3 80.5, A4 90, A7 85 (A5 blank: unknown, not 0) → mean 438.5 / 5 = 87.7.
-		// Below 90: A2, A3, A7 = 3 of 5 (A4 at exactly 90 is not). School: 95% attendance; 10% of 200 on roll (no base given) = 20
-		// persistently absent; rest 17 of 195 = 8.7%. Pooled 0.1; se = √(0.09 × (1/5 + 1/195)) = 0.1359; z = (0.6 − 0.0872)/0.1359 = 3.77 → higher.
-		expect(a).toMatchObject({ pupils: 6, recorded: 5, persistently_absent: 3, school_attendance_pct: 95, school_pa_pct: 10, school_pupils: 200, share: 0.6, comparison: 'higher' });
+		// At or below 90 (missing 10% or more of sessions): A2, A3, A4 (exactly 90: one session in ten missed), A7 = 4 of 5.
+		// School: 95% attendance; 10% of 200 on roll (no base given) = 20 persistently absent; rest 20 − 4 = 16 of 195 = 8.2%.
+		// Pooled 20/200 = 0.1; se = √(0.1 × 0.9 × (1/5 + 1/195)) = 0.1359; z = (0.8 − 0.0821)/0.1359 = 5.28 → higher.
+		expect(a).toMatchObject({ pupils: 6, recorded: 5, persistently_absent: 4, school_attendance_pct: 95, school_pa_pct: 10, school_pupils: 200, share: 0.8, comparison: 'higher' });
 		near(a.mean_pct, 87.7);
 		near(a.gap_pp, -7.3);
-		near(a.rest_share, 17 / 195);
-		// By stage: E A3 80.5, A7 85 → mean 82.75, both below 90; K A1 95, A2 88, A4 90 → mean 91, one below 90 (A5 unknown).
+		near(a.rest_share, 16 / 195);
+		// By stage: E A3 80.5, A7 85 → mean 82.75, both at or below 90; K A1 95, A2 88, A4 90 → mean 91, two at or below 90 (A5 unknown).
 		expect((await runMetric(db, attendanceByGroup, scope(), 'sen_stage')).map((r) => [r.group, r.pupils, r.recorded, r.mean_pct, r.persistently_absent])).toEqual([
-			['E', 2, 2, 82.75, 2], ['K', 4, 3, 91, 1]
+			['E', 2, 2, 82.75, 2], ['K', 4, 3, 91, 2]
 		]);
 	});
 

@@ -200,19 +200,19 @@ export const attainmentTrend = metric({
 	finish: (rows) => rows.map((r) => ({ ...r, ...shareOf(r.at_expected, r.pupils) }))
 });
 
-/** Below this share of sessions a pupil is persistently absent (DfE definition). */
-export const PERSISTENT_ABSENCE_BELOW = 90;
+/** At or below this share of sessions (missing 10% or more) a pupil is persistently absent (DfE definition). */
+export const PERSISTENT_ABSENCE_AT_MOST = 90;
 
 const attendanceCounts = { pupils: col.int, recorded: col.int, mean_pct: col.num.nullable(), persistently_absent: col.int };
 const attendanceCountsSql = `count(*)::INTEGER AS pupils, count(p.attendance_pct)::INTEGER AS recorded, avg(p.attendance_pct) AS mean_pct,
-  count(*) FILTER (WHERE p.attendance_pct < ${PERSISTENT_ABSENCE_BELOW})::INTEGER AS persistently_absent`;
+  count(*) FILTER (WHERE p.attendance_pct <= ${PERSISTENT_ABSENCE_AT_MOST})::INTEGER AS persistently_absent`;
 /** Pupils on the register as exported (a pupil who has left is not), with their attendance. */
 const senPupilsSql = (s: Scope) => `FROM (SELECT r.*, pu.attendance_pct FROM (${registerSql(s)}) r
     JOIN pupils pu ON pu.school = r.school AND pu.pupil_id = r.pupil_id) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E')`;
 
 export const attendanceSummary = metric({
 	id: 'attendance_summary',
-	describe: "Attendance of pupils with SEN: mean, share persistently absent (below 90%), against the school's figures (comparators)",
+	describe: "Attendance of pupils with SEN: mean, share persistently absent (90% or below), against the school's figures (comparators)",
 	row: z.object({
 		...attendanceCounts,
 		school_attendance_pct: col.num.nullable(), school_pa_pct: col.num.nullable(), school_pupils: col.int.nullable()

@@ -2,14 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
-import { buildReport } from './build';
+import { buildReport, reportScope } from './build';
+import { attainmentSection } from './attainment-section';
+import { reportFigures } from './figures';
+import { Suppressor } from './suppress';
 import type { Report } from './types';
 import { renderReportHtml } from './html';
 
 // tests/fixtures/attainment (figures worked out by hand in src/lib/metrics/attainment.spec.ts), the year 2025/26 as of 20 March 2026.
 describe("governors' report: attainment and attendance", () => {
 	let db: Db;
-	const build = (threshold: number) => buildReport(db, { school: 'attainment', academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold });
+	const options = (threshold: number) => ({ school: 'attainment', academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold });
+	const build = (threshold: number) => buildReport(db, options(threshold));
 	const section = (r: Report) => r.sections.find((s) => s.id === 'attainment')!;
 	const table = (r: Report, caption: string) => section(r).tables.find((t) => t.caption === caption)!.rows;
 	beforeAll(async () => {
@@ -28,9 +32,21 @@ describe("governors' report: attainment and attendance", () => {
 		expect(text).toContain('Reading: 33% of pupils with SEN were at or above the expected standard against 71% of the rest of the school, lower by more than chance would explain.');
 		// Maths rest: 130 − 2 = 128 of 196 = 65%.
 		expect(text).toContain('Maths: 50% of pupils with SEN were at or above the expected standard against 65% of the rest of the school; no clear difference yet.');
-		// Attendance: 5 of 6 recorded, mean 87.7 against 95.0; 3 of 5 persistently absent against 17 of 195 (9%) in the rest: z = 3.77 → higher.
+		// Attendance: 5 of 6 recorded, mean 87.7 against 95.0; 4 of 5 persistently absent (A4 at exactly 90% counts), so the
+		// share would give away the one pupil who was not: withheld at a threshold of 2.
 		expect(text).toContain('Attendance was recorded for 5 of 6 pupils with SEN. On average they attended 87.7% of sessions');
-		expect(text).toContain("60% of them were persistently absent (attended less than 90% of sessions) (the school's figure for all pupils: 10%). That is higher than the 9% in the rest of the school, by more than chance would explain.");
+		expect(text).toContain('The share persistently absent is withheld, as it would give a small number away.');
+	});
+
+	it('says what persistently absent means: missing 10% or more of sessions', async () => {
+		// The fixture's own figures, with one more pupil recorded above 90% (6 recorded, 4 absent, 2 not) so that nothing
+		// is withheld at 2: 4 of 6 = 67% against 16 of 194 (8%) in the rest of the school.
+		const f = await reportFigures(db, reportScope(options(2)), 2);
+		const a = f.pupilAttendance;
+		const pupilAttendance = { ...a, pupils: 7, recorded: 6, share: 4 / 6, rest_share: 16 / 194 };
+		const text = attainmentSection({ ...f, pupilAttendance }, options(2), new Suppressor(2)).paragraphs.join('\n');
+		expect(a).toMatchObject({ persistently_absent: 4, recorded: 5, comparison: 'higher' });
+		expect(text).toContain("67% of them were persistently absent (missed 10% or more of sessions) (the school's figure for all pupils: 10%). That is higher than the 8% in the rest of the school, by more than chance would explain.");
 	});
 
 	it('suppresses stage and progress counts as parts of each subject', async () => {

@@ -70,7 +70,7 @@ function attendanceParagraphs(f: ReportFigures, s: Suppressor): string[] {
 			a.comparison === null ? 'No whole-school figure was entered to compare with.'
 			: a.comparison === 'no clear difference' ? `Against ${rest} in the rest of the school that is no clear difference yet.`
 			: `That is ${a.comparison} than the ${rest} in the rest of the school, by more than chance would explain.`;
-		out.push(`${pa} of them were persistently absent (attended less than 90% of sessions)${school}. ${verdict}`);
+		out.push(`${pa} of them were persistently absent (missed 10% or more of sessions)${school}. ${verdict}`);
 	}
 	return out;
 }

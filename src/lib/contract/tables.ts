@@ -68,7 +68,7 @@ export const pupils = z.object({
 		unique: true, aliases: ['pupil', 'pupil ref', 'pupil reference', 'student id', 'learner id', 'pseudonym', 'anon id', 'child id']
 	}),
 	year_group: req('year', 'N1, N2, R or 1–14; also Y3, Year 3, YR, Reception, Nursery 2.', { aliases: ['year', 'yr', 'ncy', 'nc year', 'year group'] }),
-	sen_stage: req('sen_stage', 'K = SEN support, E = EHC plan, N = no SEN (monitoring list); also "SEN Support", "EHCP".', {
+	sen_stage: req('sen_stage', 'K = SEN support, E = EHC plan, N = no SEN (monitoring list); also "SEN Support", "EHCP", and the code with its words as SIMS writes them ("K - SEN Support", "E - EHC Plan", "N - No SEN").', {
 		aliases: ['stage', 'sen status', 'sen provision', 'sen code', 'level of need', 'sen']
 	}),
 	primary_need: opt('need_code', 'DfE primary need code (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH, NSA) or its full name.', {

@@ -1,4 +1,5 @@
 import { columnsOf } from '../contract/tables';
+import { aKind } from './personal';
 import type { ImportPlan, SourcePlan } from './types';
 
 /**
@@ -36,7 +37,7 @@ export function personalMessage(sources: SourcePlan[]): string {
 		s.personal.map((p) =>
 			p.kind === 'column name'
 				? `${s.file}: column "${p.header}" looks like personal data`
-				: `${s.file}: column "${p.header}" holds ${p.count} value(s) shaped like a ${p.kind} (e.g. ${p.example})`
+				: `${s.file}: column "${p.header}" holds ${p.count} value(s) shaped like ${aKind(p.kind)} (e.g. ${p.example})`
 		)
 	);
 	const ids = [...new Set(sources.flatMap((s) => flaggedRequiredColumns(s).map((c) => c.column)))];

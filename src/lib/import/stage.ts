@@ -58,7 +58,7 @@ const SCAN_BATCH = 16;
 /** Any of the shapes, as one pattern: one pass finds the (usually no) columns worth a closer look. */
 const anyShape = lit(personalValuePatterns.map((p) => `(?:${p.sql})`).join('|'));
 
-/** Cells anywhere in the staged file that look like a UPN, ULN, email address, postcode, phone or NHS number. */
+/** Cells anywhere in the staged file that look like a UPN, ULN, email address, postcode, phone or NHS number, or hold a labelled date of birth or address. */
 export async function scanPersonalValues(db: Db, stage: string, columns: string[]): Promise<ValueFinding[]> {
 	const suspect: string[] = [];
 	for (let b = 0; b < columns.length; b += SCAN_BATCH) {

@@ -72,8 +72,7 @@ export function* decodeSteps(bytes: Uint8Array): Generator<void, Decoded> {
 	try {
 		return { text: yield* decodeInSlices(bytes, 'utf-8', true), encoding: 'utf-8' };
 	} catch {
-		const kinds = yield* lineKinds(bytes);
-		if (kinds.utf8 || kinds.both) return yield* decodeMixed(bytes, kinds);
+		if (yield* hasUtf8Line(bytes)) return yield* decodeMixed(bytes, yield* lineKinds(bytes));
 		return { text: from1252(yield* decodeInSlices(bytes, 'windows-1252', false)), encoding: 'windows-1252' };
 	}
 }
@@ -81,27 +80,28 @@ export function* decodeSteps(bytes: Uint8Array): Generator<void, Decoded> {
 /** Node's decoder treats windows-1252 as latin-1; browsers do not. Make both agree. */
 const from1252 = (text: string) => text.replace(/[\u0080-\u009f]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]);
 
-/** How a line's bytes read: plain ASCII, valid UTF-8 with some multi-byte characters, not UTF-8 at all, or both. */
+/** How a line's bytes read: plain ASCII, UTF-8 through and through, Windows-1252, or both. */
 type LineKind = 'ascii' | 'utf8' | 'cp1252' | 'both';
 
-/** Length of the valid UTF-8 multi-byte character at `i` (2–4), or 0 when the bytes there are not one. */
-function utf8CharAt(b: Uint8Array, i: number, end: number): number {
+/**
+ * Length (2–4) of the UTF-8 character at `i` when it is valid and one that a school's text holds: accented
+ * letters and symbols (U+00A0–U+017F: é, £, ł, ŵ), Greek, Cyrillic, Hebrew and Arabic, punctuation, currency
+ * and the like (’, “, –, €, ™); else 0. Bytes that only happen to form UTF-8 read as Windows-1252: an accented
+ * capital and a curly quote, `É’` (C9 92), make "ɒ"; `é’’` makes a CJK character.
+ */
+function ordinaryUtf8At(b: Uint8Array, i: number, end: number): number {
 	const c = b[i];
-	const cont = (k: number) => i + k < end && (b[i + k] & 0xc0) === 0x80;
-	if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
-	if (c >= 0xe0 && c <= 0xef) {
-		if (!cont(1) || !cont(2)) return 0;
-		const c1 = b[i + 1];
-		if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f)) return 0; // overlong, or a surrogate
-		return 3;
+	if (c < 0xc2 || c > 0xef) return 0;
+	const c1 = i + 1 < end ? b[i + 1] : 0;
+	if ((c1 & 0xc0) !== 0x80) return 0;
+	if (c <= 0xdf) {
+		const cp = ((c & 0x1f) << 6) | (c1 & 0x3f);
+		return (cp >= 0xa0 && cp <= 0x17f) || (cp >= 0x370 && cp <= 0x6ff) ? 2 : 0;
 	}
-	if (c >= 0xf0 && c <= 0xf4) {
-		if (!cont(1) || !cont(2) || !cont(3)) return 0;
-		const c1 = b[i + 1];
-		if ((c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return 0;
-		return 4;
-	}
-	return 0;
+	const c2 = i + 2 < end ? b[i + 2] : 0;
+	if ((c2 & 0xc0) !== 0x80) return 0;
+	const cp = ((c & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (c2 & 0x3f);
+	return cp >= 0x2000 && cp <= 0x214f ? 3 : 0;
 }
 
 function kindOf(b: Uint8Array, start: number, end: number): LineKind {
@@ -112,11 +112,42 @@ function kindOf(b: Uint8Array, start: number, end: number): LineKind {
 			i++;
 			continue;
 		}
-		const n = utf8CharAt(b, i, end);
+		const n = ordinaryUtf8At(b, i, end);
 		if (n) (utf8 = true), (i += n);
 		else (other = true), i++;
 	}
 	return utf8 ? (other ? 'both' : 'utf8') : other ? 'cp1252' : 'ascii';
+}
+
+/**
+ * Whether some line is UTF-8 through and through: an ordinary UTF-8 character and no byte outside ASCII that is
+ * not part of one. Only then is a file that is not UTF-8 read line by line.
+ */
+function* hasUtf8Line(b: Uint8Array): Generator<void, boolean> {
+	const n = b.length;
+	let utf8 = false;
+	let other = false;
+	let pause = BYTES_PER_STEP;
+	for (let i = 0; i < n; ) {
+		if (i >= pause) {
+			pause += BYTES_PER_STEP;
+			yield;
+		}
+		const c = b[i];
+		if (c < 0x80) {
+			if (c === 0x0a || c === 0x0d) {
+				if (utf8 && !other) return true;
+				utf8 = other = false;
+			}
+			i++;
+			continue;
+		}
+		// A character's bytes after the first are all 0x80 or more: it never runs over a line break.
+		const k = ordinaryUtf8At(b, i, n);
+		if (k) (utf8 = true), (i += k);
+		else (other = true), i++;
+	}
+	return utf8 && !other;
 }
 
 /** A file's lines: where each ends (past its line break), and how its bytes read. */
@@ -149,11 +180,11 @@ function* lineKinds(bytes: Uint8Array): Generator<void, LineKinds> {
 	return out;
 }
 
-/** One line that has both: each valid UTF-8 character as UTF-8, every other byte as Windows-1252. */
+/** One line that has both: each ordinary UTF-8 character as UTF-8, every other byte as Windows-1252. */
 function decodeBoth(b: Uint8Array, start: number, end: number, utf8: TextDecoder): string {
 	let out = '';
 	for (let i = start; i < end; ) {
-		const n = b[i] < 0x80 ? 0 : utf8CharAt(b, i, end);
+		const n = b[i] < 0x80 ? 0 : ordinaryUtf8At(b, i, end);
 		if (n) {
 			out += utf8.decode(b.subarray(i, i + n));
 			i += n;

@@ -119,6 +119,11 @@ describe('personal-data guard: the shapes it missed, in an import (issue 23)', (
 		expect(summary.tables.targets).toMatchObject({ read: 3, loaded: 3, rejected: 0 });
 		const everything = JSON.stringify(await db.query('SELECT * FROM targets')) + JSON.stringify(await db.query('SELECT * FROM pupils')) + JSON.stringify(summary);
 		expect(everything).not.toMatch(/7tj|4010232137|03\/04\/2016|Acacia/);
+		// The dropped columns are said in the summary, with what they looked like, never with a value.
+		expect(summary.warnings.map((w) => [w.file, w.line, w.column, w.value, w.reason])).toEqual([
+			['pupils.csv', 1, 'notes', '', 'not loaded, none of its values: it looks like personal data (1 value(s) shaped like a postcode; 1 value(s) shaped like an NHS number) and you chose to drop such columns'],
+			['targets.csv', 1, 'target_text', '', 'not loaded, none of its values: it looks like personal data (1 value(s) shaped like a date of birth; 1 value(s) shaped like an address) and you chose to drop such columns']
+		]);
 	});
 });
 

@@ -1,4 +1,5 @@
 import type { SchoolAchievement } from '$lib/metrics/schools';
+import { GAP_BEYOND_CHANCE, verdictClause } from '$lib/phrasebook';
 import type { Suppressor } from '$lib/report/suppress';
 
 /**
@@ -26,11 +27,11 @@ export function achievementStatements(rows: SchoolAchievement[], sup: Suppressor
 		}
 		const own = sup.share(r.achieved, r.reviewed);
 		const rest = restShows ? ` (${sup.share(r.rest_achieved, r.rest_reviewed)})` : '';
-		if (r.versus_rest === 'no clear difference') {
-			said.push(`${r.school}: ${own} of its reviewed targets were achieved, against the other schools together${rest}. That is no clear difference.`);
+		const verdict = r.versus_rest?.verdict ?? 'too_few';
+		if (verdict === 'higher' || verdict === 'lower') {
+			said.push(`${r.school} achieved ${verdict === 'higher' ? 'a larger' : 'a smaller'} share of its reviewed targets (${own}) than the other schools together${rest}, ${GAP_BEYOND_CHANCE}.`);
 		} else {
-			const more = r.versus_rest === 'higher' ? 'a larger' : 'a smaller';
-			said.push(`${r.school} achieved ${more} share of its reviewed targets (${own}) than the other schools together${rest}, a gap larger than chance would explain.`);
+			said.push(`${r.school}: ${own} of its reviewed targets were achieved, against the other schools together${rest}: ${verdictClause[verdict]}.`);
 		}
 	}
 	return { said, tooFew };

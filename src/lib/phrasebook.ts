@@ -1,6 +1,6 @@
 import { measureWords } from './contract/measures';
 import type { GainVerdict, Verdict, Versus } from './stats/compare';
-import { SMALL_NUMBER } from './stats/wilson';
+import { SMALL_NUMBER } from './stats/small-number';
 
 /**
  * Every word the app says about a verdict, a withheld figure or an unknown one: pages, the
@@ -40,6 +40,9 @@ export const verdictClause: Record<Verdict, string> = {
 	no_clear_difference: 'no clear difference yet',
 	too_few: 'too few to tell yet'
 };
+
+/** How a page or the report explains when it calls a difference. */
+export const DIFFERENCE_RULE = `A difference is called higher or lower only when a two-proportion test at 95% finds ${GAP_BEYOND_CHANCE}, and never with fewer than ${SMALL_NUMBER} on either side.`;
 
 /** How the small-number rule reads where a page explains its tests. */
 export const NO_TEST_UNDER = `With fewer than ${SMALL_NUMBER} on either side no test is made: the figure says "${verdictCell.too_few.toLowerCase()}".`;
@@ -146,3 +149,6 @@ export function costQuestion(p: { cost_side: 'more' | 'less' | 'median'; versus_
 		}
 	}
 }
+
+/** How a page explains when it calls a gain an improvement. */
+export const GAIN_RULE = `A mean gain is called "${gainCell.improvement.toLowerCase()}" only when its whole 95% interval (t distribution) is above no change, "${gainCell.decline.toLowerCase()}" only when it is all below, and with fewer than ${SMALL_NUMBER} pupils with both values nothing is claimed.`;

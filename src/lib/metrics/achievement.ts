@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { needAreaLabels } from '../contract/enums';
 import { lit } from '../db/sql';
 import { versus, versusRest, type Versus } from '../stats/compare';
-import { SMALL_NUMBER, wilson } from '../stats/wilson';
+import { SMALL_NUMBER } from '../stats/small-number';
+import { wilson } from '../stats/wilson';
 import { statusCountsSql, summedStatusCountsSql, targetFactsSql, keyStageSql } from './facts';
 import { interventionNamesSql, provisionKeysSql } from './provision-runs';
 import { provisionByInterventionSql } from './provision';
@@ -46,7 +47,7 @@ const proportion = (r: { achieved: number; reviewed: number }) => ({ successes: 
 
 /**
  * Rates of groups that split the whole between them (each target in one group), each with its
- * verdict against the rest (metrics.md "Comparisons"): the whole is the sum of the groups.
+ * verdict against the rest (docs/verdicts-and-suppression.md): the whole is the sum of the groups.
  */
 function withVersusRest<T extends StatusCounts>(rows: T[]): (T & Achievement & { versus_rest: Versus | null })[] {
 	const whole = { successes: rows.reduce((n, r) => n + r.achieved, 0), n: rows.reduce((n, r) => n + r.reviewed, 0) };
@@ -172,7 +173,7 @@ export const achievementByIntervention = metric({
 
 /**
  * Targets achieved this period against the period before (the previous term, or year): two
- * separate sets of targets, so a two-proportion test between them (metrics.md "Comparisons").
+ * separate sets of targets, so a two-proportion test between them (docs/verdicts-and-suppression.md).
  */
 export const achievementAgainstPrevious = metric({
 	id: 'achievement_against_previous',

@@ -3,7 +3,7 @@ import { lowerIsBetterMeasures } from '../contract/enums';
 import { lit } from '../db/sql';
 import { gainVerdict, meanInterval, versusRest } from '../stats/compare';
 import { brooksBand, DAYS_PER_MONTH, eefMonths, effectSize } from '../stats/gains';
-import { SMALL_NUMBER } from '../stats/wilson';
+import { SMALL_NUMBER } from '../stats/small-number';
 import { withRates, statusCounts } from './achievement';
 import { achievementByInterventionSql } from './achievement';
 import { pupilKeySql, pupilWhere, targetFactsSql } from './facts';

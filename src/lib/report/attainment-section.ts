@@ -1,6 +1,6 @@
 import { senStageLabels } from '../contract/enums';
 import type { Comparison } from '../metrics/attainment';
-import { NOT_COMPARED, verdictCell, verdictClause, WITHHELD_BECAUSE } from '../phrasebook';
+import { DIFFERENCE_RULE, NOT_COMPARED, verdictCell, verdictClause, WITHHELD_BECAUSE } from '../phrasebook';
 import type { ReportSection, ReportTable } from './types';
 import type { ReportFigures } from './figures';
 import { Suppressor } from './suppress';
@@ -87,7 +87,7 @@ export function attainmentSection(f: ReportFigures, _o: unknown, s: Suppressor, 
 	return {
 		...base,
 		paragraphs: [
-			"Pupils at SEN support or with an EHC plan, at their latest assessment in the period, against the school's own figures for all its pupils (copied from its information system). A difference is called higher or lower only when a statistical test at 95% says it is larger than chance would explain; small groups rarely can be.",
+			`Pupils at SEN support or with an EHC plan, at their latest assessment in the period, against the school's own figures for all its pupils (copied from its information system). ${DIFFERENCE_RULE} Small groups rarely can be.`,
 			...says,
 			...attendanceParagraphs(f, s, shared.attendance)
 		],

@@ -1,5 +1,5 @@
 import { BEYOND_CHANCE, GAP_BEYOND_CHANCE, WITHHELD, WITHHELD_BECAUSE } from '../phrasebook';
-import { ALL_OR_NONE_TIMES } from './suppress';
+import { ALL_OR_NONE_TIMES } from '../stats/small-number';
 import type { Report, ReportTable } from './types';
 
 /**

@@ -1,17 +1,5 @@
 import { fewerThan, NOT_KNOWN, WITHHELD } from '../phrasebook';
-
-/** The lowest threshold the report accepts: 1 would hide nothing. */
-export const MIN_THRESHOLD = 2;
-/** The highest threshold the report accepts. */
-export const MAX_THRESHOLD = 20;
-/** The threshold a printed document uses: what was asked for, within MIN_THRESHOLD–MAX_THRESHOLD (the box shows this one). */
-export const thresholdUsed = (asked: number): number =>
-	Number.isFinite(asked) ? Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, Math.round(asked))) : MIN_THRESHOLD;
-/**
- * A share of none or all (0% or 100%) says something about every pupil in the group: it is shown
- * only for a group of at least this many times the threshold (20 at the usual 5).
- */
-export const ALL_OR_NONE_TIMES = 4;
+import { ALL_OR_NONE_TIMES, thresholdUsed } from '../stats/small-number';
 
 /**
  * Small-number suppression for the governors' report, in the spirit of the Department for

@@ -1,4 +1,4 @@
-import { SMALL_NUMBER } from './wilson';
+import { SMALL_NUMBER } from './small-number';
 
 export interface Proportion {
 	successes: number;

@@ -1,6 +1,37 @@
 import { fewerThan, NOT_KNOWN, WITHHELD } from '../phrasebook';
 import { ALL_OR_NONE_TIMES, thresholdUsed } from '../stats/small-number';
 
+/** How a view writes counts, shares and money: hidden when small in a printed document (Suppressor), as they are for staff (ShowAll). */
+export interface FigureWriter {
+	count(n: number | null | undefined): string;
+	share(part: number | null | undefined, base: number | null | undefined): string;
+	money(gbp: number | null | undefined, pupils: number): string;
+	parts(values: number[]): string[];
+	rateShows(part: number, base: number): boolean;
+}
+
+const percentOf = (part: number, base: number) => `${Math.round((part / base) * 100)}%`;
+const gbpText = (gbp: number) => gbp.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+
+/** Figures for the school's own staff, on its internal pages: nothing hidden, unknown still unknown. */
+export class ShowAll implements FigureWriter {
+	count(n: number | null | undefined): string {
+		return n === null || n === undefined ? NOT_KNOWN : n.toLocaleString('en-GB');
+	}
+	share(part: number | null | undefined, base: number | null | undefined): string {
+		return part === null || part === undefined || !base ? '—' : percentOf(part, base);
+	}
+	money(gbp: number | null | undefined): string {
+		return gbp === null || gbp === undefined ? NOT_KNOWN : gbpText(gbp);
+	}
+	parts(values: number[]): string[] {
+		return values.map((v) => v.toLocaleString('en-GB'));
+	}
+	rateShows(_part: number, base: number): boolean {
+		return base > 0;
+	}
+}
+
 /**
  * Small-number suppression for the governors' report, in the spirit of the Department for
  * Education's statistical disclosure control, so that no figure lets a reader work out a count
@@ -15,7 +46,7 @@ import { ALL_OR_NONE_TIMES, thresholdUsed } from '../stats/small-number';
  *   smallest part is hidden too (secondary suppression), so the hidden one cannot be worked out
  *   by subtraction.
  */
-export class Suppressor {
+export class Suppressor implements FigureWriter {
 	/** How many cells were suppressed or withheld. */
 	suppressed = 0;
 	readonly threshold: number;
@@ -46,14 +77,14 @@ export class Suppressor {
 	share(part: number | null | undefined, base: number | null | undefined): string {
 		if (part === null || part === undefined || !base) return '—';
 		if (!this.rateShows(part, base)) return this.withhold();
-		return `${Math.round((part / base) * 100)}%`;
+		return percentOf(part, base);
 	}
 
 	/** Money tied to a group of `pupils`: withheld when so few that it describes a child. */
 	money(gbp: number | null | undefined, pupils: number): string {
 		if (gbp === null || gbp === undefined) return NOT_KNOWN;
 		if (pupils < this.threshold) return this.withhold();
-		return gbp.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+		return gbpText(gbp);
 	}
 
 	/**

@@ -1,13 +1,13 @@
 import type { SchoolAchievement } from '$lib/metrics/schools';
 import { GAP_BEYOND_CHANCE, verdictClause } from '$lib/phrasebook';
-import type { Suppressor } from '$lib/report/suppress';
+import type { FigureWriter } from '$lib/report/suppress';
 
 /**
  * Whether every school's share achieved may be shown (a school with nothing reviewed hides nothing).
  * Where one is withheld, a share of the other schools together, or of all of them, would let it be
  * worked out by difference, so those are left out too.
  */
-export const everyRateShows = (rows: SchoolAchievement[], sup: Suppressor): boolean =>
+export const everyRateShows = (rows: SchoolAchievement[], sup: FigureWriter): boolean =>
 	rows.every((r) => r.reviewed === 0 || sup.rateShows(r.achieved, r.reviewed));
 
 /**
@@ -16,7 +16,7 @@ export const everyRateShows = (rows: SchoolAchievement[], sup: Suppressor): bool
  * schools together says so (`versus_rest`); otherwise the words say there is no clear difference.
  * A school whose share, or the other schools', would give a small number away is only named.
  */
-export function achievementStatements(rows: SchoolAchievement[], sup: Suppressor): { said: string[]; tooFew: string[] } {
+export function achievementStatements(rows: SchoolAchievement[], sup: FigureWriter): { said: string[]; tooFew: string[] } {
 	const said: string[] = [];
 	const tooFew: string[] = [];
 	const restShows = everyRateShows(rows, sup);

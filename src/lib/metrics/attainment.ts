@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { yearsOfKeyStage } from '../contract/enums';
 import { dateLit, lit } from '../db/sql';
 import { termOfSql } from '../settings/terms';
-import { compareRates, restOf, type Difference, type Proportion } from '../stats/compare';
-import { SMALL_NUMBER, wilson } from '../stats/wilson';
+import { compareRates, restOf, type Proportion, type Verdict } from '../stats/compare';
+import { SMALL_NUMBER } from '../stats/small-number';
+import { wilson } from '../stats/wilson';
 import { keyStageSql, pupilWhere } from './facts';
 import { registerSql } from './register-sql';
 import { interventionKeySql } from './provision-runs';
@@ -120,16 +121,16 @@ const pooledBaseSql = `CASE WHEN count(base) = count(*) THEN sum(base)::INTEGER 
 export interface Comparison {
 	/** Share of the rest of the school (the school's figure with these pupils taken out). */
 	rest_share: number | null;
-	/** Higher, lower or no clear difference from the rest of the school (two-proportion test at 95%); null when it cannot be tested. */
-	comparison: Difference | null;
+	/** The verdict of the two-proportion test at 95% against the rest of the school; null when there is no school figure to compare with. */
+	versus_rest: Verdict | null;
 }
 
 /** The school's figure as a count out of a base, with these pupils taken out: the independent group to compare with. */
 export function compareWithRest(group: Proportion, schoolPct: number | null, schoolBase: number | null): Comparison {
-	if (schoolPct === null || schoolBase === null || group.n === 0) return { rest_share: null, comparison: null };
+	if (schoolPct === null || schoolBase === null || group.n === 0) return { rest_share: null, versus_rest: null };
 	const rest = restOf({ successes: Math.round((schoolPct * schoolBase) / 100), n: schoolBase }, group);
-	if (rest.n <= 0 || rest.successes < 0 || rest.successes > rest.n) return { rest_share: null, comparison: null };
-	return { rest_share: rest.successes / rest.n, comparison: compareRates(group, rest) };
+	if (rest.n <= 0 || rest.successes < 0 || rest.successes > rest.n) return { rest_share: null, versus_rest: null };
+	return { rest_share: rest.successes / rest.n, versus_rest: compareRates(group, rest) };
 }
 
 export const attainmentGap = metric({

@@ -2,10 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
-import { buildReport, reportScope } from './build';
-import { attainmentSection } from './attainment-section';
+import { buildReport, composeReport, reportScope } from './build';
 import { reportFigures } from './figures';
-import { Suppressor } from './suppress';
 import type { Report } from './types';
 import { renderReportHtml } from './html';
 
@@ -22,37 +20,38 @@ describe("governors' report: attainment and attendance", () => {
 
 	it('shows shares against the school and says "lower" only where the test does', async () => {
 		const r = await build(2);
-		// Reading 2 of 6 against 70% (rest 124 of 174 = 71%): z = −1.99 → lower. Maths 2 of 4: too few to test. Writing: no school figure.
+		// Reading 2 of 6 against 70% (rest 124 of 174 = 71%): z = −1.99 → lower. Maths 2 of 4: too few to test. Writing: no
+		// school figure, and 0 of 2 is none of a group under 4 × 2 = 8: it would say every one of them is behind, so withheld.
 		expect(table(r, 'Pupils with SEN at or above the expected standard')).toEqual([
-			['Reading', '6', '33%', '70%', 'lower, by more than chance would explain'],
-			['Writing', '2', '0%', 'not entered', 'not compared (no school figure)'],
-			['Maths', '4', '50%', '65%', 'no clear difference yet']
+			['Reading', '6', '33%', '70%', 'Clearly lower'],
+			['Writing', '2', 'withheld', 'not entered', 'withheld'],
+			['Maths', '4', '50%', '65%', 'Too few to tell yet']
 		]);
 		const text = section(r).paragraphs.join('\n');
-		expect(text).toContain('Reading: 33% of pupils with SEN were at or above the expected standard against 71% of the rest of the school, lower by more than chance would explain.');
+		expect(text).toContain('Reading: 33% of pupils with SEN were at or above the expected standard against 71% of the rest of the school; lower, by more than chance would explain.');
 		// Maths rest: 130 − 2 = 128 of 196 = 65%.
-		expect(text).toContain('Maths: 50% of pupils with SEN were at or above the expected standard against 65% of the rest of the school; no clear difference yet.');
-		// Attendance: 5 of 6 recorded, mean 87.7 against 95.0; 4 of 5 persistently absent (A4 at exactly 90% counts), so the
-		// share would give away the one pupil who was not: withheld at a threshold of 2.
-		expect(text).toContain('Attendance was recorded for 5 of 6 pupils with SEN. On average they attended 87.7% of sessions');
+		expect(text).toContain('Maths: 50% of pupils with SEN were at or above the expected standard against 65% of the rest of the school; too few to tell yet.');
+		// Attendance: 5 of 6 recorded would give away the 1 not recorded, so the 5 is hidden with it; the mean (87.7) stays, but
+		// the share persistently absent (4 of 5: A4 at exactly 90% counts) would give the 5 away again, so it is withheld too.
+		expect(text).toContain('Attendance was recorded for some of the 6 pupils with SEN; how many is withheld, as it would give a small number away. On average they attended 87.7% of sessions');
 		expect(text).toContain('The share persistently absent is withheld, as it would give a small number away.');
 	});
 
 	it('says what persistently absent means: missing 10% or more of sessions', async () => {
-		// The fixture's own figures, with one more pupil recorded above 90% (6 recorded, 4 absent, 2 not) so that nothing
-		// is withheld at 2: 4 of 6 = 67% against 16 of 194 (8%) in the rest of the school.
+		// The fixture's own figures (4 of 5 recorded persistently absent), with three more pupils, two of them recorded above
+		// 90%, so that nothing is withheld at 2: 8 pupils, 6 recorded, 4 of 6 = 67% against 16 of 194 (8%) in the rest.
 		const f = await reportFigures(db, reportScope(options(2)), 2);
 		const a = f.pupilAttendance;
-		const pupilAttendance = { ...a, pupils: 7, recorded: 6, share: 4 / 6, rest_share: 16 / 194 };
-		const text = attainmentSection({ ...f, pupilAttendance }, options(2), new Suppressor(2)).paragraphs.join('\n');
-		expect(a).toMatchObject({ persistently_absent: 4, recorded: 5, comparison: 'higher' });
-		expect(text).toContain("67% of them were persistently absent (missed 10% or more of sessions) (the school's figure for all pupils: 10%). That is higher than the 8% in the rest of the school, by more than chance would explain.");
+		expect(a).toMatchObject({ pupils: 6, recorded: 5, persistently_absent: 4, versus_rest: 'higher' });
+		const pupilAttendance = { ...a, pupils: 8, recorded: 6, share: 4 / 6, rest_share: 16 / 194 };
+		const text = composeReport({ ...f, pupilAttendance }, options(2)).sections.find((x) => x.id === 'attainment')!.paragraphs.join('\n');
+		expect(text).toContain("67% of them were persistently absent (missed 10% or more of sessions) (the school's figure for all pupils: 10%). Against 8% in the rest of the school:");
 	});
 
 	it('suppresses stage and progress counts as parts of each subject', async () => {
 		const r = await build(2);
-		// Reading by stage: E 2 (0 at expected), K 4 (2 at expected).
-		expect(table(r, 'At or above expected by stage')[0]).toEqual(['Reading', 'EHC plan', '2', '0%']);
+		// Reading by stage: E 2 (0 at expected: none of a group under 8, withheld), K 4 (2 at expected).
+		expect(table(r, 'At or above expected by stage')[0]).toEqual(['Reading', 'EHC plan', '2', 'withheld']);
 		// Reading progress 2, 2, 1, 1: the two 1s read "fewer than 2" (two parts hidden, so no third is needed).
 		expect(table(r, 'Progress judged at the latest assessment')[0]).toEqual(['Reading', '2', '2', 'fewer than 2', 'fewer than 2']);
 	});

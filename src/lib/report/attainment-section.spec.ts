@@ -38,8 +38,9 @@ describe("governors' report: attainment and attendance", () => {
 	});
 
 	it('says what persistently absent means: missing 10% or more of sessions', async () => {
-		// The fixture's own figures (4 of 5 recorded persistently absent), with three more pupils, two of them recorded above
-		// 90%, so that nothing is withheld at 2: 8 pupils, 6 recorded, 4 of 6 = 67% against 16 of 194 (8%) in the rest.
+		// The fixture's own figures (6 pupils, 5 recorded, 4 persistently absent) with two more pupils, one recorded above 90%
+		// and one not recorded, so that nothing is withheld at 2: 8 pupils, 6 recorded (2 not), 4 of 6 = 67% absent (2 not)
+		// against 16 of 194 (8%) in the rest of the school.
 		const f = await reportFigures(db, reportScope(options(2)), 2);
 		const a = f.pupilAttendance;
 		expect(a).toMatchObject({ pupils: 6, recorded: 5, persistently_absent: 4, versus_rest: 'higher' });

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { needAreaLabels } from '../contract/enums';
 import { join, raw, sql, type Sql } from '../db/sql';
-import { SMALL_NUMBER, wilson } from '../stats/wilson';
+import { versus, versusRest, type Versus } from '../stats/compare';
+import { SMALL_NUMBER } from '../stats/small-number';
+import { wilson } from '../stats/wilson';
 import { statusCountsSql, summedStatusCountsSql, targetFactsSql, keyStageSql, termOfSql } from './facts';
 import { interventionNamesSql, provisionKeysSql } from './provision-runs';
 import { provisionByInterventionSql } from './provision';
 import { col, metric } from './registry';
-import { withFilters } from './scope';
+import { academicYearOf, previousPeriodScope, withFilters, type Scope } from './scope';
 
 export const statusCounts = z.object({
 	reviewed: col.int,
@@ -40,6 +42,17 @@ export function withRates<T extends StatusCounts>(row: T): T & Achievement {
 	};
 }
 
+const proportion = (r: { achieved: number; reviewed: number }) => ({ successes: r.achieved, n: r.reviewed });
+
+/**
+ * Rates of groups that split the whole between them (each target in one group), each with its
+ * verdict against the rest (docs/verdicts-and-suppression.md): the whole is the sum of the groups.
+ */
+function withVersusRest<T extends StatusCounts>(rows: T[]): (T & Achievement & { versus_rest: Versus | null })[] {
+	const whole = { successes: rows.reduce((n, r) => n + r.achieved, 0), n: rows.reduce((n, r) => n + r.reviewed, 0) };
+	return rows.map((r) => ({ ...withRates(r), versus_rest: versusRest(whole, proportion(r)) }));
+}
+
 const needAreaOrder = (x: string): Sql => sql`CASE ${join(Object.keys(needAreaLabels).map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`), ' ')} ELSE 99 END`;
 
 export const targetStatus = metric({
@@ -55,7 +68,7 @@ export const achievementByNeedArea = metric({
 	describe: 'Target achievement by the area of need each target names',
 	row: statusCounts.extend({ need_area: col.text }),
 	sql: (s) => sql`SELECT need_area, ${statusCountsSql} FROM (${targetFactsSql(s)}) GROUP BY need_area ORDER BY ${needAreaOrder('need_area')}, need_area`,
-	finish: (rows) => rows.map(withRates)
+	finish: withVersusRest
 });
 
 export const pupilGroups = ['year_group', 'key_stage', 'sen_stage', 'pupil_premium', 'eal', 'looked_after', 'sex'] as const;
@@ -80,7 +93,7 @@ export const achievementByPupilGroup = metric({
     SELECT "group", count(*)::INTEGER AS pupils, ${summedStatusCountsSql}
     FROM (SELECT "group", school, pupil_id, ${statusCountsSql} FROM (${targetFactsSql(s, [sql`${groupSql[by]} AS "group"`])}) GROUP BY ALL)
     GROUP BY 1 ORDER BY 1`,
-	finish: (rows) => rows.map(withRates),
+	finish: withVersusRest,
 	examples: [...pupilGroups]
 });
 
@@ -115,7 +128,8 @@ export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql
 	return sql`
     SELECT g.key AS intervention_key, coalesce(n.name, ${NO_LINKED_PROVISION}) AS intervention,
       g.pupils, g.reviewed, g.achieved, g.partial, g.not_achieved, g.open, g.overdue,
-      c.total_cost_gbp, c.cost_per_pupil_gbp, c.total_cost_gbp / nullif(g.achieved, 0) AS cost_per_achieved_target_gbp
+      c.total_cost_gbp, c.cost_per_pupil_gbp, c.total_cost_gbp / nullif(g.achieved, 0) AS cost_per_achieved_target_gbp,
+      w.reviewed AS school_reviewed, w.achieved AS school_achieved
     FROM (
       SELECT key, count(*)::INTEGER AS pupils, ${summedStatusCountsSql}
       FROM (
@@ -129,6 +143,8 @@ export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql
       GROUP BY key) g
     LEFT JOIN (${interventionNamesSql}) n ON n.key = g.key
     LEFT JOIN (${provisionByInterventionSql(s)}) c ON c.intervention_key = g.key
+    -- The whole school's targets, once each: an intervention is tested against the rest of them.
+    CROSS JOIN (SELECT ${statusCountsSql} FROM (${targetFactsSql(s)})) w
     ORDER BY g.key NULLS LAST`;
 }
 
@@ -141,10 +157,47 @@ export const achievementByIntervention = metric({
 		pupils: col.int,
 		total_cost_gbp: col.num.nullable(),
 		cost_per_pupil_gbp: col.num.nullable(),
-		cost_per_achieved_target_gbp: col.num.nullable()
+		cost_per_achieved_target_gbp: col.num.nullable(),
+		school_reviewed: col.int,
+		school_achieved: col.int
 	}),
 	sql: achievementByInterventionSql,
-	finish: (rows) => rows.map(withRates)
+	// Targets with no linked provision are not an intervention: they are not tested.
+	finish: (rows) =>
+		rows.map(({ school_reviewed, school_achieved, ...r }) => ({
+			...withRates(r),
+			versus_rest: r.intervention_key === null ? null : versusRest({ successes: school_achieved, n: school_reviewed }, proportion(r))
+		}))
+});
+
+/**
+ * Targets achieved this period against the period before (the previous term, or year): two
+ * separate sets of targets, so a two-proportion test between them (docs/verdicts-and-suppression.md).
+ */
+export const achievementAgainstPrevious = metric({
+	id: 'achievement_against_previous',
+	describe: 'Targets achieved in the chosen period against the period before, with the verdict of the test',
+	row: z.object({ period: z.enum(['current', 'previous']), reviewed: col.int, achieved: col.int }),
+	sql: (scope: Scope) => {
+		// Without a chosen period, "this period" is the academic year of the as-of date, as the previous one is worked out from it.
+		const s = scope.filters.academicYear || scope.filters.term ? scope : withFilters(scope, { academicYear: academicYearOf(scope.asOf) });
+		return sql`
+    SELECT 'current' AS period, count(*) FILTER (WHERE status IN ('achieved', 'partial', 'not_achieved'))::INTEGER AS reviewed,
+      count(*) FILTER (WHERE status = 'achieved')::INTEGER AS achieved FROM (${targetFactsSql(s)})
+    UNION ALL
+    SELECT 'previous', count(*) FILTER (WHERE status IN ('achieved', 'partial', 'not_achieved'))::INTEGER,
+      count(*) FILTER (WHERE status = 'achieved')::INTEGER FROM (${targetFactsSql(previousPeriodScope(s))})`;
+	},
+	finish: (rows) => {
+		const of = (p: 'current' | 'previous') => rows.find((r) => r.period === p) ?? { reviewed: 0, achieved: 0 };
+		const current = of('current');
+		const previous = of('previous');
+		return {
+			current: { reviewed: current.reviewed, achieved: current.achieved },
+			previous: { reviewed: previous.reviewed, achieved: previous.achieved },
+			versus_previous: previous.reviewed > 0 ? versus(proportion(current), proportion(previous)) : null
+		};
+	}
 });
 
 export type TermAchievement = ReturnType<typeof achievementTrend.finish>[number];

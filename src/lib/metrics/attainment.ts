@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { yearsOfKeyStage } from '../contract/enums';
 import { empty, raw, sql, type Sql } from '../db/sql';
-import { compareRates, restOf, type Difference, type Proportion } from '../stats/compare';
-import { SMALL_NUMBER, wilson } from '../stats/wilson';
+import { compareRates, restOf, type Proportion, type Verdict } from '../stats/compare';
+import { SMALL_NUMBER } from '../stats/small-number';
+import { wilson } from '../stats/wilson';
 import { keyStageSql, pupilWhere, termOfSql } from './facts';
 import { registerSql } from './register-sql';
 import { interventionKeySql } from './provision-runs';
@@ -120,16 +121,16 @@ const pooledBaseSql = raw(`CASE WHEN count(base) = count(*) THEN sum(base)::INTE
 export interface Comparison {
 	/** Share of the rest of the school (the school's figure with these pupils taken out). */
 	rest_share: number | null;
-	/** Higher, lower or no clear difference from the rest of the school (two-proportion test at 95%); null when it cannot be tested. */
-	comparison: Difference | null;
+	/** The verdict of the two-proportion test at 95% against the rest of the school; null when there is no school figure to compare with. */
+	versus_rest: Verdict | null;
 }
 
 /** The school's figure as a count out of a base, with these pupils taken out: the independent group to compare with. */
 export function compareWithRest(group: Proportion, schoolPct: number | null, schoolBase: number | null): Comparison {
-	if (schoolPct === null || schoolBase === null || group.n === 0) return { rest_share: null, comparison: null };
+	if (schoolPct === null || schoolBase === null || group.n === 0) return { rest_share: null, versus_rest: null };
 	const rest = restOf({ successes: Math.round((schoolPct * schoolBase) / 100), n: schoolBase }, group);
-	if (rest.n <= 0 || rest.successes < 0 || rest.successes > rest.n) return { rest_share: null, comparison: null };
-	return { rest_share: rest.successes / rest.n, comparison: compareRates(group, rest) };
+	if (rest.n <= 0 || rest.successes < 0 || rest.successes > rest.n) return { rest_share: null, versus_rest: null };
+	return { rest_share: rest.successes / rest.n, versus_rest: compareRates(group, rest) };
 }
 
 export const attainmentGap = metric({
@@ -200,19 +201,19 @@ export const attainmentTrend = metric({
 	finish: (rows) => rows.map((r) => ({ ...r, ...shareOf(r.at_expected, r.pupils) }))
 });
 
-/** Below this share of sessions a pupil is persistently absent (DfE definition). */
-export const PERSISTENT_ABSENCE_BELOW = 90;
+/** At or below this share of sessions (missing 10% or more) a pupil is persistently absent (DfE definition). */
+export const PERSISTENT_ABSENCE_AT_MOST = 90;
 
 const attendanceCounts = { pupils: col.int, recorded: col.int, mean_pct: col.num.nullable(), persistently_absent: col.int };
 const attendanceCountsSql = sql`count(*)::INTEGER AS pupils, count(p.attendance_pct)::INTEGER AS recorded, avg(p.attendance_pct) AS mean_pct,
-  count(*) FILTER (WHERE p.attendance_pct < ${PERSISTENT_ABSENCE_BELOW})::INTEGER AS persistently_absent`;
+  count(*) FILTER (WHERE p.attendance_pct <= ${PERSISTENT_ABSENCE_AT_MOST})::INTEGER AS persistently_absent`;
 /** Pupils on the register as exported (a pupil who has left is not), with their attendance. */
 const senPupilsSql = (s: Scope): Sql => sql`FROM (SELECT r.*, pu.attendance_pct FROM (${registerSql(s)}) r
     JOIN pupils pu ON pu.school = r.school AND pu.pupil_id = r.pupil_id) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E')`;
 
 export const attendanceSummary = metric({
 	id: 'attendance_summary',
-	describe: "Attendance of pupils with SEN: mean, share persistently absent (below 90%), against the school's figures (comparators)",
+	describe: "Attendance of pupils with SEN: mean, share persistently absent (90% or below), against the school's figures (comparators)",
 	row: z.object({
 		...attendanceCounts,
 		school_attendance_pct: col.num.nullable(), school_pa_pct: col.num.nullable(), school_pupils: col.int.nullable()

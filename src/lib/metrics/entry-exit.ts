@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { lowerIsBetterMeasures } from '../contract/enums';
 import { empty, sql, type Sql } from '../db/sql';
-import { meanInterval } from '../stats/compare';
+import { gainVerdict, meanInterval, versusRest } from '../stats/compare';
 import { brooksBand, DAYS_PER_MONTH, eefMonths, effectSize } from '../stats/gains';
-import { SMALL_NUMBER } from '../stats/wilson';
+import { SMALL_NUMBER } from '../stats/small-number';
 import { withRates, statusCounts } from './achievement';
 import { achievementByInterventionSql } from './achievement';
 import { pupilKeySql, pupilWhere, targetFactsSql } from './facts';
@@ -54,6 +54,7 @@ export const entryExitByIntervention = metric({
 				...r,
 				gain_ci_low: ci?.low ?? null,
 				gain_ci_high: ci?.high ?? null,
+				gain_verdict: gainVerdict(ci, r.allocations),
 				small_number: r.allocations < SMALL_NUMBER,
 				effect_size: effect,
 				eef_months: eefMonths(effect),
@@ -144,7 +145,8 @@ export const costProgressPoints = metric({
 	describe: 'Cost per pupil against progress (achievement rate or mean gain on a measure), one point per intervention',
 	row: statusCounts.extend({
 		intervention_key: col.text, intervention: col.text, cost_per_pupil_gbp: col.num, pupils: col.int, mean_gain: col.num.nullable(),
-		gain_sd: col.num.nullable(), allocations: col.int.nullable(), median_cost_gbp: col.num
+		gain_sd: col.num.nullable(), allocations: col.int.nullable(), median_cost_gbp: col.num,
+		school_reviewed: col.int.nullable(), school_achieved: col.int.nullable()
 	}),
 	sql: (s, p: CostProgressParams) => {
 		const base = Number(p.minBase);
@@ -159,6 +161,7 @@ export const costProgressPoints = metric({
 		}
 		return sql`SELECT e.intervention_key, e.intervention, c.cost_per_pupil_gbp, e.pupils_with_data AS pupils, e.mean_gain, e.gain_sd, e.allocations,
         0 AS reviewed, 0 AS achieved, 0 AS partial, 0 AS not_achieved, 0 AS open, 0 AS overdue,
+        NULL::INTEGER AS school_reviewed, NULL::INTEGER AS school_achieved,
         quantile_disc(c.cost_per_pupil_gbp, 0.5) OVER () AS median_cost_gbp
       FROM (${entryExitSql(s)}) e JOIN (${provisionByInterventionSql(s)}) c ON c.intervention_key = e.intervention_key
       WHERE e.measure = ${p.y} AND e.mean_gain IS NOT NULL AND c.cost_per_pupil_gbp IS NOT NULL AND e.pupils_with_data >= ${base}
@@ -169,9 +172,15 @@ export const costProgressPoints = metric({
 			const rated = withRates(r);
 			// A mean gain's 95% interval (t), as in entry_exit_by_intervention, so its whisker shows how sure it is.
 			const gainCi = p.y === 'rate' ? null : meanInterval(r.mean_gain, r.gain_sd, r.allocations ?? 0);
+			const cost_side: 'more' | 'less' | 'median' = r.cost_per_pupil_gbp > r.median_cost_gbp ? 'more' : r.cost_per_pupil_gbp < r.median_cost_gbp ? 'less' : 'median';
+			const common = { intervention_key: r.intervention_key, intervention: r.intervention, cost_per_pupil_gbp: r.cost_per_pupil_gbp, pupils: r.pupils, median_cost_gbp: r.median_cost_gbp, cost_side };
 			return p.y === 'rate'
-				? { intervention_key: r.intervention_key, intervention: r.intervention, cost_per_pupil_gbp: r.cost_per_pupil_gbp, y: rated.achievement_rate!, y_low: rated.ci_low, y_high: rated.ci_high, pupils: r.pupils, reviewed: r.reviewed, achieved: r.achieved, median_cost_gbp: r.median_cost_gbp }
-				: { intervention_key: r.intervention_key, intervention: r.intervention, cost_per_pupil_gbp: r.cost_per_pupil_gbp, y: r.mean_gain!, y_low: gainCi?.low ?? null, y_high: gainCi?.high ?? null, pupils: r.pupils, reviewed: null, achieved: null, median_cost_gbp: r.median_cost_gbp };
+				? {
+						...common, y: rated.achievement_rate!, y_low: rated.ci_low, y_high: rated.ci_high, reviewed: r.reviewed, achieved: r.achieved,
+						versus_rest: versusRest({ successes: r.school_achieved ?? 0, n: r.school_reviewed ?? 0 }, { successes: r.achieved, n: r.reviewed }),
+						gain_verdict: null
+					}
+				: { ...common, y: r.mean_gain!, y_low: gainCi?.low ?? null, y_high: gainCi?.high ?? null, reviewed: null, achieved: null, versus_rest: null, gain_verdict: gainVerdict(gainCi, r.allocations ?? 0) };
 		}),
 	examples: [{ y: 'rate', minBase: 0 }, { y: 'rate', minBase: 5 }, { y: 'standardised_score', minBase: 0 }]
 });

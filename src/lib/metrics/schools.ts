@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { empty, sql, type Sql } from '../db/sql';
-import { compareRates } from '../stats/compare';
+import { versus } from '../stats/compare';
 import { statusCounts, withRates } from './achievement';
 import { pupilWhere, statusCountsSql, targetFactsSql } from './facts';
 import { hasPlanInForceSql, indicatorsMissedSql, planIndicatorsSql } from './plan-quality';
@@ -49,7 +49,7 @@ export const achievementBySchool = metric({
 		rows.map((r) => ({
 			...withRates(r),
 			rest_rate: r.rest_reviewed ? r.rest_achieved / r.rest_reviewed : null,
-			versus_rest: compareRates({ successes: r.achieved, n: r.reviewed }, { successes: r.rest_achieved, n: r.rest_reviewed })
+			versus_rest: versus({ successes: r.achieved, n: r.reviewed }, { successes: r.rest_achieved, n: r.rest_reviewed })
 		}))
 });
 export type SchoolAchievement = ReturnType<typeof achievementBySchool.finish>[number];

@@ -238,13 +238,15 @@ describe("governors' report in Chromium", () => {
 describe('compare schools in Chromium', () => {
 	const s = session();
 
-	it('sets the demo schools side by side, suppressed, and says so when only one school is loaded', async () => {
+	it('sets the demo schools side by side for staff, not hidden when small, and says so when only one school is loaded', async () => {
 		await s.page.goto(`${s.app.url}/trust`);
 		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		const register = s.page.getByRole('table', { name: 'Pupils at SEN support and with EHC plans, by school' });
 		await register.waitFor({ timeout: 60_000 });
 		expect((await register.locator('tbody th').allTextContents()).map((t) => t.trim())).toEqual(['Oakfield Primary', 'Riverside High']);
-		await s.page.getByText('counts from 1 to 4 are shown as "fewer than 5"').waitFor();
+		// An internal page: every figure as it is, and said so; no "fewer than" anywhere.
+		await s.page.getByText('For staff: small numbers are not hidden here').waitFor();
+		expect(await s.page.getByText(/fewer than \d/).count()).toBe(0);
 		expect(await s.page.locator('svg[role="img"]').count()).toBe(1);
 		// One school loaded: nothing to compare, and the way to import a trust.
 		await s.page.goto(`${s.app.url}/import`);

@@ -20,7 +20,7 @@ const at = (q: string) => new URL(`http://localhost/?${q}`);
 describe('the as-of date of a view', () => {
 	const exports = { North: '2026-01-10', South: '2026-03-20' };
 
-	it('is the latest export loaded, the chosen school\'s own, a chosen date, and today only when the data has no export date', () => {
+	it("is the latest export loaded, the chosen school's own, a chosen date, and today only when the data has no export date", () => {
 		expect(asOfOf(at(''), exports)).toEqual({ date: '2026-03-20', from: 'export', exported: '2026-03-20', school: null });
 		expect(asOfOf(at('school=North'), exports)).toEqual({ date: '2026-01-10', from: 'export', exported: '2026-01-10', school: 'North' });
 		// A school not loaded: the latest export of those that are.
@@ -65,7 +65,10 @@ describe('an export dated in the past, opened later', () => {
 	it('gives each school its own latest export date', async () => {
 		const trust = await openTestDb();
 		const schools = readExportFolder(fixture('trust'));
-		for (const [s, dates] of [[schools[0], ['2025-10-01', '2026-01-10']], [schools[1], ['2026-02-01']]] as const) {
+		for (const [s, dates] of [
+			[schools[0], ['2025-10-01', '2026-01-10']],
+			[schools[1], ['2026-02-01']]
+		] as const) {
 			for (const [i, snapshot] of dates.entries()) await commitImport(trust, await prepareImport(trust, s.school, s.files), { snapshot, addSnapshot: i > 0 });
 		}
 		expect(await runMetric(trust, latestExports, makeScope({ asOf: '2026-01-01' }), undefined)).toEqual({ North: '2026-01-10', South: '2026-02-01' });

@@ -55,10 +55,13 @@ async function importAs(page: Page, school: string) {
 	await page.getByLabel('School name').fill(school);
 	await expect.poll(() => page.getByLabel('School name').inputValue()).toBe(school);
 	await page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
-	await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 }).catch(async (e) => {
-		await page.screenshot({ path: `/tmp/tabs-fail-${school}.png`, fullPage: true });
-		throw e;
-	});
+	await page
+		.getByRole('heading', { name: 'Check how your files were read' })
+		.waitFor({ timeout: 60_000 })
+		.catch(async (e) => {
+			await page.screenshot({ path: `/tmp/tabs-fail-${school}.png`, fullPage: true });
+			throw e;
+		});
 	await page.getByRole('button', { name: new RegExp(`^Load \\d+ file\\(s\\) for ${school}$`) }).click();
 	await page.getByRole('heading', { name: `Import summary: ${school}` }).waitFor({ timeout: 60_000 });
 }

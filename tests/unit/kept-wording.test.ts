@@ -13,7 +13,11 @@ import { FakeDir, browserGlobals } from './kept-fakes';
 const about = { keptAt: '2026-11-25T09:00:00.000Z', importedAt: '2026-11-24T15:30:00.000Z' };
 const PASSPHRASE = 'the right passphrase';
 const sealed = async () => seal(new TextEncoder().encode('the rows of Fixture school '.repeat(40)), await deriveKey(PASSPHRASE, undefined, 1_000), about);
-const failure = async (file: Uint8Array<ArrayBuffer>, passphrase: string) => open(file, passphrase).then(() => null, (e: unknown) => e);
+const failure = async (file: Uint8Array<ArrayBuffer>, passphrase: string) =>
+	open(file, passphrase).then(
+		() => null,
+		(e: unknown) => e
+	);
 const flip = (file: Uint8Array<ArrayBuffer>, at: number) => {
 	const out = file.slice();
 	out[at] ^= 0x20;
@@ -49,9 +53,7 @@ describe('what the page says when the kept data does not open', () => {
 
 	it('only a file of the earlier format, which cannot tell, says "damaged or the passphrase is wrong"', async () => {
 		const v1 = new Uint8Array(readFileSync(new URL('../fixtures/kept/version-1.plws', import.meta.url)));
-		expect(plainError(await failure(v1, 'a wrong passphrase'))).toBe(
-			'The kept file could not be opened: it is damaged or the passphrase is wrong. Nothing has been changed.'
-		);
+		expect(plainError(await failure(v1, 'a wrong passphrase'))).toBe('The kept file could not be opened: it is damaged or the passphrase is wrong. Nothing has been changed.');
 		expect(plainError(await failure(flip(v1, v1.length - 1), 'version one passphrase'), 'file')).toBe(
 			'This file could not be opened: it is damaged or the passphrase is wrong. Nothing has been changed.'
 		);

@@ -39,6 +39,13 @@ export interface SourcePlan {
 	badRows?: number;
 	/** Things about the file's columns a person should know (a repeated header…), recorded as warnings on line 1. */
 	notes?: { column: string; reason: string }[];
+	/**
+	 * Rows of a file that mixes UTF-8 and Windows-1252, read in the less usual one: kept in `${stage}_odd` and
+	 * recorded at load as a warning on each of their cells with accents or symbols.
+	 */
+	oddRows?: number;
+	/** Excel's note of the separator that was the file's first line (`sep=;`): honoured, and not read as a row. */
+	separatorLine?: string;
 }
 
 /**

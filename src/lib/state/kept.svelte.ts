@@ -3,8 +3,8 @@ import { parseSettings } from '../settings/schema';
 import { WRONG_PASSPHRASE, WrongPassphrase, deriveKey } from '../storage/crypto';
 import { canKeep, type KeptCopy } from '../storage/device';
 import { DamagedFile, NewerVersion, NotAWorkspace, WrongOrDamaged, open } from '../storage/envelope';
-import { latestImport, sealWorkspace } from '../storage/sealed';
 import { KeptChanged, KeptTab, NothingKept, type KeptStatus, type TabNotice } from '../storage/tabs';
+import { latestImport, sealWorkspace } from '../import/sealed';
 import { WorkspaceUnreadable, readWorkspace, restoreWorkspace, type WorkspaceContent } from '../import/workspace';
 import { dataset } from './dataset.svelte';
 import { checklist, glossary, glossarySchema } from './leader-lists.svelte';
@@ -126,10 +126,8 @@ class Kept {
 	saveError = $state<string | null>(null);
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private watching = false;
-	private tab = new KeptTab(
-		{ mark: markNow, seal: async (key) => ({ mark: markNow(), bytes: await sealWorkspace(await dataset.db(), contentNow(), key) }), load: loadPlain },
-		undefined,
-		() => this.sync()
+	private tab = new KeptTab({ mark: markNow, seal: async (key) => ({ mark: markNow(), bytes: await sealWorkspace(await dataset.db(), contentNow(), key) }), load: loadPlain }, undefined, () =>
+		this.sync()
 	);
 
 	get about() {
@@ -246,4 +244,3 @@ class Kept {
 }
 
 export const kept = new Kept();
-

@@ -23,12 +23,7 @@ const CHANNEL = 'provision-lens-kept';
 
 /** Writing needs createWritable on the page itself (Chromium, Firefox; Safari only from version 26). */
 export function canKeep(): boolean {
-	return (
-		typeof navigator !== 'undefined' &&
-		typeof navigator.storage?.getDirectory === 'function' &&
-		typeof FileSystemFileHandle !== 'undefined' &&
-		'createWritable' in FileSystemFileHandle.prototype
-	);
+	return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function' && typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype;
 }
 
 /** What one tab tells the others: the kept file was saved again, or forgotten. Only a nudge: each tab reads the file itself. */
@@ -198,12 +193,7 @@ export type Replaced = { written: true; id: string } | { written: false; current
  * tab to say so. `explicit` (the user has just chosen to keep this tab's data) also writes when
  * nothing is kept any more. The other tabs are told after a save.
  */
-export async function replaceKept(
-	bytes: Uint8Array<ArrayBuffer>,
-	expected: string | null,
-	options: { explicit?: boolean } = {},
-	place: KeptPlace = browserPlace()
-): Promise<Replaced> {
+export async function replaceKept(bytes: Uint8Array<ArrayBuffer>, expected: string | null, options: { explicit?: boolean } = {}, place: KeptPlace = browserPlace()): Promise<Replaced> {
 	const id = copyId(readHeader(bytes).header);
 	const outcome = await place.exclusive(async (): Promise<Replaced> => {
 		const current = await readKeptHead(place);

@@ -59,7 +59,7 @@ async function importAs(page: Page, school: string) {
 		.getByRole('heading', { name: 'Check how your files were read' })
 		.waitFor({ timeout: 60_000 })
 		.catch(async (e) => {
-			await page.screenshot({ path: `/tmp/tabs-fail-${school}.png`, fullPage: true });
+			await page.screenshot({ path: join(tmpdir(), `tabs-fail-${school}.png`), fullPage: true });
 			throw e;
 		});
 	await page.getByRole('button', { name: new RegExp(`^Load \\d+ file\\(s\\) for ${school}$`) }).click();

@@ -57,7 +57,7 @@ export async function encrypt(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, plain
 	return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: header }, key, plain));
 }
 
-/** Decrypt; a wrong passphrase (or an altered file: AES-GCM cannot tell them apart) is a WrongPassphrase. */
+/** Decrypt; any failure is a WrongPassphrase here (AES-GCM cannot tell a wrong key from altered bytes: envelope.ts tells them apart with the file's SHA-256). */
 export async function decrypt(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, sealed: Uint8Array<ArrayBuffer>, header: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
 	try {
 		return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: header }, key, sealed));

@@ -35,10 +35,24 @@ export interface SourcePlan {
 	refused: string | null;
 	/** A workbook sheet that holds none of the tables (notes, instructions): shown, not loaded. */
 	ignored?: boolean;
+	/** Why a workbook sheet is not read at all (empty, a chart): shown and counted, never loaded. */
+	notRead?: string;
+	/** The spreadsheet letter of each column, when they are not simply A, B, C… (a workbook's columns that hold nothing are left out). */
+	letters?: string[];
 	/** Rows whose structure is broken (cell count, quotes, length): rejected at load, kept in `${stage}_bad`. */
 	badRows?: number;
-	/** Things about the file's columns a person should know (a repeated header…), recorded as warnings on line 1. */
-	notes?: { column: string; reason: string }[];
+	/**
+	 * Things a person should know about the file's columns or cells (a repeated header, a column with no
+	 * header, a cell whose value is not known), recorded as warnings on their row (line 1 when not given).
+	 */
+	notes?: SourceNote[];
+}
+
+export interface SourceNote {
+	column: string;
+	reason: string;
+	line?: number;
+	value?: string;
 }
 
 /**

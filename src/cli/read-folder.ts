@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { importedFileName as dataFile } from '../lib/import/group-files';
 import type { InputFile } from '../lib/import/pipeline';
-
-const dataFile = /\.(csv|tsv|txt|xlsx)$/i;
 
 export interface SchoolFiles {
 	school: string;

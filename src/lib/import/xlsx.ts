@@ -76,6 +76,10 @@ class TextCollector {
 	add(src: string, from: number, to: number) {
 		if (this.on) this.parts.push(src.slice(from, to));
 	}
+	/** CDATA is text as it is: its ampersands are escaped here so that decoding the whole gives them back. */
+	addCdata(text: string) {
+		if (this.on) this.parts.push(text.replace(/&/g, '&amp;'));
+	}
 	take(): string {
 		const t = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
 		this.parts = [];
@@ -194,6 +198,9 @@ function* readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined): Gen
 		},
 		text(src, from, to) {
 			text.add(src, from, to);
+		},
+		cdata(t) {
+			text.addCdata(t);
 		}
 	});
 	return strings;
@@ -289,7 +296,8 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: 
 	let phonetic = 0;
 	let inInline = false;
 	const beyond = () => {
-		throw new WorkbookRefused(`a cell is beyond Excel's last row or column (row ${row}, column ${col}): the workbook is damaged; open it in Excel and save it again`);
+		const where = col > MAX_COL ? `column ${col}` : `row ${row}`;
+		throw new WorkbookRefused(`a cell is beyond Excel's last row or column (${where}): the workbook is damaged; open it in Excel and save it again`);
 	};
 	const endRow = () => {
 		if (cols.length) {
@@ -412,6 +420,9 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: 
 		},
 		text(src, from, to) {
 			text.add(src, from, to);
+		},
+		cdata(t) {
+			text.addCdata(t);
 		}
 	});
 	return { rows, unknown };

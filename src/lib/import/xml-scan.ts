@@ -23,6 +23,12 @@ const SLASH = 47;
 const BANG = 33;
 const QMARK = 63;
 
+/** The last ':' in src[from, to), or -1 (lastIndexOf would search on to the start of the piece). */
+function colonIn(src: string, from: number, to: number): number {
+	for (let i = to - 1; i >= from; i--) if (src.charCodeAt(i) === 58) return i;
+	return -1;
+}
+
 function localName(src: string, from: number, to: number): string {
 	let end = from;
 	while (end < to) {
@@ -30,8 +36,7 @@ function localName(src: string, from: number, to: number): string {
 		if (c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH || c === GT) break;
 		end++;
 	}
-	const colon = src.lastIndexOf(':', end - 1);
-	return src.slice(colon >= from ? colon + 1 : from, end);
+	return src.slice(colonIn(src, from, end) + 1 || from, end);
 }
 
 export class XmlScanner {
@@ -152,10 +157,10 @@ export function attrs(src: string, from: number, to: number): Record<string, str
 		if (close < 0 || close > to) break;
 		let keyEnd = eq;
 		while (keyEnd > i && isSpace(src.charCodeAt(keyEnd - 1))) keyEnd--;
-		const colon = src.lastIndexOf(':', keyEnd - 1);
-		const key = src.slice(colon >= i ? colon + 1 : i, keyEnd);
+		const colon = colonIn(src, i, keyEnd);
+		const key = src.slice(colon >= 0 ? colon + 1 : i, keyEnd);
 		// xmlns:r and r:id both end in a local name; a namespace declaration is not an attribute of the element.
-		if (!(colon >= i && src.startsWith('xmlns', i))) out[key] = decodeEntities(src.slice(q + 1, close));
+		if (!(colon >= 0 && src.startsWith('xmlns', i))) out[key] = decodeEntities(src.slice(q + 1, close));
 		i = close + 1;
 	}
 	return out;

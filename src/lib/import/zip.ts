@@ -127,8 +127,10 @@ export function* unpackSteps(bytes: Uint8Array, entry: ZipEntry, onData: (chunk:
 		const last = i + SLICE >= data.length;
 		try {
 			inflater.push(data.subarray(i, i + SLICE), last);
-		} catch {
-			throw damaged(`the part ${entry.name} cannot be unpacked`);
+		} catch (e) {
+			// The inflater's own errors carry a numeric code; anything else was thrown by `onData` and goes on as it is.
+			if (typeof (e as { code?: unknown }).code === 'number') throw damaged(`the part ${entry.name} cannot be unpacked`);
+			throw e;
 		}
 		if (over) throw damaged(`the part ${entry.name} unpacks to more than the ${entry.size.toLocaleString('en-GB')} bytes its index says`);
 		yield;

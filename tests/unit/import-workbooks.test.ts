@@ -166,7 +166,9 @@ describe('values are what Excel shows', () => {
 			{ pupil_id: 'P1', attendance_pct: null },
 			{ pupil_id: 'P2', attendance_pct: 80 }
 		]);
-		expect(warned(summary).map((w) => w.slice(0, 3))).toEqual([['school.xlsx › pupils', 2, 'attendance_pct']]);
+		expect(summary.warnings.map((w) => [w.file, w.line, w.column, w.value, w.reason])).toEqual([
+			['school.xlsx › pupils', 2, 'attendance_pct', '', expect.stringMatching(/^the cell D2 holds a formula whose result was not saved/)]
+		]);
 	});
 
 	it('reads rich text, dates, booleans and errors as Excel shows them', async () => {

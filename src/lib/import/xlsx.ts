@@ -71,8 +71,12 @@ function* readPart(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler): Gen
 
 /** Collects the text of the elements it is told to, between open and close. */
 class TextCollector {
-	parts: string[] = [];
+	private parts: string[] = [];
 	on = false;
+	/** Forget what was collected (a new element begins). */
+	reset() {
+		if (this.parts.length) this.parts.length = 0;
+	}
 	add(src: string, from: number, to: number) {
 		if (this.on) this.parts.push(src.slice(from, to));
 	}
@@ -82,7 +86,7 @@ class TextCollector {
 	}
 	take(): string {
 		const t = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
-		this.parts = [];
+		this.parts.length = 0;
 		const v = unescapeOoxml(decodeEntities(t));
 		// NUL separates a row's values while it is held (see RawSheet); no real text has one.
 		return v.includes('\0') ? v.replace(/\0/g, '') : v;
@@ -187,7 +191,7 @@ function* readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined): Gen
 	let phonetic = 0;
 	yield* readPart(bytes, entry, {
 		open(name) {
-			if (name === 'si') text.parts = [];
+			if (name === 'si') text.reset();
 			else if (name === 'rPh') phonetic++;
 			else if (name === 't' && !phonetic) text.on = true;
 		},
@@ -312,7 +316,7 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: 
 		let out: string | null = null;
 		let why: string | null = null;
 		let shown = '';
-		if (type === 'inlineStr') out = inline ?? '';
+		if (type === 'inlineStr') out = inline ?? value ?? '';
 		else if (value === null) {
 			if (formula) why = NO_RESULT;
 		} else if (type === 's') {
@@ -369,7 +373,7 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: 
 					return;
 				}
 				case 'v':
-					text.parts = [];
+					text.reset();
 					text.on = true;
 					return;
 				case 'f':
@@ -377,7 +381,7 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: 
 					return;
 				case 'is':
 					inInline = true;
-					text.parts = [];
+					text.reset();
 					return;
 				case 'rPh':
 					phonetic++;

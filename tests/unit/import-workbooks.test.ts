@@ -338,6 +338,11 @@ describe('the workbook reader itself', () => {
 		expect((await readWorkbook(bytes)).sheets[0].csv).toBe('pupil_id,year_group,sen_stage\nP<1>,3,K\n');
 	});
 
+	it('places the cells of a row written without its number where their references say', async () => {
+		const data = '<row><c r="A1" t="inlineStr"><is><t>pupil_id</t></is></c><c r="B1" t="inlineStr"><is><t>year_group</t></is></c><c r="C1" t="inlineStr"><is><t>sen_stage</t></is></c></row><row><c r="A4" t="inlineStr"><is><t>P1</t></is></c><c r="B4"><v>3</v></c><c r="C4" t="inlineStr"><is><t>K</t></is></c></row>';
+		expect((await readWorkbook(xlsxOf({ sheets: [{ name: 'pupils', data }] }))).sheets[0].csv).toBe('pupil_id,year_group,sen_stage\n\n\nP1,3,K\n');
+	});
+
 	it('reads a part split anywhere between the pieces it is unpacked in', async () => {
 		// Long cells push tags and entities across the inflater's pieces.
 		const rows: CellSpec[][] = [['pupil_id', 'year_group', 'sen_stage', 'primary_need']];

@@ -363,6 +363,10 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: 
 						// A cell outside any row (not valid, but read where it says it is).
 						row = ref?.row ?? row + 1;
 						inRow = true;
+					} else if (ref && ref.row !== row) {
+						// A row written without its number: its cells say where it is.
+						endRow();
+						row = ref.row;
 					}
 					if (col > MAX_COL || row > MAX_ROW) beyond();
 					type = a.t ?? 'n';

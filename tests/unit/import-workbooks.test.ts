@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { lens } from '../../src/cli/lens';
 import { readExportFolder } from '../../src/cli/read-folder';
 import { importedFileName } from '../../src/lib/import/group-files';
 import { importSchools, notLoaded } from '../../src/lib/import/pipeline';
@@ -252,6 +253,29 @@ describe('no file, sheet or column is left out without a word', () => {
 				}
 			]);
 			expect((await importSummary(db)).tables.pupils).toEqual({ read: 2, loaded: 2, rejected: 0, warnings: 0 });
+		} finally {
+			rmSync(dir, { recursive: true });
+		}
+	});
+
+	it('lists in `lens analyse --json` the refused files and the sheets not read, with why', async () => {
+		const dir = folder();
+		try {
+			const book = xlsxOf({ sheets: [{ name: 'Instructions', rows: [['Read me first']] }, { name: 'pupils', rows: pupilRows }, { name: 'Lists', rows: [['Stages'], ['K']] }] });
+			writeFileSync(join(dir, 'school.xlsx'), book);
+			writeFileSync(join(dir, 'plans.ods'), ods);
+			let stdout = '';
+			let stderr = '';
+			const code = await lens(['analyse', dir, '--as-of', '2026-01-15', '--json', '--threads', '1'], { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
+			const out = JSON.parse(stdout);
+			const school = dir.split('/').pop();
+			expect(out.import.refused.map((r: { file: string }) => r.file)).toEqual([`${school}/plans.ods`]);
+			expect(out.import.ignored).toEqual([`${school}/school.xlsx › Instructions`, `${school}/school.xlsx › Lists`]);
+			expect(out.import.not_read[0].reason).toBe('this sheet is not one of the tables (its name and headers match none of them): not read');
+			expect(out.import.tables.pupils).toEqual({ read: 2, loaded: 2, rejected: 0, warnings: 0 });
+			// A refused file still ends the command with its reason (exit 2), after the JSON.
+			expect(code).toBe(2);
+			expect(stderr).toContain('plans.ods: it is an OpenDocument spreadsheet (.ods)');
 		} finally {
 			rmSync(dir, { recursive: true });
 		}

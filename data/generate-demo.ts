@@ -289,7 +289,6 @@ function buildAttainment(school: School, pupils: { pupil_id: string; year_group:
 	const chance = (p: number) => rnd() < p;
 	const primary = school.name.startsWith('Oak');
 	const subjects = primary ? ['Reading', 'Writing', 'Maths'] : ['English', 'Maths', 'Science'];
-	const bands = ['pre_key_stage', 'working_towards', 'expected', 'greater_depth'];
 	const written = primary ? ['PKS', 'WTS', 'EXS', 'GDS'] : ['Pre-key stage', 'Working towards', 'Expected', 'Greater depth'];
 	const points = primary ? ['Autumn 2025', 'Spring 2026'] : ['2025-12-05', '2026-03-13'];
 	const attendance: Record<string, number | ''> = {};

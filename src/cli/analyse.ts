@@ -9,10 +9,13 @@ import { provisionByIntervention, pupilsOverThreshold } from '../lib/metrics/pro
 import { planCounts, pupilsByNeedArea, pupilsByStage } from '../lib/metrics/register';
 import { achievementBySchool, planQualityBySchool, provisionCostBySchool, registerBySchool } from '../lib/metrics/schools';
 import { ask, runAll, type Answers } from '../lib/metrics/registry';
-import { academicYearOf, makeScope, thresholdOf, type Scope } from '../lib/metrics/scope';
+import { academicYearOf, thresholdOf, type Scope } from '../lib/metrics/scope';
+import { exportDatesOf, type ExportDates } from '../lib/metrics/snapshots';
 import { targetChecks } from '../lib/metrics/target-checks';
 import { buildReport } from '../lib/report/build';
+import { defaultGlossary } from '../lib/quality/acronyms';
 import { defaultSettings } from '../lib/settings/schema';
+import { asOfOf, scopeOfPage, type AsOf } from '../lib/state/scope-of-page';
 import type { SchoolFiles } from './read-folder';
 
 /** Every figure `lens analyse --json` prints: registered metrics over the whole data, whole runs, default rates. */
@@ -43,6 +46,14 @@ type Figures = Answers<typeof analysisAsks>;
 
 export interface Analysis {
 	as_of: string;
+	/**
+	 * Where as_of comes from: `chosen` (--as-of), `export` (the latest export loaded: each school's
+	 * export is dated by its files' own date, the newest of them, as on the import page), or `today`
+	 * (no export date, which an import always records, so not in practice).
+	 */
+	as_of_from: AsOf['from'];
+	/** Each school's export date, from its files' own date. */
+	export_dates: ExportDates;
 	schools: string[];
 	/** The schools side by side, one row per school in each (a trust's or local authority's comparison). */
 	by_school: { register: Figures['schoolRegister']; achievement: Figures['schoolAchievement']; provision: Figures['schoolCost']; quality: Figures['schoolQuality'] };
@@ -73,11 +84,29 @@ export interface Analysis {
 	};
 }
 
-/** The command line's scope: everything loaded, whole runs, the default rates, threshold and glossary. */
-export const cliScope = (asOf: string): Scope => makeScope({ asOf });
+/** Where the command's as-of date comes from, in words, for the readable output. */
+export function asOfSaid(from: AsOf['from']): string {
+	if (from === 'chosen') return 'as given by --as-of';
+	if (from === 'export') return "the date of the latest export loaded, from its files' own date; --as-of to change it";
+	return 'today: the data holds no export date';
+}
 
-/** Import every school's files and work out the figures: the command line's whole job. */
-export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, dropPersonalColumns: boolean): Promise<Analysis> {
+/** The command line's options as the query of a page's URL, so its scope is built by the pages' own function. */
+export function cliParams(o: { asOf?: string | null; school?: string | null; year?: string | null; term?: string | null }): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [name, v] of [['as_of', o.asOf], ['school', o.school], ['year', o.year], ['term', o.term]] as const) if (v) params.set(name, v);
+	return params;
+}
+
+/**
+ * The command line's scope, built as a page's is (`scopeOfPage`): everything loaded (or the options'
+ * school and period), whole runs, the default rates, threshold and glossary, and as of `--as-of`, else
+ * the date of the latest export loaded (the school's own, for one school).
+ */
+export const cliScope = (params: URLSearchParams, exports: ExportDates): Scope => scopeOfPage(params, defaultSettings, defaultGlossary, exports);
+
+/** Import every school's files and work out the figures: the command line's whole job. `asOf` null: the latest export's date. */
+export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string | null, dropPersonalColumns: boolean): Promise<Analysis> {
 	const refused: { file: string; reason: string }[] = [];
 	const notRead: { file: string; reason: string }[] = [];
 	for (const plan of await importSchools(db, schools, { dropPersonalColumns })) {
@@ -85,11 +114,16 @@ export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, drop
 		for (const n of notLoaded(plan)) (refusedFiles.has(n.file) ? refused : notRead).push({ file: `${plan.school}/${n.file}`, reason: n.reason });
 	}
 	const ignored = notRead.map((n) => n.file);
-	const scope = cliScope(asOf);
+	const exports = await exportDatesOf(db);
+	const params = cliParams({ asOf: chosenAsOf });
+	const { date: asOf, from } = asOfOf(params, exports);
+	const scope = cliScope(params, exports);
 	const f = await runAll(db, analysisAsks, scope);
 	const { total, K, E, N } = f.stages;
 	return {
 		as_of: asOf,
+		as_of_from: from,
+		export_dates: exports,
 		schools: schools.map((s) => s.school),
 		by_school: { register: f.schoolRegister, achievement: f.schoolAchievement, provision: f.schoolCost, quality: f.schoolQuality },
 		import: { ...(await importSummary(db)), refused, ignored, not_read: notRead },
@@ -101,7 +135,7 @@ export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, drop
 			coverage: { pupils_on_register: f.cover.pupils_on_register, pupils_with_plan: f.cover.pupils_with_plan },
 			targets: f.checks
 		},
-		report: await reportSummary(db, schools, asOf),
+		report: await reportSummary(db, schools, asOf, exports),
 		provision: {
 			by_intervention: f.provision,
 			pupils_over_threshold: f.overThreshold.map(({ school, pupil_id, cost_gbp }) => ({ school, pupil_id, cost_gbp })),
@@ -117,8 +151,9 @@ export async function analyse(db: Db, schools: SchoolFiles[], asOf: string, drop
 	};
 }
 
-async function reportSummary(db: Db, schools: SchoolFiles[], asOf: string): Promise<Analysis['report']> {
+async function reportSummary(db: Db, schools: SchoolFiles[], asOf: string, exports: ExportDates): Promise<Analysis['report']> {
 	const period = academicYearOf(asOf);
-	const r = await buildReport(db, { school: schools.length === 1 ? schools[0].school : null, academicYear: period, term: null, asOf, threshold: defaultSettings.small_number });
+	const scope = cliScope(cliParams({ asOf, school: schools.length === 1 ? schools[0].school : null, year: period }), exports);
+	const r = await buildReport(db, scope, { threshold: defaultSettings.small_number });
 	return { period, suppressed_cells: r.suppressed_cells };
 }

@@ -1,7 +1,7 @@
 import { needAreaLabels, senStageLabels } from '../lib/contract/enums';
 import { formatGbp, formatPercent } from '../lib/format';
-import { SMALL_NUMBER } from '../lib/stats/wilson';
-import type { Analysis } from './analyse';
+import { GAP_BEYOND_CHANCE, NO_TEST_UNDER, SMALL_NUMBER_MARK, verdictCell, verdictClause, versusCell } from '../lib/phrasebook';
+import { asOfSaid, type Analysis } from './analyse';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const num = (s: string | number, n: number) => String(s).padStart(n);
@@ -12,6 +12,7 @@ const num = (s: string | number, n: number) => String(s).padStart(n);
  * sent raw, so a cell cannot rewrite the screen or disguise what is printed.
  */
 export function printable(text: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are what this finds
 	return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
 		const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 		const code = c.charCodeAt(0);
@@ -22,7 +23,7 @@ export function printable(text: string): string {
 /** The readable summary the command line prints without --json. */
 export function formatAnalysis(a: Analysis): string {
 	const out: string[] = [];
-	out.push(`Provision Lens — figures as of ${a.as_of} for ${a.schools.join(', ')}`, '');
+	out.push(`Provision Lens — figures as of ${a.as_of} (${asOfSaid(a.as_of_from)}) for ${a.schools.join(', ')}`, '');
 	out.push('Import', `  ${pad('table', 12)}${num('read', 8)}${num('loaded', 8)}${num('rejected', 10)}${num('warnings', 10)}`);
 	for (const [t, c] of Object.entries(a.import.tables)) {
 		out.push(`  ${pad(t, 12)}${num(c.read, 8)}${num(c.loaded, 8)}${num(c.rejected, 10)}${num(c.warnings, 10)}`);
@@ -46,11 +47,17 @@ export function formatAnalysis(a: Analysis): string {
 	const t = o.targets;
 	out.push('', 'Targets', `  ${t.total} targets: ${t.achieved} achieved, ${t.partial} partly, ${t.not_achieved} not achieved, ${t.open} open, ${t.overdue} overdue`);
 	out.push(`  Achievement rate ${formatPercent(t.achievement_rate)} of ${t.reviewed} reviewed (95% interval ${formatPercent(t.ci_low)}–${formatPercent(t.ci_high)})`);
-	out.push('', 'Achievement by area of need');
+	out.push('', 'Achievement by area of need (against the rest of the school: a two-proportion test at 95%)');
 	for (const r of a.achievement.by_need_area) {
-		const mark = r.small_number ? ' (small number)' : '';
-		out.push(`  ${pad(needAreaLabels[r.need_area] ?? r.need_area, 40)}${num(formatPercent(r.achievement_rate), 6)} of ${r.reviewed} reviewed, ${r.overdue} overdue${mark}`);
+		const mark = r.small_number ? ` (${SMALL_NUMBER_MARK})` : '';
+		out.push(`  ${pad(needAreaLabels[r.need_area] ?? r.need_area, 40)}${num(formatPercent(r.achievement_rate), 6)} of ${r.reviewed} reviewed, ${r.overdue} overdue${mark}: ${versusCell(r.versus_rest)}`);
 	}
+	out.push('', 'Achievement by intervention (against the rest of the school)');
+	for (const r of a.achievement.by_intervention) {
+		const mark = r.small_number && r.reviewed > 0 ? ` (${SMALL_NUMBER_MARK})` : '';
+		out.push(`  ${pad(r.intervention, 40)}${num(formatPercent(r.achievement_rate), 6)} of ${r.reviewed} reviewed${mark}: ${versusCell(r.versus_rest)}`);
+	}
+	out.push(`  ${NO_TEST_UNDER}`);
 	out.push(...schoolLines(a.by_school));
 	return `${out.map(printable).join('\n')}\n`;
 }
@@ -71,12 +78,12 @@ function schoolLines(b: Analysis['by_school']): string[] {
 			`  ${pad(r.school, w)}${num(r.sen_support, 12)}${num(r.ehc_plan, 10)}${num(t?.reviewed ?? 0, 10)}${num(formatPercent(t?.achievement_rate), 10)}${num(cost, 16)}${num(formatPercent(q?.share_missing_none), 20)}${num(formatPercent(q?.coverage), 13)}`
 		);
 	}
-	out.push(`  Targets achieved against the other schools together (two-proportion test at 95%, never on fewer than ${SMALL_NUMBER} targets a side):`);
+	out.push(`  Targets achieved against the other schools together (two-proportion test at 95%). ${NO_TEST_UNDER}`);
 	for (const t of b.achievement) {
 		const rates = t.achievement_rate === null || t.rest_rate === null ? '' : ` (${formatPercent(t.achievement_rate)} against ${formatPercent(t.rest_rate)})`;
-		const verdict = t.versus_rest === 'no clear difference' ? 'no clear difference' : `${t.versus_rest}, a gap larger than chance would explain`;
-		const tooFew = t.reviewed < SMALL_NUMBER || t.rest_reviewed < SMALL_NUMBER;
-		out.push(`    ${t.school}: ${tooFew ? 'too few reviewed targets to compare' : `${verdict}${rates}`}`);
+		const verdict = t.versus_rest?.verdict ?? 'too_few';
+		const words = verdict === 'higher' || verdict === 'lower' ? `${verdictCell[verdict]}, ${GAP_BEYOND_CHANCE}` : verdictClause[verdict];
+		out.push(`    ${t.school}: ${words}${verdict === 'too_few' ? '' : rates}`);
 	}
 	out.push(
 		'  Cost per pupil: known cost over the pupils of runs of known cost. Plans missing none: share of plans that miss no quality',

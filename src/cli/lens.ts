@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImportFailed } from '../lib/import/commit';
 import { ImportRefused } from '../lib/import/pipeline';
-import { analyse } from './analyse';
+import { analyse, asOfSaid } from './analyse';
 import { isEngineName, openEngine } from './engine';
 import { parquetFilesIn, readParquetFolder, writeParquet } from '../lib/import/parquet';
-import { readExportFolder } from './read-folder';
+import { exportDateOfFiles, readExportFolder } from './read-folder';
 import { formatAnalysis, printable } from './format';
 import { writeJson } from './json-out';
 import { writeReport } from './report';
@@ -17,7 +18,9 @@ const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--dro
   --engine   native DuckDB (the default, when it loads here) or wasm (the browser's engine)
   --threads  how many cores native DuckDB may use (default: all of them)
   --out-parquet  also write every validated table to DIR/<table>.parquet
-  --as-of    the date figures are worked out for (default: today)
+  --as-of    the date figures are worked out for (default: the date of the latest export loaded,
+             the newest modification date of its files, as the import page takes it; for
+             lens report, the school's own)
   --json     print JSON instead of a readable summary
   --drop-personal-columns  drop columns flagged as personal data and go on
   --period   the academic year of the governors' report (a term with --term)
@@ -67,8 +70,9 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 	const json = rest.includes('--json');
 	const drop = rest.includes('--drop-personal-columns');
 	const asOfIndex = rest.indexOf('--as-of');
-	const asOf = asOfIndex >= 0 ? rest[asOfIndex + 1] : new Date().toISOString().slice(0, 10);
-	if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) fail('--as-of needs a date as YYYY-MM-DD');
+	// Without --as-of, the date of the latest export loaded (its files' own date), worked out once the files are in.
+	const asOf = asOfIndex >= 0 ? rest[asOfIndex + 1] : null;
+	if (asOfIndex >= 0 && (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) fail('--as-of needs a date as YYYY-MM-DD');
 	if (!existsSync(folder) || !statSync(folder).isDirectory()) fail(`cannot read folder ${folder}`);
 	const option = (name: string) => {
 		const i = rest.indexOf(name);
@@ -89,7 +93,9 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 	if (engine.fallback) stderr.write(`Note: ${engine.fallback}\n`);
 	const db = engine.db;
 	if ((parquetIn || outParquet) && engine.name !== 'native') needsNative();
-	const schools = parquetIn ? await readParquetFolder(db, folder) : readExportFolder(folder);
+	// Parquet files are one export, dated by their own date as a folder of CSV files is.
+	const parquetDate = parquetIn ? exportDateOfFiles(parquetFilesIn(folder).map((name) => join(folder, name))) : undefined;
+	const schools = parquetIn ? (await readParquetFolder(db, folder)).map((s) => ({ ...s, exported: parquetDate })) : readExportFolder(folder);
 	if (!schools.length) fail(`no CSV, .xlsx or Parquet files in ${folder}`);
 	const saveParquet = async () => {
 		if (outParquet) stderr.write(`Wrote ${(await writeParquet(db, outParquet)).map((t) => `${t}.parquet`).join(', ') || 'no tables (nothing was loaded)'} to ${outParquet}\n`);
@@ -103,7 +109,7 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 			const out = option('--out') ?? 'report.html';
 			const result = await writeReport(db, schools, { asOf, period, term: (term ?? null) as 'autumn' | null, school: option('--school') ?? null, out, drop });
 			await saveParquet();
-			stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period} (${result.report.suppressed_cells} cells suppressed)\n`);
+			stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period}, figures as of ${result.report.asOf} (${asOfSaid(result.as_of_from)}) (${result.report.suppressed_cells} cells suppressed)\n`);
 			return;
 		}
 		const result = await analyse(db, schools, asOf, drop);

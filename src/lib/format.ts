@@ -1,15 +1,17 @@
+import { NOT_KNOWN } from './phrasebook';
+
 /** How numbers read on every screen: unknown stays visibly unknown, never 0. */
 export function formatPercent(rate: number | null | undefined, digits = 0): string {
 	return rate === null || rate === undefined || Number.isNaN(rate) ? '—' : `${(rate * 100).toFixed(digits)}%`;
 }
 
 export function formatCount(n: number | null | undefined): string {
-	return n === null || n === undefined ? 'not known' : n.toLocaleString('en-GB');
+	return n === null || n === undefined ? NOT_KNOWN : n.toLocaleString('en-GB');
 }
 
 /** A date as people write it: "20 March 2026". */
 export function formatDate(iso: string | null | undefined): string {
-	if (!iso) return 'not known';
+	if (!iso) return NOT_KNOWN;
 	const d = new Date(`${iso}T00:00:00Z`);
 	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }

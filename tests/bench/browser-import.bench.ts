@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { startApp, type App } from '../browser/harness';
 import type { BareResult } from './bare-duckdb.page';
-import { machine, median, megabytes, ratio, rotate, seconds, table } from './measure';
+import { machine, median, megabytes, ratio, seconds, table } from './measure';
 import { syntheticExport } from './synthetic-export';
 
 const [small, repeats, large] = [Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? 3), Number(process.argv[4] ?? 1_000_000)];

@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, startApp, type App } from './harness';
@@ -236,13 +238,15 @@ describe("governors' report in Chromium", () => {
 describe('compare schools in Chromium', () => {
 	const s = session();
 
-	it('sets the demo schools side by side, suppressed, and says so when only one school is loaded', async () => {
+	it('sets the demo schools side by side for staff, not hidden when small, and says so when only one school is loaded', async () => {
 		await s.page.goto(`${s.app.url}/trust`);
 		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		const register = s.page.getByRole('table', { name: 'Pupils at SEN support and with EHC plans, by school' });
 		await register.waitFor({ timeout: 60_000 });
 		expect((await register.locator('tbody th').allTextContents()).map((t) => t.trim())).toEqual(['Oakfield Primary', 'Riverside High']);
-		await s.page.getByText('counts from 1 to 4 are shown as "fewer than 5"').waitFor();
+		// An internal page: every figure as it is, and said so; no "fewer than" anywhere.
+		await s.page.getByText('For staff: small numbers are not hidden here').waitFor();
+		expect(await s.page.getByText(/fewer than \d/).count()).toBe(0);
 		expect(await s.page.locator('svg[role="img"]').count()).toBe(1);
 		// One school loaded: nothing to compare, and the way to import a trust.
 		await s.page.goto(`${s.app.url}/import`);
@@ -253,6 +257,73 @@ describe('compare schools in Chromium', () => {
 		await s.page.getByRole('link', { name: 'Compare schools' }).click();
 		await s.page.getByText('Only one school is loaded (Fixture school)').waitFor({ timeout: 60_000 });
 		expect(await s.page.getByRole('link', { name: 'import their exports' }).getAttribute('href')).toMatch(/\/import$/);
+		expect([s.foreign, s.errors]).toEqual([[], []]);
+	});
+});
+
+describe('as of the data in Chromium', () => {
+	const s = session();
+
+	it('works an export saved in the past out as of its own date, on the Overview and the report, and links keep the date and school', async () => {
+		// tests/fixtures/quality, its files saved on 20 March 2026 and opened today. Not reviewed and more than 14 days past
+		// review_due on 20 March: G2 and G4; G5 (due 27 March) only from 11 April, so as of today there would be 3.
+		const folder = join(mkdtempSync(join(tmpdir(), 'lens-past-')), 'quality');
+		cpSync(fixture('quality'), folder, { recursive: true });
+		const saved = new Date('2026-03-20T12:00:00');
+		for (const f of readdirSync(folder)) utimesSync(join(folder, f), saved, saved);
+
+		await s.page.goto(`${s.app.url}/import`);
+		await s.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await s.page.getByLabel('School name').fill('Past school');
+		await s.page.locator('input[type=file][multiple]').setInputFiles(readdirSync(folder).map((f) => join(folder, f)));
+		await s.page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
+		// The import page dates the export by its files, as the command line does.
+		expect(await s.page.getByLabel('Exported on').inputValue()).toBe('2026-03-20');
+		await s.page.getByRole('button', { name: /^Load \d+ file\(s\) for Past school$/ }).click();
+		await s.page.getByRole('heading', { name: 'Import summary: Past school' }).waitFor({ timeout: 60_000 });
+
+		await s.page.getByRole('link', { name: 'See the overview of this data' }).click();
+		const filters = s.page.getByRole('form', { name: 'Filters' });
+		await filters.getByText('Figures as of 20 March 2026, the date of the latest export loaded.').waitFor({ timeout: 60_000 });
+		expect(new URL(s.page.url()).searchParams.get('as_of')).toBeNull();
+		const overdue = s.page.locator('.figure', { hasText: 'reviews overdue' }).locator('.value');
+		await expect.poll(() => overdue.textContent(), { timeout: 60_000 }).toBe('2');
+		await filters.getByText('For staff:').waitFor();
+
+		// The report: the same date, and small numbers hidden (a threshold of 2 shows the count of 2).
+		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Governors' report" }).click();
+		await s.page.getByText('For governors and the public:').waitFor();
+		const meta = s.page.locator('article.report .meta');
+		await meta.waitFor({ timeout: 90_000 });
+		expect(await meta.textContent()).toBe('All schools · 2025/26 · figures as of 20 March 2026');
+		await s.page.getByLabel('Hide counts below').fill('2');
+		await s.page.getByLabel('Hide counts below').dispatchEvent('change');
+		const points = () => s.page.locator('article.report textarea[id^="point-"]').evaluateAll((ts) => ts.map((t) => (t as HTMLTextAreaElement).value));
+		await expect.poll(points, { timeout: 60_000 }).toContain('2 plan reviews are overdue (more than 14 days past the date set).');
+
+		// Another date and one school, chosen on the Overview, follow the menu to the report and back.
+		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+		await filters.getByLabel('School').selectOption('Past school');
+		await s.page.getByLabel('Figures as of', { exact: true }).fill('2026-02-01');
+		await filters.getByText(/^Figures as of 1 February 2026, the date you chose \(Past school's latest export is dated 20 March 2026\)\.$/).waitFor({ timeout: 30_000 });
+		await expect.poll(() => new URL(s.page.url()).searchParams.toString()).toBe('school=Past+school&as_of=2026-02-01');
+		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Governors' report" }).click();
+		await expect.poll(() => meta.textContent(), { timeout: 90_000 }).toBe('Past school · 2025/26 · figures as of 1 February 2026');
+		const params = new URL(s.page.url()).searchParams;
+		expect([params.get('as_of'), params.get('school')]).toEqual(['2026-02-01', 'Past school']);
+		// The report's own choices are in the URL too, and a link from it keeps them.
+		await s.page.getByRole('combobox', { name: /^Period/ }).selectOption('spring');
+		await expect.poll(() => new URL(s.page.url()).searchParams.get('term')).toBe('spring');
+		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provision map' }).click();
+		await expect.poll(() => new URL(s.page.url()).searchParams.toString()).toBe('as_of=2026-02-01&school=Past+school&term=spring');
+		// Today only when chosen.
+		await s.page.getByRole('button', { name: /^Today/ }).click();
+		const today = new Date();
+		const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+		await expect.poll(() => new URL(s.page.url()).searchParams.get('as_of')).toBe(iso);
+		await s.page.getByText(/, today, the date you chose/).waitFor();
+		await s.page.getByRole('button', { name: /^Latest export/ }).click();
+		await expect.poll(() => new URL(s.page.url()).searchParams.get('as_of')).toBeNull();
 		expect([s.foreign, s.errors]).toEqual([[], []]);
 	});
 });

@@ -16,6 +16,7 @@ describe('readable command-line output', () => {
 		const result = await analyse(await openTestDb(), [{ school, files: [{ name: 'pupils.csv', bytes: enc.encode(pupils) }] }], '2026-01-15', false);
 		expect(result.import.rejected.map((r) => r.value)).toEqual(['\u001b[2J15']);
 		const text = formatAnalysis(result);
+		// eslint-disable-next-line no-control-regex -- no control character may reach the terminal
 		expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
 		expect(text).toContain('\\x1b[2J15');
 		expect(text).toContain('S\\x1b]0;x\\x07');

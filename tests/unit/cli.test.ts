@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lens as run } from '../../src/cli/lens';
+import { verdictClause } from '../../src/lib/phrasebook';
 import { fixture } from './load';
 
 /** The command in this process (as `npm run lens` runs it, minus starting Node): exit code and what it printed. */
@@ -41,7 +43,9 @@ describe('lens analyse', () => {
 		expect(out.overview.targets).toMatchObject({ total: 11, reviewed: 7, achieved: 4, open: 2, overdue: 2 });
 		expect(out.achievement.by_need_area[0]).toEqual({
 			need_area: 'communication_interaction', reviewed: 2, achieved: 1, partial: 1, not_achieved: 0, open: 1, overdue: 0,
-			achievement_rate: 0.5, progress_rate: 1, ci_low: expect.any(Number), ci_high: expect.any(Number), small_number: true
+			achievement_rate: 0.5, progress_rate: 1, ci_low: expect.any(Number), ci_high: expect.any(Number), small_number: true,
+			// 1 of 2 against the rest's 3 of 5: too few to test, with the numbers behind the verdict.
+			versus_rest: { verdict: 'too_few', rate: 0.5, n: 2, other_rate: 0.6, other_n: 5, more_needed: null }
 		});
 	});
 
@@ -112,16 +116,16 @@ describe('lens analyse', () => {
 			{ school: 'North', sen_support: 4, ehc_plan: 1, pupils: 5 },
 			{ school: 'South', sen_support: 1, ehc_plan: 0, pupils: 1 }
 		]);
-		expect(out.by_school.achievement.map((r: { school: string; reviewed: number; achieved: number; versus_rest: string }) => [r.school, r.reviewed, r.achieved, r.versus_rest])).toEqual([
-			['North', 6, 3, 'no clear difference'],
-			['South', 1, 1, 'no clear difference']
+		expect(out.by_school.achievement.map((r: { school: string; reviewed: number; achieved: number; versus_rest: { verdict: string } }) => [r.school, r.reviewed, r.achieved, r.versus_rest.verdict])).toEqual([
+			['North', 6, 3, 'too_few'],
+			['South', 1, 1, 'too_few']
 		]);
 		expect(out.by_school.provision[0]).toMatchObject({ school: 'North', runs: 0, total_cost_gbp: null });
 		expect(out.by_school.quality[0]).toMatchObject({ school: 'North', plans: 6, plans_missing_none: 0, pupils_with_plan: 4, coverage: 0.8 });
 		const text = (await lens('analyse', fixture('trust'), '--as-of', '2026-01-15')).stdout;
-		expect(text).toMatch(/Schools side by side \(2\)\n.*\n  North +4 +1 +6 +50% +none recorded +0% +80%\n/);
+		expect(text).toMatch(/Schools side by side \(2\)\n.*\n {2}North +4 +1 +6 +50% +none recorded +0% +80%\n/);
 		// South has 1 reviewed target, and is North's only other school: no comparison is made.
-		expect(text).toContain('North: too few reviewed targets to compare');
+		expect(text).toContain(`North: ${verdictClause.too_few}`);
 		// One school: nothing to set side by side.
 		expect((await lens('analyse', fixture('costs'), '--as-of', '2026-01-15')).stdout).not.toContain('Schools side by side');
 	});
@@ -151,6 +155,46 @@ describe('lens analyse', () => {
 	});
 });
 
+/** A copy of a fixture folder whose files were last changed on `dates` (a school's subfolder to each date: a trust's), noon local time. */
+function exportedOn(name: string, dates: Record<string, string>): string {
+	const folder = join(mkdtempSync(join(tmpdir(), 'lens-exported-')), name);
+	cpSync(fixture(name), folder, { recursive: true });
+	for (const [sub, date] of Object.entries(dates)) {
+		const dir = join(folder, sub);
+		for (const f of readdirSync(dir)) utimesSync(join(dir, f), new Date(`${date}T12:00:00`), new Date(`${date}T12:00:00`));
+	}
+	return folder;
+}
+
+describe('lens: as of the export\'s own date', () => {
+	it('works figures out as of the date of the files, not the day the command runs, and says so', async () => {
+		// tests/fixtures/quality saved on 20 March 2026. Not reviewed and more than 14 days past review_due on that day:
+		// G2 (due 26 January) and G4 (due 28 November); G5 (due 27 March) only from 11 April, so by any later day, today.
+		const folder = exportedOn('quality', { '.': '2026-03-20' });
+		const out = JSON.parse((await lens('analyse', folder, '--json')).stdout);
+		expect([out.as_of, out.as_of_from, out.export_dates]).toEqual(['2026-03-20', 'export', { quality: '2026-03-20' }]);
+		expect(out.overview.plans.reviews_overdue).toBe(2);
+		const today = new Date().toISOString().slice(0, 10);
+		const now = JSON.parse((await lens('analyse', folder, '--as-of', today, '--json')).stdout);
+		expect([now.as_of, now.as_of_from, now.overview.plans.reviews_overdue]).toEqual([today, 'chosen', 3]);
+		expect((await lens('analyse', folder)).stdout).toMatch(/^Provision Lens — figures as of 2026-03-20 \(the date of the latest export loaded, from its files' own date; --as-of to change it\) for quality\n/);
+
+		const html = `${tmpdir()}/lens-report-exported-${process.pid}.html`;
+		const run = JSON.parse((await lens('report', folder, '--period', '2025/26', '--out', html, '--json')).stdout);
+		expect([run.report.asOf, run.as_of_from]).toEqual(['2026-03-20', 'export']);
+		expect(readFileSync(html, 'utf8')).toContain('figures as of 20 March 2026');
+	});
+
+	it("takes a trust's latest export, and one school's own with --school", async () => {
+		const folder = exportedOn('trust', { North: '2026-01-10', South: '2026-02-01' });
+		const out = JSON.parse((await lens('analyse', folder, '--json')).stdout);
+		expect([out.as_of, out.export_dates]).toEqual(['2026-02-01', { North: '2026-01-10', South: '2026-02-01' }]);
+		const html = `${tmpdir()}/lens-report-north-${process.pid}.html`;
+		const north = JSON.parse((await lens('report', folder, '--period', '2025/26', '--school', 'North', '--out', html, '--json')).stdout);
+		expect([north.report.school, north.report.asOf]).toEqual(['North', '2026-01-10']);
+	});
+});
+
 describe('lens analyse: attainment', () => {
 	it('prints attainment, the comparison with the school, progress, attendance and the list under `attainment`', async () => {
 		// tests/fixtures/attainment, worked out by hand in src/lib/metrics/attainment.spec.ts.
@@ -158,9 +202,9 @@ describe('lens analyse: attainment', () => {
 		expect(out.attainment.by_subject.map((r: { subject: string; pupils: number; at_expected: number }) => [r.subject, r.pupils, r.at_expected])).toEqual([
 			['Reading', 6, 2], ['Writing', 2, 0], ['Maths', 4, 2]
 		]);
-		expect(out.attainment.against_school[0]).toMatchObject({ subject: 'Reading', school_pct: 70, comparison: 'lower' });
+		expect(out.attainment.against_school[0]).toMatchObject({ subject: 'Reading', school_pct: 70, versus_rest: 'lower' });
 		expect(out.attainment.progress[0]).toMatchObject({ subject: 'Reading', less_than_expected: 2, expected: 2, more_than_expected: 1, not_recorded: 1 });
-		expect(out.attainment.attendance).toMatchObject({ recorded: 5, persistently_absent: 3, comparison: 'higher' });
+		expect(out.attainment.attendance).toMatchObject({ recorded: 5, persistently_absent: 4, versus_rest: 'higher' });
 		expect(out.attainment.behind_twice_no_change.map((r: { pupil_id: string }) => r.pupil_id)).toEqual(['A2', 'A5']);
 	});
 });

@@ -67,7 +67,7 @@ const fileCase: fc.Arbitrary<FileCase> = fc.record({
 	rows: fc.array(row, { minLength: 1, maxLength: 8 })
 });
 
-const cell = (value: string, delim: Delim) => (/[,;\t"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const cell = (value: string) => (/[,;\t"\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** The file as written, and what the import must make of each row. */
 function write(c: FileCase, prefix: string) {
@@ -83,11 +83,11 @@ function write(c: FileCase, prefix: string) {
 		line++;
 		const id = `${prefix}_${i}`;
 		const plain = r.text.replace(/[^A-Za-z]/g, '') || 'x';
-		let intervention = cell(r.text, c.delim);
-		const cells = () => [id, intervention, 'SEMH', '08/09/2025', cell(r.cost.raw, c.delim)];
+		let intervention = cell(r.text);
+		const cells = () => [id, intervention, 'SEMH', '08/09/2025', cell(r.cost.raw)];
 		let out = cells();
-		if (r.damage === 'extra-cell') out = [id, plain, 'more', 'SEMH', '08/09/2025', cell(r.cost.raw, c.delim)];
-		if (r.damage === 'missing-cell') out = [id, intervention, 'SEMH', cell(r.cost.raw, c.delim)];
+		if (r.damage === 'extra-cell') out = [id, plain, 'more', 'SEMH', '08/09/2025', cell(r.cost.raw)];
+		if (r.damage === 'missing-cell') out = [id, intervention, 'SEMH', cell(r.cost.raw)];
 		if (r.damage === 'stray-quote') {
 			intervention = `${plain}"q`;
 			out = cells();

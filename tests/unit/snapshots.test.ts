@@ -211,13 +211,13 @@ describe('snapshots of a school', () => {
 	});
 
 	it("gives the governors' report last period's register from the earlier export, and asks for it only when there is none", async () => {
-		const options = { school: 'Oak', academicYear: '2025/26', term: null, asOf: '2026-01-20', threshold: 2 };
+		const scope = makeScope({ asOf: '2026-01-20', filters: { school: 'Oak', academicYear: '2025/26' } });
 		await load(db, october, '2025-10-01', false);
-		const alone = (await buildReport(db, { ...options, previous: { K: 5, E: 1 } })).sections.find((x) => x.id === 'register')!.tables[0];
+		const alone = (await buildReport(db, scope, { threshold: 2, previous: { K: 5, E: 1 } })).sections.find((x) => x.id === 'register')!.tables[0];
 		expect(alone.columns[3]).toBe('Last period (entered)');
 		expect(alone.rows.map((r) => r[3])).toEqual(['withheld', 'fewer than 2', '6']);
 		await load(db, january, '2026-01-15', true);
-		const table = (await buildReport(db, { ...options, previous: { K: 5, E: 1 } })).sections.find((x) => x.id === 'register')!.tables[0];
+		const table = (await buildReport(db, scope, { threshold: 2, previous: { K: 5, E: 1 } })).sections.find((x) => x.id === 'register')!.tables[0];
 		// October: 2 at SEN support, 1 with an EHC plan; the 1 is under the threshold of 2, so its partner is hidden too.
 		expect(table.columns[3]).toBe('Export of 1 October 2025');
 		expect(table.rows[2][3]).toBe('3');

@@ -4,7 +4,7 @@ import type { Db } from '../../src/lib/db/types';
 import { clearData } from '../../src/lib/import/pipeline';
 import { WrongPassphrase, deriveKey } from '../../src/lib/storage/crypto';
 import { seal } from '../../src/lib/storage/envelope';
-import { openSealedWorkspace, sealWorkspace } from '../../src/lib/storage/sealed';
+import { openSealedWorkspace, sealWorkspace } from '../../src/lib/import/sealed';
 import { WorkspaceUnreadable, workspaceBytes } from '../../src/lib/import/workspace';
 import { createTablesSql, derivedTables, loadedTables } from '../../src/lib/validate/schema-sql';
 import { loadFixture } from './load';

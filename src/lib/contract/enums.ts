@@ -13,10 +13,24 @@ export function enumKey(raw: string): string {
 }
 
 export const senStage = z.enum(['K', 'E', 'N']);
-export const senStageAliases: Record<string, z.infer<typeof senStage>> = {
+type SenStage = z.infer<typeof senStage>;
+const senStageWords: Record<string, SenStage> = {
 	k: 'K', sensupport: 'K', support: 'K', schoolsupport: 'K',
-	e: 'E', ehcp: 'E', ehcplan: 'E', ehc: 'E', educationhealthandcareplan: 'E', statement: 'E',
-	n: 'N', nosen: 'N', monitoring: 'N', monitor: 'N', monitoringlist: 'N', none: 'N'
+	e: 'E', ehcp: 'E', ehcplan: 'E', ehc: 'E', educationhealthandcareplan: 'E', educationhealthcareplan: 'E', statement: 'E',
+	n: 'N', nosen: 'N', nospecialeducationalneed: 'N', nospecialeducationalneeds: 'N', monitoring: 'N', monitor: 'N', monitoringlist: 'N', none: 'N'
+};
+/**
+ * The stage's words, and the code and its words together as an MIS writes them (SIMS: `K - SEN Support`,
+ * `E - EHC Plan`, `N - No Special Educational Need`; others: `SEN Support (K)`). The code and the words
+ * must agree: `K - EHC Plan` is not read.
+ */
+export const senStageAliases: Record<string, SenStage> = {
+	...senStageWords,
+	...Object.fromEntries(
+		Object.entries(senStageWords)
+			.filter(([word, code]) => word !== code.toLowerCase())
+			.flatMap(([word, code]) => [[`${code.toLowerCase()}${word}`, code], [`${word}${code.toLowerCase()}`, code]])
+	)
 };
 export const senStageLabels: Record<z.infer<typeof senStage>, string> = {
 	K: 'SEN support',

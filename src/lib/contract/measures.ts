@@ -21,18 +21,8 @@ export function measureLabel(measure: string): string {
 
 const isLowerBetter = (measure: string) => lowerIsBetterMeasures.includes(measure);
 
-/**
- * A mean gain in words with its direction. `gain` is already turned round for measures where lower
- * is better (positive = better), so "SDQ … fell by 2.3 points on average: an improvement".
- */
-export function describeGain(measure: string, gain: number | null, digits = 1): string {
-	if (gain === null || !Number.isFinite(gain)) return 'not known';
+/** A measure's name and unit as they read in a sentence ("reading age", " months"), and whether its gains are turned round. */
+export function measureWords(measure: string): { label: string; unit: string; lowerIsBetter: boolean } {
 	const m = known[measure];
-	const label = m ? m.label : measure.replace(/_/g, ' ');
-	const unit = m?.unit ? ` ${m.unit}` : '';
-	const change = isLowerBetter(measure) ? -gain : gain;
-	const size = Math.abs(change).toLocaleString('en-GB', { maximumFractionDigits: digits });
-	if (Number(size) === 0) return `the ${label} did not change on average`;
-	const verdict = gain > 0 ? 'an improvement' : 'a decline';
-	return `the ${label} ${change > 0 ? 'rose' : 'fell'} by ${size}${unit} on average: ${verdict}`;
+	return { label: m ? m.label : measure.replace(/_/g, ' '), unit: m?.unit ? ` ${m.unit}` : '', lowerIsBetter: isLowerBetter(measure) };
 }

@@ -68,7 +68,7 @@ export const pupils = z.object({
 		unique: true, aliases: ['pupil', 'pupil ref', 'pupil reference', 'student id', 'learner id', 'pseudonym', 'anon id', 'child id']
 	}),
 	year_group: req('year', 'N1, N2, R or 1–14; also Y3, Year 3, YR, Reception, Nursery 2.', { aliases: ['year', 'yr', 'ncy', 'nc year', 'year group'] }),
-	sen_stage: req('sen_stage', 'K = SEN support, E = EHC plan, N = no SEN (monitoring list); also "SEN Support", "EHCP".', {
+	sen_stage: req('sen_stage', 'K = SEN support, E = EHC plan, N = no SEN (monitoring list); also "SEN Support", "EHCP", and the code with its words as SIMS writes them ("K - SEN Support", "E - EHC Plan", "N - No SEN").', {
 		aliases: ['stage', 'sen status', 'sen provision', 'sen code', 'level of need', 'sen']
 	}),
 	primary_need: opt('need_code', 'DfE primary need code (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH, NSA) or its full name.', {
@@ -82,7 +82,7 @@ export const pupils = z.object({
 	young_carer: opt('bool', `Young carer. ${boolNote}`, { aliases: ['carer'] }),
 	medical_condition: opt('bool', `Has a medical condition. ${boolNote}`, { aliases: ['medical', 'medical need'] }),
 	sen_start_date: opt('date', 'When the pupil joined the SEN register.', { aliases: ['sen start', 'date added to register', 'register start'] }),
-	attendance_pct: opt('percent', 'Share of possible sessions the pupil attended this year, 0–100 (from the MIS); below 90 is persistently absent.', {
+	attendance_pct: opt('percent', 'Share of possible sessions the pupil attended this year, 0–100 (from the MIS); 90 or below (10% or more missed) is persistently absent.', {
 		aliases: ['attendance', 'attendance percent', 'overall attendance', 'attendance to date', 'year to date attendance']
 	})
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLit, ident, lit, raw, sql, Sql } from './sql';
+import { dateLit, empty, ident, join, lit, raw, sql, Sql } from './sql';
 
 describe('the sql tag', () => {
 	it('quotes strings, doubling quotes inside them', () => {
@@ -18,6 +18,12 @@ describe('the sql tag', () => {
 		expect(() => sql`${Number.POSITIVE_INFINITY}`).toThrow(RangeError);
 		expect(() => sql`${[1, Number.NEGATIVE_INFINITY]}`).toThrow(RangeError);
 		expect(() => sql`${{ a: 1 }}`).toThrow(TypeError);
+	});
+
+	it("joins fragments with the code's own separator, and leaves out an empty one", () => {
+		const parts = [sql`WHEN ${"O'Brien"} THEN 1`, sql`WHEN ${'North'} THEN 2`];
+		expect(String(sql`CASE school ${join(parts, ' ')} END ${empty}`)).toBe(`CASE school WHEN 'O''Brien' THEN 1 WHEN 'North' THEN 2 END `);
+		expect(join([raw('a'), raw('b')]).text).toBe('a, b');
 	});
 
 	it('nests Sql fragments as they are, quoting the values inside them once', () => {

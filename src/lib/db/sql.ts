@@ -45,3 +45,11 @@ function quote(value: unknown): string {
 export function sql(strings: TemplateStringsArray, ...values: unknown[]): Sql {
 	return new Sql(strings.reduce((out, s, i) => out + s + (i < values.length ? quote(values[i]) : ''), ''));
 }
+
+/** Nothing: an optional part of a query left out. */
+export const empty: Sql = raw('');
+
+/** Fragments one after another with `separator` (the code's own text) between them. */
+export function join(parts: readonly Sql[], separator = ', '): Sql {
+	return new Sql(parts.map((p) => p.text).join(separator));
+}

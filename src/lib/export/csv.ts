@@ -1,9 +1,14 @@
+/** A negative number as written in a cell (`-13`, `-0.5`, `-1,200.50`, `-1e-7`): a value, not a formula. */
+const negativeNumber = /^-(?=\.?\d)(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
 /**
  * CSV for people to open in Excel. Cells that begin with = + - @ (or a tab or carriage return)
- * are prefixed with an apostrophe so a spreadsheet never runs them as formulas.
+ * are prefixed with an apostrophe so a spreadsheet never runs them as formulas; a negative number
+ * is left as it is, so that it stays a number (`-13`, not the text `'-13`).
  */
 export function neutralise(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	if (!/^[=+\-@\t\r]/.test(value)) return value;
+	return negativeNumber.test(value) ? value : `'${value}`;
 }
 
 function cell(value: unknown): string {

@@ -5,7 +5,7 @@ import { createTablesSql, derivedTables, loadedTables } from '../validate/schema
 import { ident, lit } from '../validate/sql-text';
 import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
-import { badRowsTable, dropStage } from './stage';
+import { badRowsTable, dropStage, oddRowsTable } from './stage';
 import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, schoolHasRows, snapshotDates } from './snapshots';
 import { refreshDerivedTables } from './derived-tables';
 import { refreshTargetChecks } from './target-checks';
@@ -50,6 +50,20 @@ function structureSql(school: string, s: SourcePlan, table: TableName): string[]
 		out.push(`INSERT INTO import_warnings VALUES ${rows.join(', ')}`);
 	}
 	return out;
+}
+
+/**
+ * Rows read in another encoding than most of their file: a warning on each cell to be loaded that has accents
+ * or symbols. Read from the staged rows, so run before the table is loaded (loading drops them).
+ */
+function oddRowsSql(school: string, s: SourcePlan, table: TableName): string[] {
+	if (!s.oddRows) return [];
+	const cells = s.mapping.flatMap((column, i) =>
+		column ? [`SELECT (rowid + 2)::INTEGER AS line, ${lit(column)} AS col, trim(c${i}) AS value FROM ${ident(s.stage)} WHERE regexp_matches(c${i}, '[^\\x00-\\x7F]')`] : []
+	);
+	if (!cells.length) return [];
+	return [`INSERT INTO import_warnings SELECT ${lit(school)}, ${lit(s.file)}, ${lit(table)}, o.line, c.col, c.value, o.reason
+    FROM ${ident(oddRowsTable(s.stage))} o JOIN (${cells.join(' UNION ALL ')}) c ON c.line = o.line`];
 }
 
 /** Validate and load a prepared import. Refuses when personal data was found and not dropped. */
@@ -115,6 +129,7 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 				columns: Object.fromEntries(s.mapping.flatMap((m, i) => (m ? [[m, `c${i}`]] : [])))
 			}));
 			try {
+				for (const s of loading) for (const sql of oddRowsSql(into, s, table)) await db.exec(sql);
 				for (const sql of loadTableSql(table, into, sources, supplied.has('provisions'))) await db.exec(sql);
 				for (const s of loading) for (const sql of structureSql(into, s, table)) await db.exec(sql);
 			} catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCsvStructure } from './csv-structure';
+import { checkCsvStructure, rowsAtOffsets } from './csv-structure';
 
 const lines = (text: string, delimiter: ',' | ';' | '\t' = ',') => checkCsvStructure(text, delimiter).problems.map((p) => p.line);
 
@@ -21,5 +21,13 @@ describe('CSV structure check', () => {
 	it('reads escaped quotes inside quoted cells and rejects quotes anywhere else', () => {
 		expect(lines('a,b\n"say ""hi""",1\n')).toEqual([]);
 		expect(lines('a,b\nsay "hi",1\n"hi" there,1\n')).toEqual([2, 3]);
+	});
+
+	it('gives the spreadsheet row of a place in the text as the check counts rows (quoted line breaks, an unclosed quote)', () => {
+		const text = 'a,b\n"x\ny",1\n"open,2\nc,3\nd,4\n';
+		const at = (piece: string) => text.indexOf(piece);
+		expect(rowsAtOffsets(text, ',', [0, at('"x'), at('y"'), at('"open'), at('c,3'), at('d,4')])).toEqual([1, 2, 2, 3, 4, 5]);
+		// The same rows as the check reports problems on: the unclosed quote loses its own row only.
+		expect(lines(text)).toEqual([3]);
 	});
 });

@@ -203,3 +203,26 @@ export function* csvStructureSteps(text: string, delimiter: Delimiter): Generato
 	pieces.push(text.slice(copiedTo));
 	return { text: pieces.join(''), width, problems, longest: longestBytes, refused: null };
 }
+
+/**
+ * The spreadsheet row (1 = the header) of each position in the text, counted record by record as the
+ * structure check counts them, so it is the line DuckDB's rows and every report use. `offsets` ascending.
+ */
+export function rowsAtOffsets(text: string, delimiter: Delimiter, offsets: number[]): number[] {
+	const delim = delimiter.charCodeAt(0);
+	const rows: number[] = [];
+	let pos = 0;
+	let line = 0;
+	let k = 0;
+	while (k < offsets.length && pos < text.length) {
+		line++;
+		const rec = readRecord(text, pos, delim);
+		const end = rec.problem === 'unterminated' && line > 1 ? lineEnd(text, pos) : rec.end;
+		while (k < offsets.length && offsets[k] < end) {
+			rows.push(line);
+			k++;
+		}
+		pos = end;
+	}
+	return rows;
+}

@@ -31,4 +31,20 @@ describe('decoding a file in slices', () => {
 		for (let i = 0; i < body.length; i++) [bytes[2 + 2 * i], bytes[3 + 2 * i]] = [body.charCodeAt(i) & 0xff, body.charCodeAt(i) >> 8];
 		expect(runAtOnce(decodeSteps(bytes))).toEqual({ text: body, encoding: 'utf-16le' });
 	});
+
+	it('reads a Windows-1252 file whose accented capital and curly quote happen to make a UTF-8 character as Windows-1252 throughout', () => {
+		// "CAFÉ’S" is C9 92 in Windows-1252: valid UTF-8 for "ɒ", and "é’’" (E9 92 92) for a CJK character: not what a
+		// school writes, so neither makes the file mixed, even on a line of its own.
+		const enc = (t: string) => [...new TextEncoder().encode(t)];
+		const bytes = new Uint8Array([...enc('a,b\r\nCAF'), 0xc9, 0x92, ...enc('S CLUB,5\r\nx'), 0xe9, 0x92, 0x92, ...enc(',5\r\ny,'), 0xa3, ...enc('5\r\n')]);
+		expect(runAtOnce(decodeSteps(bytes))).toEqual({ text: 'a,b\r\nCAFÉ’S CLUB,5\r\nxé’’,5\r\ny,£5\r\n', encoding: 'windows-1252' });
+	});
+
+	it('reads each line of a file that mixes UTF-8 and Windows-1252 in its own, and gives where the odd ones start', () => {
+		const enc = (t: string) => [...new TextEncoder().encode(t)];
+		const bytes = new Uint8Array([...enc('a,b\nCafé,1\n'), ...enc('Caf'), 0xe9, ...enc(',2\rx,3\n')]);
+		const { text, encoding, oddLines } = runAtOnce(decodeSteps(bytes));
+		expect([text, encoding]).toEqual(['a,b\nCafé,1\nCafé,2\rx,3\n', 'utf-8 and windows-1252']);
+		expect(oddLines?.map((l) => l.offset)).toEqual([text.indexOf('Café,2')]);
+	});
 });

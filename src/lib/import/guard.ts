@@ -1,4 +1,5 @@
 import { columnsOf } from '../contract/tables';
+import { aKind } from './personal';
 import type { ImportPlan, SourcePlan } from './types';
 
 /**
@@ -36,7 +37,7 @@ export function personalMessage(sources: SourcePlan[]): string {
 		s.personal.map((p) =>
 			p.kind === 'column name'
 				? `${s.file}: column "${p.header}" looks like personal data`
-				: `${s.file}: column "${p.header}" holds ${p.count} value(s) shaped like a ${p.kind} (e.g. ${p.example})`
+				: `${s.file}: column "${p.header}" holds ${p.count} value(s) shaped like ${aKind(p.kind)} (e.g. ${p.example})`
 		)
 	);
 	const ids = [...new Set(sources.flatMap((s) => flaggedRequiredColumns(s).map((c) => c.column)))];
@@ -57,5 +58,17 @@ export function applyPersonalDataGate(plan: ImportPlan, drop: boolean): void {
 		const dropped = new Set(s.personal.map((p) => p.header));
 		s.mapping = s.mapping.map((m, i) => (dropped.has(s.headers[i]) ? null : m));
 		if (required.length) s.refused = `${s.file}: ${pseudonymAdvice(required.map((c) => c.column))}`;
+		// Said in the import summary (file, line 1, the column, why), never with a value: nothing goes in silence.
+		const notes = (s.notes ??= []);
+		for (const header of dropped) {
+			const reason = droppedReason(s.personal.filter((p) => p.header === header));
+			if (!notes.some((n) => n.column === header && n.reason === reason)) notes.push({ column: header, reason });
+		}
 	}
+}
+
+/** Why a column was not loaded, in the summary: what about it looked like personal data. */
+function droppedReason(findings: SourcePlan['personal']): string {
+	const what = findings.map((p) => (p.kind === 'column name' ? 'its name' : `${p.count} value(s) shaped like ${aKind(p.kind)}`));
+	return `not loaded, none of its values: it looks like personal data (${what.join('; ')}) and you chose to drop such columns`;
 }

@@ -7,12 +7,14 @@ import type { ImportPlan, InputFile } from './types';
 export interface SchoolFiles {
 	school: string;
 	files: InputFile[];
+	/** The export's date (YYYY-MM-DD) from its files' own date, when known: its snapshot unless `snapshot` below says otherwise. */
+	exported?: string;
 }
 
 export interface ImportSchoolsOptions {
 	/** Drop the columns the personal-data guard flagged, and go on (else stop before loading anything). */
 	dropPersonalColumns?: boolean;
-	/** The date the exports were made (their snapshot); default today. */
+	/** The date the exports were made (their snapshot), for every school; default each school's `exported`, else today. */
 	snapshot?: string;
 }
 
@@ -31,6 +33,6 @@ export async function importSchools(db: Db, schools: SchoolFiles[], options: Imp
 		for (const plan of plans) await discardPlan(db, plan);
 		throw e;
 	}
-	for (const plan of plans) await commitImport(db, plan, { dropPersonalColumns: drop, snapshot: options.snapshot });
+	for (const [i, plan] of plans.entries()) await commitImport(db, plan, { dropPersonalColumns: drop, snapshot: options.snapshot ?? schools[i].exported });
 	return plans;
 }

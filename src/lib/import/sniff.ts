@@ -9,9 +9,14 @@ export interface Sniffed {
 	preview: string[][];
 }
 
-/** Guess the delimiter and read the header and a few rows (papaparse, preview only). */
-export function sniffCsv(text: string, previewRows = 5): Sniffed {
-	const parse = (head: string) => Papa.parse<string[]>(head, { preview: previewRows + 1, delimitersToGuess: [',', ';', '\t'], skipEmptyLines: 'greedy' });
+/** Guess the delimiter (unless the file names it) and read the header and a few rows (papaparse, preview only). */
+export function sniffCsv(text: string, previewRows = 5, named: Delimiter | null = null): Sniffed {
+	const parse = (head: string) =>
+		Papa.parse<string[]>(head, {
+			preview: previewRows + 1,
+			...(named ? { delimiter: named } : { delimitersToGuess: [',', ';', '\t'] }),
+			skipEmptyLines: 'greedy'
+		});
 	// The first 64 KB, or more until a row after the header has begun: a header longer than that keeps every name.
 	let size = 64 * 1024;
 	let result = parse(text.slice(0, size));
@@ -19,7 +24,7 @@ export function sniffCsv(text: string, previewRows = 5): Sniffed {
 		size *= 4;
 		result = parse(text.slice(0, size));
 	}
-	const delimiter = (result.meta.delimiter as Delimiter) || ',';
+	const delimiter = named ?? ((result.meta.delimiter as Delimiter) || ',');
 	const [headers = [], ...preview] = result.data;
 	return { delimiter, headers: headers.map((h) => h.trim()), preview };
 }
@@ -27,4 +32,27 @@ export function sniffCsv(text: string, previewRows = 5): Sniffed {
 /** Quote one CSV cell (RFC 4180). */
 export function csvCell(value: string): string {
 	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export interface SeparatorLine {
+	/** The line as written, e.g. `sep=;`. */
+	line: string;
+	/** The separator it names, when the import reads it. */
+	delimiter: Delimiter | null;
+	/** The separator as written, e.g. `|`. */
+	named: string;
+	/** Length of the line with its line break: the text after it is the table. */
+	length: number;
+}
+
+/**
+ * Excel's note of the separator on the first line, `sep=;` (also `sep=,` and `sep=` and a tab; as Excel saves
+ * it again, `sep=;;;;`): it is not a row, and it says how the rows are separated. Null when there is none.
+ */
+export function separatorLine(text: string): SeparatorLine | null {
+	const m = /^"?sep=([^\r\n"]?)"?([,;\t]*)(\r\n|\n|\r|$)/i.exec(text);
+	if (!m) return null;
+	const named = m[1];
+	const delimiter = named === ',' || named === ';' || named === '\t' ? named : null;
+	return { line: m[0].replace(/[\r\n]+$/, ''), delimiter, named, length: m[0].length };
 }

@@ -1,13 +1,13 @@
 import type { Db } from '../db/types';
 import { columnsOf } from '../contract/tables';
 import { createTablesSql } from '../validate/schema-sql';
-import { csvStructureSteps } from './csv-structure';
-import { decodeSteps, isZip } from './decode';
+import { csvStructureSteps, rowsAtOffsets } from './csv-structure';
+import { decodeSteps, isZip, type OddLine } from './decode';
 import { runInTurns } from '../page-turns';
 import { headerKey, headerMeanings, mapHeaders, recogniseTable, tableByHeaders, tableFromName, tableNamedExactly } from './match';
 import { isPersonalHeader } from './personal';
-import { sniffCsv } from './sniff';
-import { dropStage, scanPersonalValues, stageCsv } from './stage';
+import { separatorLine, sniffCsv, type Delimiter } from './sniff';
+import { dropStage, saveOddRows, scanPersonalValues, stageCsv } from './stage';
 import type { TableName } from '../contract/tables';
 import { ident } from '../validate/sql-text';
 import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourceNote, SourcePlan } from './types';
@@ -86,13 +86,20 @@ interface SheetFacts {
 	table: TableName | null;
 }
 
+/** What decoding found out about a CSV file's text: the separator its first line named, the lines read in another encoding. */
+interface TextHints {
+	delimiter?: Delimiter | null;
+	separatorLine?: string;
+	oddLines?: OddLine[];
+}
+
 /**
  * `chosen` is the file as chosen on the page (a Blob), when it was read as UTF-8: the engine may then
- * read it itself. `sheet` is given for a workbook's sheet.
+ * read it itself. `sheet` is given for a workbook's sheet; `hints` for a CSV file.
  */
-async function planSource(db: Db, file: string, text: string, encoding: string, sheet: SheetFacts | null = null, chosen: Blob | null = null): Promise<SourcePlan> {
+async function planSource(db: Db, file: string, text: string, encoding: string, sheet: SheetFacts | null = null, chosen: Blob | null = null, hints: TextHints = {}): Promise<SourcePlan> {
 	const stage = `stage_${++stageCounter}`;
-	const sniffed = sniffCsv(text);
+	const sniffed = sniffCsv(text, 5, hints.delimiter ?? null);
 	const base = { stage, file, encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, preview: sniffed.preview };
 	if (!sniffed.headers.some((h) => h !== '')) {
 		return { ...base, stage: '', table: null, mapping: [], personal: [], refused: `${file}: no header row found` };
@@ -107,11 +114,17 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 	let unnamed: SourceNote[] = [];
 	let columns: string[];
 	let byValue: PersonalFinding[];
+	let odd: { line: number; reason: string }[] = [];
 	try {
 		// Unchanged by the check (the same string back) and UTF-8: the chosen file's bytes are the text's.
 		const asChosen = chosen && encoding === 'utf-8' && checked.text === text ? chosen : null;
 		columns = await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
 		unnamed = await unnamedColumns(db, stage, headers, letter);
+		if (hints.oddLines?.length) {
+			const lines = rowsAtOffsets(checked.text, sniffed.delimiter, hints.oddLines.map((l) => l.offset));
+			odd = hints.oddLines.map((l, i) => ({ line: lines[i], reason: l.reason })).filter((r) => r.line !== undefined);
+			await saveOddRows(db, stage, odd.filter((r) => r.line > 1));
+		}
 		byValue = (await scanPersonalValues(db, stage, columns)).map((f) => ({
 			header: headers[Number(f.column.slice(1))],
 			kind: f.kind,
@@ -136,7 +149,16 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 		refused: null,
 		ignored: !!sheet && !table,
 		badRows: checked.problems.length,
-		notes: [...repeatedHeaders(headers, letter), ...shadowedHeaders(table, headers, mapping, letter), ...unnamed, ...(sheet?.notes ?? [])]
+		notes: [
+			...repeatedHeaders(headers, letter),
+			...shadowedHeaders(table, headers, mapping, letter),
+			...unnamed,
+			...(sheet?.notes ?? []),
+			// A header row in the less usual encoding: its names with accents or symbols, on line 1.
+			...(odd[0]?.line === 1 ? headers.filter((h) => /[\u0080-\uffff]/.test(h)).map((column) => ({ column, reason: odd[0].reason })) : [])
+		],
+		...(odd.some((r) => r.line > 1) ? { oddRows: odd.filter((r) => r.line > 1).length } : {}),
+		...(hints.separatorLine ? { separatorLine: hints.separatorLine } : {})
 	};
 	if (sheet) plan.letters = sheet.letters;
 	plan.refused = refusal(plan);
@@ -270,12 +292,20 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 	const binary = knownBinary(bytes);
 	if (binary) return [unreadable(f.name, notReadable(f.name, `it is ${binary}`))];
 	if (!bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
-	const { text, encoding } = await runInTurns(decodeSteps(bytes));
+	const { text, encoding, oddLines } = await runInTurns(decodeSteps(bytes));
 	if (looksBinary(text)) return [unreadable(f.name, notReadable(f.name, 'it holds binary data, not text'))];
 	if (/^\s*<(!doctype html|html|table|\?xml)/i.test(text.slice(0, 1000))) {
 		return [unreadable(f.name, convertIt(f.name, 'a web page or an Excel 2003 XML file', 'Excel'))];
 	}
-	return [await planSource(db, f.name, text, encoding, null, f.bytes instanceof Blob ? f.bytes : null)];
+	const sep = separatorLine(text);
+	if (!sep) return [await planSource(db, f.name, text, encoding, null, f.bytes instanceof Blob ? f.bytes : null, { oddLines })];
+	if (!sep.delimiter) {
+		const named = sep.named ? `"${sep.named}"` : 'no separator';
+		return [unreadable(f.name, `${f.name}: its first line (${sep.line}) names ${named}; the import reads values separated by commas, semicolons or tabs: save the file separated by one of those`)];
+	}
+	// Excel's `sep=` line is not a row: the table starts after it (so the header is row 1, as Excel shows it).
+	const lines = oddLines?.map((l) => ({ ...l, offset: l.offset - sep.length })).filter((l) => l.offset >= 0);
+	return [await planSource(db, f.name, text.slice(sep.length), encoding, null, null, { delimiter: sep.delimiter, separatorLine: sep.line, oddLines: lines })];
 }
 
 /** Read files, recognise their tables and columns, stage them and scan for personal data. */

@@ -8,6 +8,8 @@ import { personalValuePatterns, maskValue, valueHitSql, type PersonalKind } from
 const ENGINE_LINE_BYTES = 2_097_152;
 
 export const badRowsTable = (stage: string) => `${stage}_bad`;
+/** Rows of a file that mixes two encodings read in the less usual one (line, reason): see `decode.ts`. */
+export const oddRowsTable = (stage: string) => `${stage}_odd`;
 
 /**
  * Stage a checked file as text columns c0…cN in DuckDB: no typing, no sniffing, nothing lost.
@@ -45,6 +47,15 @@ async function saveStructureProblems(db: Db, stage: string, problems: StructureP
 	}
 }
 
+/** Keep the rows read in another encoding than most of the file, to be reported cell by cell when it is loaded. */
+export async function saveOddRows(db: Db, stage: string, rows: { line: number; reason: string }[]): Promise<void> {
+	await db.exec(`CREATE OR REPLACE TABLE ${ident(oddRowsTable(stage))} (line INTEGER, reason VARCHAR)`);
+	for (let i = 0; i < rows.length; i += 1000) {
+		const values = rows.slice(i, i + 1000).map((r) => `(${r.line}, ${lit(r.reason)})`);
+		await db.exec(`INSERT INTO ${ident(oddRowsTable(stage))} VALUES ${values.join(', ')}`);
+	}
+}
+
 export interface ValueFinding {
 	column: string;
 	kind: PersonalKind;
@@ -58,7 +69,7 @@ const SCAN_BATCH = 16;
 /** Any of the shapes, as one pattern: one pass finds the (usually no) columns worth a closer look. */
 const anyShape = lit(personalValuePatterns.map((p) => `(?:${p.sql})`).join('|'));
 
-/** Cells anywhere in the staged file that look like a UPN, ULN, email address, postcode, phone or NHS number. */
+/** Cells anywhere in the staged file that look like a UPN, ULN, email address, postcode, phone or NHS number, or hold a labelled date of birth or address. */
 export async function scanPersonalValues(db: Db, stage: string, columns: string[]): Promise<ValueFinding[]> {
 	const suspect: string[] = [];
 	for (let b = 0; b < columns.length; b += SCAN_BATCH) {
@@ -87,5 +98,5 @@ export async function scanPersonalValues(db: Db, stage: string, columns: string[
 }
 
 export async function dropStage(db: Db, stage: string): Promise<void> {
-	await db.exec(`DROP TABLE IF EXISTS ${ident(stage)}; DROP TABLE IF EXISTS ${ident(badRowsTable(stage))}`);
+	await db.exec(`DROP TABLE IF EXISTS ${ident(stage)}; DROP TABLE IF EXISTS ${ident(badRowsTable(stage))}; DROP TABLE IF EXISTS ${ident(oddRowsTable(stage))}`);
 }

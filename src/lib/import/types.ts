@@ -46,6 +46,13 @@ export interface SourcePlan {
 	 * header, a cell whose value is not known), recorded as warnings on their row (line 1 when not given).
 	 */
 	notes?: SourceNote[];
+	/**
+	 * Rows of a file that mixes UTF-8 and Windows-1252, read in the less usual one: kept in `${stage}_odd` and
+	 * recorded at load as a warning on each of their cells with accents or symbols.
+	 */
+	oddRows?: number;
+	/** Excel's note of the separator that was the file's first line (`sep=;`): honoured, and not read as a row. */
+	separatorLine?: string;
 }
 
 export interface SourceNote {

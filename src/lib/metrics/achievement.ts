@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { needAreaLabels } from '../contract/enums';
-import { lit } from '../db/sql';
-import { SMALL_NUMBER, wilson } from '../stats/wilson';
-import { statusCountsSql, summedStatusCountsSql, targetFactsSql, keyStageSql } from './facts';
+import { join, raw, sql, type Sql } from '../db/sql';
+import { versus, versusRest, type Versus } from '../stats/compare';
+import { SMALL_NUMBER } from '../stats/small-number';
+import { wilson } from '../stats/wilson';
+import { statusCountsSql, summedStatusCountsSql, targetFactsSql, keyStageSql, termOfSql } from './facts';
 import { interventionNamesSql, provisionKeysSql } from './provision-runs';
 import { provisionByInterventionSql } from './provision';
 import { col, metric } from './registry';
-import { withFilters } from './scope';
-import { termOfSql } from '../settings/terms';
+import { academicYearOf, previousPeriodScope, withFilters, type Scope } from './scope';
 
 export const statusCounts = z.object({
 	reviewed: col.int,
@@ -41,13 +42,24 @@ export function withRates<T extends StatusCounts>(row: T): T & Achievement {
 	};
 }
 
-const needAreaOrder = (x: string) => `CASE ${Object.keys(needAreaLabels).map((k, i) => `WHEN ${x} = ${lit(k)} THEN ${i}`).join(' ')} ELSE 99 END`;
+const proportion = (r: { achieved: number; reviewed: number }) => ({ successes: r.achieved, n: r.reviewed });
+
+/**
+ * Rates of groups that split the whole between them (each target in one group), each with its
+ * verdict against the rest (docs/verdicts-and-suppression.md): the whole is the sum of the groups.
+ */
+function withVersusRest<T extends StatusCounts>(rows: T[]): (T & Achievement & { versus_rest: Versus | null })[] {
+	const whole = { successes: rows.reduce((n, r) => n + r.achieved, 0), n: rows.reduce((n, r) => n + r.reviewed, 0) };
+	return rows.map((r) => ({ ...withRates(r), versus_rest: versusRest(whole, proportion(r)) }));
+}
+
+const needAreaOrder = (x: string): Sql => sql`CASE ${join(Object.keys(needAreaLabels).map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`), ' ')} ELSE 99 END`;
 
 export const targetStatus = metric({
 	id: 'target_status',
 	describe: 'Targets by status at the as-of date (metrics.md "Target status"), with the achievement rate and its interval',
 	row: statusCounts.extend({ total: col.int }),
-	sql: (s) => `SELECT count(*)::INTEGER AS total, ${statusCountsSql} FROM (${targetFactsSql(s)})`,
+	sql: (s) => sql`SELECT count(*)::INTEGER AS total, ${statusCountsSql} FROM (${targetFactsSql(s)})`,
 	finish: (rows) => withRates(rows[0])
 });
 
@@ -55,21 +67,21 @@ export const achievementByNeedArea = metric({
 	id: 'achievement_by_need_area',
 	describe: 'Target achievement by the area of need each target names',
 	row: statusCounts.extend({ need_area: col.text }),
-	sql: (s) => `SELECT need_area, ${statusCountsSql} FROM (${targetFactsSql(s)}) GROUP BY need_area ORDER BY ${needAreaOrder('need_area')}, need_area`,
-	finish: (rows) => rows.map(withRates)
+	sql: (s) => sql`SELECT need_area, ${statusCountsSql} FROM (${targetFactsSql(s)}) GROUP BY need_area ORDER BY ${needAreaOrder('need_area')}, need_area`,
+	finish: withVersusRest
 });
 
 export const pupilGroups = ['year_group', 'key_stage', 'sen_stage', 'pupil_premium', 'eal', 'looked_after', 'sex'] as const;
 export type PupilGroup = (typeof pupilGroups)[number];
 
-const groupSql: Record<PupilGroup, string> = {
-	year_group: 'p.year_group',
+const groupSql: Record<PupilGroup, Sql> = {
+	year_group: raw('p.year_group'),
 	key_stage: keyStageSql('p.year_group'),
-	sen_stage: 'p.sen_stage',
-	pupil_premium: `CASE p.pupil_premium WHEN TRUE THEN 'Pupil premium' WHEN FALSE THEN 'Not pupil premium' ELSE 'Not known' END`,
-	eal: `CASE p.eal WHEN TRUE THEN 'EAL' WHEN FALSE THEN 'Not EAL' ELSE 'Not known' END`,
-	looked_after: `CASE p.looked_after WHEN TRUE THEN 'Looked after' WHEN FALSE THEN 'Not looked after' ELSE 'Not known' END`,
-	sex: `CASE p.sex WHEN 'F' THEN 'Female' WHEN 'M' THEN 'Male' ELSE 'Not known' END`
+	sen_stage: raw('p.sen_stage'),
+	pupil_premium: raw(`CASE p.pupil_premium WHEN TRUE THEN 'Pupil premium' WHEN FALSE THEN 'Not pupil premium' ELSE 'Not known' END`),
+	eal: raw(`CASE p.eal WHEN TRUE THEN 'EAL' WHEN FALSE THEN 'Not EAL' ELSE 'Not known' END`),
+	looked_after: raw(`CASE p.looked_after WHEN TRUE THEN 'Looked after' WHEN FALSE THEN 'Not looked after' ELSE 'Not known' END`),
+	sex: raw(`CASE p.sex WHEN 'F' THEN 'Female' WHEN 'M' THEN 'Male' ELSE 'Not known' END`)
 };
 
 export const achievementByPupilGroup = metric({
@@ -77,11 +89,11 @@ export const achievementByPupilGroup = metric({
 	describe: 'Target achievement by a pupil characteristic; "Not known" is its own group, never merged',
 	row: statusCounts.extend({ group: col.text, pupils: col.int }),
 	// Counted per pupil first, then the pupils added up: each pupil is one row of the inner grouping.
-	sql: (s, by: PupilGroup) => `
+	sql: (s, by: PupilGroup) => sql`
     SELECT "group", count(*)::INTEGER AS pupils, ${summedStatusCountsSql}
-    FROM (SELECT "group", school, pupil_id, ${statusCountsSql} FROM (${targetFactsSql(s, [`${groupSql[by]} AS "group"`])}) GROUP BY ALL)
+    FROM (SELECT "group", school, pupil_id, ${statusCountsSql} FROM (${targetFactsSql(s, [sql`${groupSql[by]} AS "group"`])}) GROUP BY ALL)
     GROUP BY 1 ORDER BY 1`,
-	finish: (rows) => rows.map(withRates),
+	finish: withVersusRest,
 	examples: [...pupilGroups]
 });
 
@@ -90,7 +102,7 @@ export const achievementTrend = metric({
 	describe: 'Achievement rate by the term targets were due in (the school\'s terms), across every year in the data',
 	row: statusCounts.extend({ academic_year: col.text, term: z.enum(['Autumn', 'Spring', 'Summer']), order: col.int }),
 	// Counted by due date first (a few hundred dates), so the term is worked out once a date, not once a target.
-	sql: (s) => `
+	sql: (s) => sql`
     WITH days AS (SELECT due, ${statusCountsSql} FROM (${targetFactsSql(withFilters(s, { academicYear: null, term: null }))}) GROUP BY due),
     termed AS (SELECT *, CASE WHEN month(due) >= 9 THEN year(due) ELSE year(due) - 1 END AS y,
       ${termOfSql('due', s.costing.termDates)} AS term FROM days)
@@ -112,11 +124,12 @@ export const NO_LINKED_PROVISION = 'No linked provision';
  * Each run's intervention key is worked out once per run, not once per link; targets are counted per
  * pupil first, so a pupil is one row of the inner grouping rather than a count(DISTINCT).
  */
-export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql>[0]): string {
-	return `
-    SELECT g.key AS intervention_key, coalesce(n.name, ${lit(NO_LINKED_PROVISION)}) AS intervention,
+export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql>[0]): Sql {
+	return sql`
+    SELECT g.key AS intervention_key, coalesce(n.name, ${NO_LINKED_PROVISION}) AS intervention,
       g.pupils, g.reviewed, g.achieved, g.partial, g.not_achieved, g.open, g.overdue,
-      c.total_cost_gbp, c.cost_per_pupil_gbp, c.total_cost_gbp / nullif(g.achieved, 0) AS cost_per_achieved_target_gbp
+      c.total_cost_gbp, c.cost_per_pupil_gbp, c.total_cost_gbp / nullif(g.achieved, 0) AS cost_per_achieved_target_gbp,
+      w.reviewed AS school_reviewed, w.achieved AS school_achieved
     FROM (
       SELECT key, count(*)::INTEGER AS pupils, ${summedStatusCountsSql}
       FROM (
@@ -130,6 +143,8 @@ export function achievementByInterventionSql(s: Parameters<typeof targetFactsSql
       GROUP BY key) g
     LEFT JOIN (${interventionNamesSql}) n ON n.key = g.key
     LEFT JOIN (${provisionByInterventionSql(s)}) c ON c.intervention_key = g.key
+    -- The whole school's targets, once each: an intervention is tested against the rest of them.
+    CROSS JOIN (SELECT ${statusCountsSql} FROM (${targetFactsSql(s)})) w
     ORDER BY g.key NULLS LAST`;
 }
 
@@ -142,10 +157,47 @@ export const achievementByIntervention = metric({
 		pupils: col.int,
 		total_cost_gbp: col.num.nullable(),
 		cost_per_pupil_gbp: col.num.nullable(),
-		cost_per_achieved_target_gbp: col.num.nullable()
+		cost_per_achieved_target_gbp: col.num.nullable(),
+		school_reviewed: col.int,
+		school_achieved: col.int
 	}),
 	sql: achievementByInterventionSql,
-	finish: (rows) => rows.map(withRates)
+	// Targets with no linked provision are not an intervention: they are not tested.
+	finish: (rows) =>
+		rows.map(({ school_reviewed, school_achieved, ...r }) => ({
+			...withRates(r),
+			versus_rest: r.intervention_key === null ? null : versusRest({ successes: school_achieved, n: school_reviewed }, proportion(r))
+		}))
+});
+
+/**
+ * Targets achieved this period against the period before (the previous term, or year): two
+ * separate sets of targets, so a two-proportion test between them (docs/verdicts-and-suppression.md).
+ */
+export const achievementAgainstPrevious = metric({
+	id: 'achievement_against_previous',
+	describe: 'Targets achieved in the chosen period against the period before, with the verdict of the test',
+	row: z.object({ period: z.enum(['current', 'previous']), reviewed: col.int, achieved: col.int }),
+	sql: (scope: Scope) => {
+		// Without a chosen period, "this period" is the academic year of the as-of date, as the previous one is worked out from it.
+		const s = scope.filters.academicYear || scope.filters.term ? scope : withFilters(scope, { academicYear: academicYearOf(scope.asOf) });
+		return sql`
+    SELECT 'current' AS period, count(*) FILTER (WHERE status IN ('achieved', 'partial', 'not_achieved'))::INTEGER AS reviewed,
+      count(*) FILTER (WHERE status = 'achieved')::INTEGER AS achieved FROM (${targetFactsSql(s)})
+    UNION ALL
+    SELECT 'previous', count(*) FILTER (WHERE status IN ('achieved', 'partial', 'not_achieved'))::INTEGER,
+      count(*) FILTER (WHERE status = 'achieved')::INTEGER FROM (${targetFactsSql(previousPeriodScope(s))})`;
+	},
+	finish: (rows) => {
+		const of = (p: 'current' | 'previous') => rows.find((r) => r.period === p) ?? { reviewed: 0, achieved: 0 };
+		const current = of('current');
+		const previous = of('previous');
+		return {
+			current: { reviewed: current.reviewed, achieved: current.achieved },
+			previous: { reviewed: previous.reviewed, achieved: previous.achieved },
+			versus_previous: previous.reviewed > 0 ? versus(proportion(current), proportion(previous)) : null
+		};
+	}
 });
 
 export type TermAchievement = ReturnType<typeof achievementTrend.finish>[number];

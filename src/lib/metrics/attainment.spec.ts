@@ -80,13 +80,13 @@ describe('attainment figures', () => {
 		// School: 70% of 180 = 126 (the 2024/25 row is another year). Gap 33.3 − 70 = −36.7 points.
 		// Rest of school 124 of 174 = 71.3%. Pooled 126/180 = 0.7; se = √(0.21 × (1/6 + 1/174)) = 0.1903;
 		// z = (0.3333 − 0.7126) / 0.1903 = −1.99 < −1.96 → lower.
-		expect(reading).toMatchObject({ pupils: 6, at_expected: 2, school_pct: 70, school_pupils: 180, comparison: 'lower' });
+		expect(reading).toMatchObject({ pupils: 6, at_expected: 2, school_pct: 70, school_pupils: 180, versus_rest: 'lower' });
 		near(reading.gap_pp, -36.667);
 		near(reading.rest_share, 124 / 174);
-		// Maths: 65% with no base given → the number on roll, 200: 130; rest 128 of 196. Only 4 pupils → never called a difference.
-		expect(rows.find((r) => r.subject_key === 'maths')).toMatchObject({ school_pct: 65, school_pupils: 200, gap_pp: -15, comparison: 'no clear difference' });
+		// Maths: 65% with no base given → the number on roll, 200: 130; rest 128 of 196. Only 4 pupils → too few to test.
+		expect(rows.find((r) => r.subject_key === 'maths')).toMatchObject({ school_pct: 65, school_pupils: 200, gap_pp: -15, versus_rest: 'too_few' });
 		// Writing: no comparator → no gap, no test (unknown, not zero).
-		expect(rows.find((r) => r.subject_key === 'writing')).toMatchObject({ school_pct: null, gap_pp: null, comparison: null });
+		expect(rows.find((r) => r.subject_key === 'writing')).toMatchObject({ school_pct: null, gap_pp: null, versus_rest: null });
 	});
 
 	it('uses the year-group comparators the filters pick', async () => {
@@ -94,7 +94,7 @@ describe('attainment figures', () => {
 		const ks2 = await runMetric(db, attainmentGap, scope({ keyStage: 'KS2' }), undefined);
 		expect(ks2.find((r) => r.subject_key === 'reading')).toMatchObject({ pupils: 4, at_expected: 1, school_pct: 72, school_pupils: 50, gap_pp: -47 });
 		// No year-group rows for maths → no comparator for KS2.
-		expect(ks2.find((r) => r.subject_key === 'maths')).toMatchObject({ school_pct: null, comparison: null });
+		expect(ks2.find((r) => r.subject_key === 'maths')).toMatchObject({ school_pct: null, versus_rest: null });
 		// Year 3 alone: A1 EXS → 1 of 1 against 80% of 30.
 		const y3 = await runMetric(db, attainmentGap, scope({ yearGroup: '3' }), undefined);
 		expect(y3.map((r) => [r.subject, r.pupils, r.at_expected, r.school_pct])).toEqual([['Reading', 1, 1, 80], ['Writing', 1, 0, null], ['Maths', 1, 0, null]]);
@@ -119,18 +119,19 @@ describe('attainment figures', () => {
 		]);
 	});
 
-	it('gives attendance and persistent absence against the school', async () => {
+	it('gives attendance and persistent absence against the school, counting attendance of exactly 90% as persistently absent', async () => {
 		const a = await runMetric(db, attendanceSummary, scope(), undefined);
 		// Recorded for A1 95, A2 88, A3 80.5, A4 90, A7 85 (A5 blank: unknown, not 0) → mean 438.5 / 5 = 87.7.
-		// Below 90: A2, A3, A7 = 3 of 5 (A4 at exactly 90 is not). School: 95% attendance; 10% of 200 on roll (no base given) = 20
-		// persistently absent; rest 17 of 195 = 8.7%. Pooled 0.1; se = √(0.09 × (1/5 + 1/195)) = 0.1359; z = (0.6 − 0.0872)/0.1359 = 3.77 → higher.
-		expect(a).toMatchObject({ pupils: 6, recorded: 5, persistently_absent: 3, school_attendance_pct: 95, school_pa_pct: 10, school_pupils: 200, share: 0.6, comparison: 'higher' });
+		// At or below 90 (missing 10% or more of sessions): A2, A3, A4 (exactly 90: one session in ten missed), A7 = 4 of 5.
+		// School: 95% attendance; 10% of 200 on roll (no base given) = 20 persistently absent; rest 20 − 4 = 16 of 195 = 8.2%.
+		// Pooled 20/200 = 0.1; se = √(0.1 × 0.9 × (1/5 + 1/195)) = 0.1359; z = (0.8 − 0.0821)/0.1359 = 5.28 → higher.
+		expect(a).toMatchObject({ pupils: 6, recorded: 5, persistently_absent: 4, school_attendance_pct: 95, school_pa_pct: 10, school_pupils: 200, share: 0.8, versus_rest: 'higher' });
 		near(a.mean_pct, 87.7);
 		near(a.gap_pp, -7.3);
-		near(a.rest_share, 17 / 195);
-		// By stage: E A3 80.5, A7 85 → mean 82.75, both below 90; K A1 95, A2 88, A4 90 → mean 91, one below 90 (A5 unknown).
+		near(a.rest_share, 16 / 195);
+		// By stage: E A3 80.5, A7 85 → mean 82.75, both at or below 90; K A1 95, A2 88, A4 90 → mean 91, two at or below 90 (A5 unknown).
 		expect((await runMetric(db, attendanceByGroup, scope(), 'sen_stage')).map((r) => [r.group, r.pupils, r.recorded, r.mean_pct, r.persistently_absent])).toEqual([
-			['E', 2, 2, 82.75, 2], ['K', 4, 3, 91, 1]
+			['E', 2, 2, 82.75, 2], ['K', 4, 3, 91, 2]
 		]);
 	});
 
@@ -149,7 +150,7 @@ describe('attainment figures', () => {
 
 	it('never tests against a comparator that cannot hold the group', () => {
 		// 3 of 5 against a school figure of 1% of 100 (1 pupil): the rest would be −2 pupils → no comparison.
-		expect(compareWithRest({ successes: 3, n: 5 }, 1, 100)).toEqual({ rest_share: null, comparison: null });
-		expect(compareWithRest({ successes: 3, n: 5 }, null, 100)).toEqual({ rest_share: null, comparison: null });
+		expect(compareWithRest({ successes: 3, n: 5 }, 1, 100)).toEqual({ rest_share: null, versus_rest: null });
+		expect(compareWithRest({ successes: 3, n: 5 }, null, 100)).toEqual({ rest_share: null, versus_rest: null });
 	});
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { yearsOfKeyStage } from '../contract/enums';
-import { dateLit, lit } from '../db/sql';
-import { termOfSql } from '../settings/terms';
-import { compareRates, restOf, type Difference, type Proportion } from '../stats/compare';
-import { SMALL_NUMBER, wilson } from '../stats/wilson';
-import { keyStageSql, pupilWhere } from './facts';
+import { empty, raw, sql, type Sql } from '../db/sql';
+import { compareRates, restOf, type Proportion, type Verdict } from '../stats/compare';
+import { SMALL_NUMBER } from '../stats/small-number';
+import { wilson } from '../stats/wilson';
+import { keyStageSql, pupilWhere, termOfSql } from './facts';
 import { registerSql } from './register-sql';
 import { interventionKeySql } from './provision-runs';
 import { broadAreaSql } from './register';
@@ -20,35 +20,35 @@ import { academicYearOf, periodOf, withFilters, type Scope } from './scope';
  */
 
 /** Bands in order, so "behind" and "at or above" are comparisons of ranks. */
-const rankSql = (x: string) => `(CASE ${x} WHEN 'pre_key_stage' THEN 0 WHEN 'working_towards' THEN 1 WHEN 'expected' THEN 2 WHEN 'greater_depth' THEN 3 END)`;
+const rankSql = (x: string): Sql => raw(`(CASE ${x} WHEN 'pre_key_stage' THEN 0 WHEN 'working_towards' THEN 1 WHEN 'expected' THEN 2 WHEN 'greater_depth' THEN 3 END)`);
 /** Subjects are one subject whatever their case or spacing ("Maths", "maths "), like interventions. */
 const subjectKeySql = interventionKeySql;
-const subjectOrderSql = (k: string) =>
-	`CASE ${k} WHEN 'reading' THEN 0 WHEN 'writing' THEN 1 WHEN 'english' THEN 2 WHEN 'maths' THEN 3 WHEN 'mathematics' THEN 3 WHEN 'science' THEN 4 ELSE 9 END, ${k}`;
+const subjectOrderSql = (k: string): Sql =>
+	raw(`CASE ${k} WHEN 'reading' THEN 0 WHEN 'writing' THEN 1 WHEN 'english' THEN 2 WHEN 'maths' THEN 3 WHEN 'mathematics' THEN 3 WHEN 'science' THEN 4 ELSE 9 END, ${k}`);
 /** The name shown for a subject: its most common spelling, capitals first among equals. */
-const subjectNamesSql = `SELECT key, arg_max(name, n * 2 + CASE WHEN name <> lower(name) THEN 1 ELSE 0 END) AS name
+const subjectNamesSql = sql`SELECT key, arg_max(name, n * 2 + CASE WHEN name <> lower(name) THEN 1 ELSE 0 END) AS name
   FROM (SELECT ${subjectKeySql('subject')} AS key, regexp_replace(trim(subject), '\\s+', ' ', 'g') AS name, count(*) AS n FROM assessments GROUP BY 1, 2) GROUP BY key`;
 
 /** Assessments of pupils with SEN in the filters, up to the as-of date; `period` keeps those in the chosen period. */
-function assessmentFactsSql(scope: Scope, period = true): string {
+function assessmentFactsSql(scope: Scope, period = true): Sql {
 	const p = period ? periodOf(scope) : null;
-	const inPeriod = p ? `AND a.assessed_on BETWEEN ${dateLit(p.from)} AND ${dateLit(p.to)}` : '';
-	return `SELECT a.school, a.pupil_id, ${subjectKeySql('a.subject')} AS subject_key, a.assessed_on, a.attainment,
+	const inPeriod = p ? sql`AND a.assessed_on BETWEEN DATE ${p.from} AND DATE ${p.to}` : empty;
+	return sql`SELECT a.school, a.pupil_id, ${subjectKeySql('a.subject')} AS subject_key, a.assessed_on, a.attainment,
       coalesce(a.expected_attainment, 'expected') AS expected_band, a.progress, p.year_group, p.sen_stage, p.primary_need
     FROM assessments a JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
-    WHERE ${pupilWhere(scope.filters)} AND p.sen_stage IN ('K', 'E') AND a.assessed_on <= ${dateLit(scope.asOf)} ${inPeriod}`;
+    WHERE ${pupilWhere(scope.filters)} AND p.sen_stage IN ('K', 'E') AND a.assessed_on <= DATE ${scope.asOf} ${inPeriod}`;
 }
 
 /** Each pupil's latest assessment in each subject. */
-const latestSql = (scope: Scope) => `SELECT * FROM (${assessmentFactsSql(scope)})
+const latestSql = (scope: Scope): Sql => sql`SELECT * FROM (${assessmentFactsSql(scope)})
   QUALIFY row_number() OVER (PARTITION BY school, pupil_id, subject_key ORDER BY assessed_on DESC, ${rankSql('attainment')} DESC) = 1`;
 
 export const attainmentGroups = ['all', 'sen_stage', 'need_area', 'key_stage'] as const;
 export type AttainmentGroup = (typeof attainmentGroups)[number];
 export const ALL_WITH_SEN = 'All pupils with SEN';
 /** The group of a pupil's row; `t` is the table alias ('p.') where the columns need one. */
-const groupSql = (by: AttainmentGroup, t = ''): string =>
-	({ all: lit(ALL_WITH_SEN), sen_stage: `${t}sen_stage`, need_area: broadAreaSql(`${t}primary_need`), key_stage: keyStageSql(`${t}year_group`) })[by];
+const groupSql = (by: AttainmentGroup, t = ''): Sql =>
+	({ all: sql`${ALL_WITH_SEN}`, sen_stage: raw(`${t}sen_stage`), need_area: broadAreaSql(`${t}primary_need`), key_stage: keyStageSql(`${t}year_group`) })[by];
 
 /** A share of pupils with its 95% Wilson interval; null where there is nobody to count. */
 export interface Share {
@@ -72,7 +72,7 @@ const bandCounts = {
 	at_expected: col.int,
 	at_own_expected: col.int
 };
-const bandCountsSql = `count(*)::INTEGER AS pupils,
+const bandCountsSql = sql`count(*)::INTEGER AS pupils,
   count(*) FILTER (WHERE attainment = 'pre_key_stage')::INTEGER AS pre_key_stage,
   count(*) FILTER (WHERE attainment = 'working_towards')::INTEGER AS working_towards,
   count(*) FILTER (WHERE attainment = 'expected')::INTEGER AS expected,
@@ -84,7 +84,7 @@ export const attainmentBySubject = metric({
 	id: 'attainment_by_subject',
 	describe: 'Pupils with SEN at or above the expected standard by subject (latest assessment), overall or by stage, need area or key stage',
 	row: z.object({ subject_key: col.text, subject: col.text, group: col.text, ...bandCounts }),
-	sql: (s, by: AttainmentGroup) => `
+	sql: (s, by: AttainmentGroup) => sql`
     WITH latest AS (${latestSql(s)}), names AS (${subjectNamesSql})
     SELECT l.subject_key, any_value(n.name) AS subject, ${groupSql(by)} AS "group", ${bandCountsSql}
     FROM latest l JOIN names n ON n.key = l.subject_key
@@ -101,35 +101,36 @@ const startYearOf = (s: Scope) => Number((s.filters.academicYear ?? academicYear
  * none counts for any year), and whole-school rows, or the year groups the filters pick. A share's
  * base is its `pupils`, else for a whole-school row the number on roll.
  */
-function comparatorRowsSql(s: Scope, measure: 'expected_pct' | 'attendance_pct' | 'persistent_absence_pct'): string {
+function comparatorRowsSql(s: Scope, measure: 'expected_pct' | 'attendance_pct' | 'persistent_absence_pct'): Sql {
 	const f = s.filters;
-	const school = f.school ? `AND c.school = ${lit(f.school)}` : '';
-	const years = f.yearGroup ? `c.year_group = ${lit(f.yearGroup)}` : f.keyStage && measure === 'expected_pct' ? `c.year_group IN (${yearsOfKeyStage[f.keyStage].map(lit).join(', ')})` : 'c.year_group IS NULL';
-	const yearOk = `coalesce(try_cast(regexp_extract(c.academic_year, '(\\d{4})', 1) AS INTEGER), ${startYearOf(s)}) = ${startYearOf(s)}`;
-	return `WITH c AS (SELECT * FROM comparators c WHERE ${yearOk} ${school}),
+	const school = f.school ? sql`AND c.school = ${f.school}` : empty;
+	const years = f.yearGroup ? sql`c.year_group = ${f.yearGroup}` : f.keyStage && measure === 'expected_pct' ? sql`c.year_group IN (${yearsOfKeyStage[f.keyStage]})` : raw('c.year_group IS NULL');
+	const yearOk = sql`coalesce(try_cast(regexp_extract(c.academic_year, '(\\d{4})', 1) AS INTEGER), ${startYearOf(s)}) = ${startYearOf(s)}`;
+	return sql`WITH c AS (SELECT * FROM comparators c WHERE ${yearOk} ${school}),
     roll AS (SELECT school, max(value) AS on_roll FROM c WHERE measure = 'on_roll' GROUP BY school)
     SELECT c.school, ${subjectKeySql('c.subject')} AS subject_key, c.value, coalesce(c.pupils, CASE WHEN c.year_group IS NULL THEN r.on_roll END) AS base, r.on_roll
     FROM c LEFT JOIN roll r ON r.school = c.school
-    WHERE c.measure = ${lit(measure)} AND ${measure === 'expected_pct' ? years : 'c.year_group IS NULL'}`;
+    WHERE c.measure = ${measure} AND ${measure === 'expected_pct' ? years : raw('c.year_group IS NULL')}`;
 }
 
 /** Several comparator rows make one figure only when each has a base to weight it by. */
-const pooledPctSql = `CASE WHEN count(*) = 1 THEN any_value(value) WHEN count(base) = count(*) THEN sum(value * base) / sum(base) END`;
-const pooledBaseSql = `CASE WHEN count(base) = count(*) THEN sum(base)::INTEGER END`;
+const pooledPctOf = (base: string): Sql => raw(`CASE WHEN count(*) = 1 THEN any_value(value) WHEN count(${base}) = count(*) THEN sum(value * ${base}) / sum(${base}) END`);
+const pooledPctSql = pooledPctOf('base');
+const pooledBaseSql = raw(`CASE WHEN count(base) = count(*) THEN sum(base)::INTEGER END`);
 
 export interface Comparison {
 	/** Share of the rest of the school (the school's figure with these pupils taken out). */
 	rest_share: number | null;
-	/** Higher, lower or no clear difference from the rest of the school (two-proportion test at 95%); null when it cannot be tested. */
-	comparison: Difference | null;
+	/** The verdict of the two-proportion test at 95% against the rest of the school; null when there is no school figure to compare with. */
+	versus_rest: Verdict | null;
 }
 
 /** The school's figure as a count out of a base, with these pupils taken out: the independent group to compare with. */
 export function compareWithRest(group: Proportion, schoolPct: number | null, schoolBase: number | null): Comparison {
-	if (schoolPct === null || schoolBase === null || group.n === 0) return { rest_share: null, comparison: null };
+	if (schoolPct === null || schoolBase === null || group.n === 0) return { rest_share: null, versus_rest: null };
 	const rest = restOf({ successes: Math.round((schoolPct * schoolBase) / 100), n: schoolBase }, group);
-	if (rest.n <= 0 || rest.successes < 0 || rest.successes > rest.n) return { rest_share: null, comparison: null };
-	return { rest_share: rest.successes / rest.n, comparison: compareRates(group, rest) };
+	if (rest.n <= 0 || rest.successes < 0 || rest.successes > rest.n) return { rest_share: null, versus_rest: null };
+	return { rest_share: rest.successes / rest.n, versus_rest: compareRates(group, rest) };
 }
 
 export const attainmentGap = metric({
@@ -139,7 +140,7 @@ export const attainmentGap = metric({
 		subject_key: col.text, subject: col.text, pupils: col.int, at_expected: col.int,
 		school_pct: col.num.nullable(), school_pupils: col.int.nullable()
 	}),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH latest AS (${latestSql(s)}), names AS (${subjectNamesSql}),
     sen AS (SELECT subject_key, count(*)::INTEGER AS pupils, count(*) FILTER (WHERE ${rankSql('attainment')} >= 2)::INTEGER AS at_expected,
       list(DISTINCT school) AS schools FROM latest GROUP BY 1),
@@ -170,7 +171,7 @@ export const progressJudgements = metric({
 		subject_key: col.text, subject: col.text, pupils: col.int, less_than_expected: col.int, expected: col.int,
 		more_than_expected: col.int, not_recorded: col.int
 	}),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH latest AS (${latestSql(s)}), names AS (${subjectNamesSql})
     SELECT l.subject_key, any_value(n.name) AS subject, count(*)::INTEGER AS pupils,
       count(*) FILTER (WHERE progress = 'less_than_expected')::INTEGER AS less_than_expected,
@@ -186,7 +187,7 @@ export const attainmentTrend = metric({
 	id: 'attainment_trend',
 	describe: 'Pupils with SEN at or above expected by subject and the term of the assessment point (latest in each term), every term up to the as-of date',
 	row: z.object({ subject_key: col.text, subject: col.text, academic_year: col.text, term: z.enum(['Autumn', 'Spring', 'Summer']), order: col.int, pupils: col.int, at_expected: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH f AS (${assessmentFactsSql(withFilters(s, { academicYear: null, term: null }), false)}),
     termed AS (SELECT *, CASE WHEN month(assessed_on) >= 9 THEN year(assessed_on) ELSE year(assessed_on) - 1 END AS y,
       ${termOfSql('assessed_on', s.costing.termDates)} AS term FROM f),
@@ -200,26 +201,26 @@ export const attainmentTrend = metric({
 	finish: (rows) => rows.map((r) => ({ ...r, ...shareOf(r.at_expected, r.pupils) }))
 });
 
-/** Below this share of sessions a pupil is persistently absent (DfE definition). */
-export const PERSISTENT_ABSENCE_BELOW = 90;
+/** At or below this share of sessions (missing 10% or more) a pupil is persistently absent (DfE definition). */
+export const PERSISTENT_ABSENCE_AT_MOST = 90;
 
 const attendanceCounts = { pupils: col.int, recorded: col.int, mean_pct: col.num.nullable(), persistently_absent: col.int };
-const attendanceCountsSql = `count(*)::INTEGER AS pupils, count(p.attendance_pct)::INTEGER AS recorded, avg(p.attendance_pct) AS mean_pct,
-  count(*) FILTER (WHERE p.attendance_pct < ${PERSISTENT_ABSENCE_BELOW})::INTEGER AS persistently_absent`;
+const attendanceCountsSql = sql`count(*)::INTEGER AS pupils, count(p.attendance_pct)::INTEGER AS recorded, avg(p.attendance_pct) AS mean_pct,
+  count(*) FILTER (WHERE p.attendance_pct <= ${PERSISTENT_ABSENCE_AT_MOST})::INTEGER AS persistently_absent`;
 /** Pupils on the register as exported (a pupil who has left is not), with their attendance. */
-const senPupilsSql = (s: Scope) => `FROM (SELECT r.*, pu.attendance_pct FROM (${registerSql(s)}) r
+const senPupilsSql = (s: Scope): Sql => sql`FROM (SELECT r.*, pu.attendance_pct FROM (${registerSql(s)}) r
     JOIN pupils pu ON pu.school = r.school AND pu.pupil_id = r.pupil_id) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E')`;
 
 export const attendanceSummary = metric({
 	id: 'attendance_summary',
-	describe: "Attendance of pupils with SEN: mean, share persistently absent (below 90%), against the school's figures (comparators)",
+	describe: "Attendance of pupils with SEN: mean, share persistently absent (90% or below), against the school's figures (comparators)",
 	row: z.object({
 		...attendanceCounts,
 		school_attendance_pct: col.num.nullable(), school_pa_pct: col.num.nullable(), school_pupils: col.int.nullable()
 	}),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH sen AS (SELECT ${attendanceCountsSql}, list(DISTINCT p.school) FILTER (WHERE p.attendance_pct IS NOT NULL) AS schools ${senPupilsSql(s)}),
-    att AS (SELECT ${pooledPctSql.replace(/base/g, 'on_roll')} AS pct, list(DISTINCT school) AS schools FROM (${comparatorRowsSql(s, 'attendance_pct')})),
+    att AS (SELECT ${pooledPctOf('on_roll')} AS pct, list(DISTINCT school) AS schools FROM (${comparatorRowsSql(s, 'attendance_pct')})),
     pa AS (SELECT ${pooledPctSql} AS pct, ${pooledBaseSql} AS base, list(DISTINCT school) AS schools FROM (${comparatorRowsSql(s, 'persistent_absence_pct')}))
     SELECT sen.pupils, sen.recorded, sen.mean_pct, sen.persistently_absent,
       CASE WHEN list_has_all(att.schools, coalesce(sen.schools, [])) THEN att.pct END AS school_attendance_pct,
@@ -241,7 +242,7 @@ export const attendanceByGroup = metric({
 	id: 'attendance_by_group',
 	describe: 'Attendance of pupils with SEN by stage, need area or key stage: mean and share persistently absent',
 	row: z.object({ group: col.text, ...attendanceCounts }),
-	sql: (s, by: AttainmentGroup) => `
+	sql: (s, by: AttainmentGroup) => sql`
     SELECT ${groupSql(by, 'p.')} AS "group", ${attendanceCountsSql}
     ${senPupilsSql(s)} GROUP BY 1 ORDER BY 1`,
 	finish: (rows) => rows.map((r) => ({ ...r, ...shareOf(r.persistently_absent, r.recorded) })),
@@ -261,7 +262,7 @@ export const pupilsBehindNoChange = metric({
 		school: col.text, pupil_id: col.text, subject: col.text, previous_on: col.date, latest_on: col.date,
 		attainment: col.text, expected_band: col.text, interventions: col.int
 	}),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH f AS (${assessmentFactsSql(withFilters(s, { academicYear: null, term: null }), false)} AND p.sen_stage = 'K'),
     ranked AS (SELECT *, row_number() OVER (PARTITION BY school, pupil_id, subject_key ORDER BY assessed_on DESC, ${rankSql('attainment')} DESC) AS k FROM f),
     pairs AS (SELECT l.school, l.pupil_id, l.subject_key, pr.assessed_on AS previous_on, l.assessed_on AS latest_on, l.attainment, l.expected_band

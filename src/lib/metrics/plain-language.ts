@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { empty, raw, sql } from '../db/sql';
 import { findAcronyms, glossaryIndex } from '../quality/acronyms';
 import { byPupil, pupilWhere } from './facts';
 import { col, metric } from './registry';
@@ -16,9 +17,9 @@ export const acronymUsage = metric({
 	id: 'acronym_usage',
 	describe: 'Acronyms in targets, and how many targets leave one unexplained (the glossary counts as explaining)',
 	row: z.object({ target_text: col.text, n: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     SELECT t.target_text, count(*)::INTEGER AS n FROM targets t
-    ${byPupil(s.filters) ? 'JOIN target_facts p ON p.school = t.school AND p.target_id = t.target_id' : ''}
+    ${byPupil(s.filters) ? raw('JOIN target_facts p ON p.school = t.school AND p.target_id = t.target_id') : empty}
     WHERE ${pupilWhere(s.filters, byPupil(s.filters) ? 'p' : 't')} AND t.target_text IS NOT NULL GROUP BY 1`,
 	finish: (texts, s) => {
 		const usage = new Map<string, AcronymUsage>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateLit, lit } from '../db/sql';
+import { empty, join, raw, sql, type Sql } from '../db/sql';
 import { limitSql, planFactsSql, pupilWhere } from './facts';
 import { registerSql } from './register-sql';
 import { col, metric } from './registry';
@@ -29,9 +29,9 @@ export const indicatorLabels: Record<IndicatorName, { label: string; notMet: str
  * in `plan_facts`, kept after every change of the data (src/lib/import/derived-tables.ts).
  * Subqueries, not CTEs: DuckDB binds a CTE that holds CTEs several times over.
  */
-export function planIndicatorsSql(s: Scope, caseHolder: string | null): string {
-	const as = dateLit(s.asOf);
-	return `SELECT pl.school, pl.plan_id, pl.pupil_id, pl.cycle, pl.case_holder, pl.start_date, pl.review_due, pl.reviewed_on,
+export function planIndicatorsSql(s: Scope, caseHolder: string | null): Sql {
+	const as = sql`DATE ${s.asOf}`;
+	return sql`SELECT pl.school, pl.plan_id, pl.pupil_id, pl.cycle, pl.case_holder, pl.start_date, pl.review_due, pl.reviewed_on,
       coalesce(pl.targets, 0)::INTEGER AS targets,
       pl.pupil_views, pl.parent_views, pl.strengths_recorded,
       coalesce(pl.targets, 0) BETWEEN 3 AND 4 AS three_or_four_targets,
@@ -42,7 +42,7 @@ export function planIndicatorsSql(s: Scope, caseHolder: string | null): string {
       CASE WHEN pl.reviewed_on IS NOT NULL AND pl.reviewed_on <= ${as} THEN pl.reviewed_on <= pl.review_due + INTERVAL 14 DAY
            WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN FALSE END AS reviewed_on_time
     FROM (${planFactsSql(s)}) pl
-    ${caseHolder ? `WHERE pl.case_holder = ${lit(caseHolder)}` : ''}`;
+    ${caseHolder ? sql`WHERE pl.case_holder = ${caseHolder}` : empty}`;
 }
 
 /** How many plans meet each indicator, with "not met" and "not known" apart, and the share met of all plans. */
@@ -50,15 +50,16 @@ export const qualityIndicators = metric({
 	id: 'quality_indicators',
 	describe: 'Plans meeting each plan-quality indicator, not meeting it, and not known',
 	row: z.object({ indicator: z.enum(indicatorNames), met: col.int, not_met: col.int, unknown: col.int, plans: col.int, share_met: col.num.nullable() }),
-	sql: (s, caseHolder: string | null) => `
+	sql: (s, caseHolder: string | null) => sql`
     WITH q AS (${planIndicatorsSql(s, caseHolder)})
-    ${indicatorNames
-			.map(
-				(n, i) => `SELECT ${lit(n)} AS indicator, ${i} AS ord, count(*) FILTER (WHERE ${n})::INTEGER AS met,
-      count(*) FILTER (WHERE NOT ${n})::INTEGER AS not_met, count(*) FILTER (WHERE ${n} IS NULL)::INTEGER AS unknown,
-      count(*)::INTEGER AS plans, count(*) FILTER (WHERE ${n}) / nullif(count(*), 0) AS share_met FROM q`
-			)
-			.join('\nUNION ALL ')}
+    ${join(
+			indicatorNames.map(
+				(name, i) => sql`SELECT ${name} AS indicator, ${i} AS ord, count(*) FILTER (WHERE ${raw(name)})::INTEGER AS met,
+      count(*) FILTER (WHERE NOT ${raw(name)})::INTEGER AS not_met, count(*) FILTER (WHERE ${raw(name)} IS NULL)::INTEGER AS unknown,
+      count(*)::INTEGER AS plans, count(*) FILTER (WHERE ${raw(name)}) / nullif(count(*), 0) AS share_met FROM q`
+			),
+			'\nUNION ALL '
+		)}
     ORDER BY ord`,
 	examples: [null, 'Mrs A']
 });
@@ -83,10 +84,10 @@ export const plansNeedingAttention = metric({
 	id: 'plans_needing_attention',
 	describe: 'Every plan with its indicators, ordered by how many it misses (or the first so many that miss one)',
 	row: planQuality,
-	sql: (s, p: AttentionParams) => `SELECT * FROM (SELECT school, plan_id, pupil_id, cycle, case_holder, targets, ${indicatorNames.join(', ')},
-      (${indicatorNames.map((n) => `(${n} IS FALSE)::INTEGER`).join(' + ')})::INTEGER AS missed
+	sql: (s, p: AttentionParams) => sql`SELECT * FROM (SELECT school, plan_id, pupil_id, cycle, case_holder, targets, ${raw(indicatorNames.join(', '))},
+      ${indicatorsMissedSql}::INTEGER AS missed
     FROM (${planIndicatorsSql(s, p.caseHolder)}))
-    ${p.limit === null ? '' : 'WHERE missed > 0'} ORDER BY missed DESC, school, plan_id ${limitSql(p.limit)}`,
+    ${p.limit === null ? empty : raw('WHERE missed > 0')} ORDER BY missed DESC, school, plan_id ${limitSql(p.limit)}`,
 	examples: [{ caseHolder: null, limit: null }, { caseHolder: null, limit: 2 }]
 });
 
@@ -95,8 +96,8 @@ export const plansByIndicatorsMissed = metric({
 	id: 'plans_by_indicators_missed',
 	describe: 'Plans by how many quality indicators they miss: none, 1, 2, 3 or more',
 	row: z.object({ missed: z.enum(['0', '1', '2', '3+']), plans: col.int, all_plans: col.int }),
-	sql: (s, caseHolder: string | null) => `
-    WITH m AS (SELECT (${indicatorNames.map((n) => `(${n} IS FALSE)::INTEGER`).join(' + ')}) AS missed FROM (${planIndicatorsSql(s, caseHolder)})),
+	sql: (s, caseHolder: string | null) => sql`
+    WITH m AS (SELECT ${indicatorsMissedSql} AS missed FROM (${planIndicatorsSql(s, caseHolder)})),
     bands AS (SELECT * FROM (VALUES ('0', 0), ('1', 1), ('2', 2), ('3+', 3)) b(missed, ord))
     SELECT b.missed, count(m.missed)::INTEGER AS plans, (SELECT count(*) FROM m)::INTEGER AS all_plans
     FROM bands b LEFT JOIN m ON least(m.missed, 3) = b.ord GROUP BY b.missed, b.ord ORDER BY b.ord`,
@@ -104,20 +105,21 @@ export const plansByIndicatorsMissed = metric({
 });
 
 /** SQL condition: the pupil (alias `p`) has a plan in force at as_of: started by it and not reviewed before it. */
-export function hasPlanInForceSql(p: string, asOf: string): string {
-	const as = dateLit(asOf);
-	return `EXISTS (SELECT 1 FROM plans pl WHERE pl.school = ${p}.school AND pl.pupil_id = ${p}.pupil_id
+export function hasPlanInForceSql(alias: string, asOf: string): Sql {
+	const as = sql`DATE ${asOf}`;
+	const p = raw(alias);
+	return sql`EXISTS (SELECT 1 FROM plans pl WHERE pl.school = ${p}.school AND pl.pupil_id = ${p}.pupil_id
         AND pl.start_date <= ${as} AND (pl.reviewed_on IS NULL OR pl.reviewed_on >= ${as}))`;
 }
 
 /** How many indicators a plan row of `planIndicatorsSql` misses (unknown is not missed). */
-export const indicatorsMissedSql = `(${indicatorNames.map((n) => `(${n} IS FALSE)::INTEGER`).join(' + ')})`;
+export const indicatorsMissedSql = raw(`(${indicatorNames.map((n) => `(${n} IS FALSE)::INTEGER`).join(' + ')})`);
 
 export const coverage = metric({
 	id: 'coverage',
 	describe: 'Pupils at SEN support or with an EHC plan who have a plan in force at the as-of date',
 	row: z.object({ pupils_on_register: col.int, pupils_with_plan: col.int, share: col.num.nullable() }),
-	sql: (s) => `SELECT *, pupils_with_plan / nullif(pupils_on_register, 0) AS share FROM (
+	sql: (s) => sql`SELECT *, pupils_with_plan / nullif(pupils_on_register, 0) AS share FROM (
     SELECT count(*)::INTEGER AS pupils_on_register,
       count(*) FILTER (WHERE ${hasPlanInForceSql('p', s.asOf)})::INTEGER AS pupils_with_plan
     FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E'))`,
@@ -128,8 +130,8 @@ export const reviewDecisions = metric({
 	id: 'review_decisions',
 	describe: 'Decisions recorded at reviews held by the as-of date',
 	row: z.object({ decision: col.text, plans: col.int, reviews_held: col.int }),
-	sql: (s) => `SELECT coalesce(review_decision, 'not recorded') AS decision, count(*)::INTEGER AS plans, (sum(count(*)) OVER ())::INTEGER AS reviews_held
-    FROM (${planFactsSql(s)}) WHERE reviewed_on IS NOT NULL AND reviewed_on <= ${dateLit(s.asOf)} GROUP BY 1 ORDER BY plans DESC, decision`
+	sql: (s) => sql`SELECT coalesce(review_decision, 'not recorded') AS decision, count(*)::INTEGER AS plans, (sum(count(*)) OVER ())::INTEGER AS reviews_held
+    FROM (${planFactsSql(s)}) WHERE reviewed_on IS NOT NULL AND reviewed_on <= DATE ${s.asOf} GROUP BY 1 ORDER BY plans DESC, decision`
 });
 
 /** Who took part in the reviews held in the period (or all reviews, with no period). */
@@ -140,8 +142,8 @@ export const reviewAttendance = metric({
 	sql: (s) => {
 		const period = periodOf(s);
 		// Only reviews held by the as-of date: a report re-run for a past date gives the same figures.
-		const held = `reviewed_on <= ${dateLit(s.asOf)}${period ? ` AND reviewed_on BETWEEN ${dateLit(period.from)} AND ${dateLit(period.to)}` : ''}`;
-		return `SELECT *, pupil_yes / nullif(pupil_known, 0) AS pupil_share, parent_yes / nullif(parent_known, 0) AS parent_share FROM (
+		const held = sql`reviewed_on <= DATE ${s.asOf}${period ? sql` AND reviewed_on BETWEEN DATE ${period.from} AND DATE ${period.to}` : empty}`;
+		return sql`SELECT *, pupil_yes / nullif(pupil_known, 0) AS pupil_share, parent_yes / nullif(parent_known, 0) AS parent_share FROM (
       SELECT count(*) FILTER (WHERE pupil_attended_review)::INTEGER AS pupil_yes, count(pupil_attended_review)::INTEGER AS pupil_known,
         count(*) FILTER (WHERE parent_attended_review)::INTEGER AS parent_yes, count(parent_attended_review)::INTEGER AS parent_known
       FROM plans p WHERE ${held} AND ${pupilWhere({ ...s.filters, keyStage: null, yearGroup: null, senStage: null })})`;
@@ -158,11 +160,11 @@ export const pupilsWithoutProgress = metric({
 	id: 'pupils_without_progress',
 	describe: 'Pupils on the register, on their third or later plan, with targets reviewed and none of them achieved',
 	row: z.object({ school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text, latest_cycle: col.int, targets_reviewed: col.int, all_pupils: col.int }),
-	sql: (s, limit?: number | null) => `
+	sql: (s, limit?: number | null) => sql`
     SELECT p.school, p.pupil_id, p.year_group, p.sen_stage, max(pl.cycle)::INTEGER AS latest_cycle,
       sum(pl.reviewed)::INTEGER AS targets_reviewed, (count(*) OVER ())::INTEGER AS all_pupils
     FROM (${registerSql(s)}) p JOIN plan_facts pl ON pl.school = p.school AND pl.pupil_id = p.pupil_id
-    WHERE ${pupilWhere(s.filters)} AND pl.start_date <= ${dateLit(s.asOf)}
+    WHERE ${pupilWhere(s.filters)} AND pl.start_date <= DATE ${s.asOf}
     -- A pupil none of whose targets has been reviewed yet shows no lack of progress, only no review.
     GROUP BY ALL HAVING max(pl.cycle) >= 3 AND sum(pl.reviewed) > 0 AND sum(pl.achieved) = 0
     ORDER BY latest_cycle DESC, p.school, p.pupil_id ${limitSql(limit)}`,

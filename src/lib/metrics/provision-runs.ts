@@ -1,35 +1,35 @@
 import { enumKey } from '../contract/enums';
 import { roleAliases, type StaffRate } from '../settings/schema';
-import { dateLit, lit } from '../db/sql';
+import { empty, join, raw, sql, type Sql } from '../db/sql';
 import { enumKeySql } from '../validate/values-sql';
 import { pupilWhere } from './facts';
 import { periodOf, type Scope } from './scope';
 
 /** An intervention's grouping key: case, surrounding and repeated spaces ignored. */
-export const interventionKeySql = (x: string) => `lower(regexp_replace(trim(${x}), '\\s+', ' ', 'g'))`;
+export const interventionKeySql = (x: string): Sql => raw(`lower(regexp_replace(trim(${x}), '\\s+', ' ', 'g'))`);
 
 /** Each run with its intervention key, worked out once a run (not once for each of its allocations or links). */
-export const provisionKeysSql = `SELECT school, provision_id, intervention, ${interventionKeySql('intervention')} AS key FROM provisions`;
+export const provisionKeysSql = sql`SELECT school, provision_id, intervention, ${interventionKeySql('intervention')} AS key FROM provisions`;
 
 /**
  * The name shown for each intervention key: its most common spelling (spaces tidied), and between
  * equally common ones the one with capitals, so "ELSA" beats "elsa".
  */
-export const interventionNamesSql = `SELECT key, arg_max(name, n * 2 + CASE WHEN name <> lower(name) THEN 1 ELSE 0 END) AS name
+export const interventionNamesSql = sql`SELECT key, arg_max(name, n * 2 + CASE WHEN name <> lower(name) THEN 1 ELSE 0 END) AS name
   FROM (SELECT ${interventionKeySql('intervention')} AS key, regexp_replace(trim(intervention), '\\s+', ' ', 'g') AS name, count(*) AS n
         FROM provisions GROUP BY ALL) GROUP BY key`;
 
 /** A role's key for matching rates: the settings' roles, their aliases, or the imported staff_rates. */
-function roleKeySql(x: string): string {
-	const key = enumKeySql(x);
-	const whens = Object.entries(roleAliases).map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ');
-	return `(CASE ${key} ${whens} ELSE ${key} END)`;
+function roleKeySql(x: string): Sql {
+	const key = raw(enumKeySql(x));
+	const whens = join(Object.entries(roleAliases).map(([k, v]) => sql`WHEN ${k} THEN ${v}`), ' ');
+	return sql`(CASE ${key} ${whens} ELSE ${key} END)`;
 }
 
-function ratesValues(rates: StaffRate[]): string {
-	if (!rates.length) return `SELECT NULL::VARCHAR AS role_key, NULL::DOUBLE AS rate WHERE FALSE`;
-	const rows = rates.map((r) => `(${lit(roleAliases[enumKey(r.role)] ?? enumKey(r.role))}, ${Number(r.hourly_rate_gbp)}::DOUBLE)`);
-	return `SELECT * FROM (VALUES ${rows.join(', ')}) AS t(role_key, rate)`;
+function ratesValues(rates: StaffRate[]): Sql {
+	if (!rates.length) return sql`SELECT NULL::VARCHAR AS role_key, NULL::DOUBLE AS rate WHERE FALSE`;
+	const rows = rates.map((r) => sql`(${roleAliases[enumKey(r.role)] ?? enumKey(r.role)}, ${Number(r.hourly_rate_gbp)}::DOUBLE)`);
+	return sql`SELECT * FROM (VALUES ${join(rows)}) AS t(role_key, rate)`;
 }
 
 /**
@@ -40,24 +40,24 @@ function ratesValues(rates: StaffRate[]): string {
  * `period_share` is the part of the run's days that fall in the period (1 without a period).
  * Pupil filters keep runs with at least one matching pupil allocated.
  */
-export function provisionRunsSql(scope: Scope): string {
+export function provisionRunsSql(scope: Scope): Sql {
 	const { filters, costing } = scope;
-	const asOf = dateLit(scope.asOf);
+	const asOf = sql`DATE ${scope.asOf}`;
 	const period = periodOf(scope);
 	const hasPupilFilter = Boolean(filters.keyStage || filters.yearGroup || filters.senStage);
-	const school = filters.school ? `AND pr.school = ${lit(filters.school)}` : '';
-	const funding = costing.fundingStream ? `AND ${enumKeySql('pr.funding_stream')} = ${lit(enumKey(costing.fundingStream))}` : '';
+	const school = filters.school ? sql`AND pr.school = ${filters.school}` : empty;
+	const funding = costing.fundingStream ? sql`AND ${raw(enumKeySql('pr.funding_stream'))} = ${enumKey(costing.fundingStream)}` : empty;
 	const pupilMatch = hasPupilFilter
-		? `AND EXISTS (SELECT 1 FROM allocations a JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
+		? sql`AND EXISTS (SELECT 1 FROM allocations a JOIN pupils p ON p.school = a.school AND p.pupil_id = a.pupil_id
         WHERE a.school = pr.school AND a.provision_id = pr.provision_id AND ${pupilWhere(filters)})`
-		: '';
-	const span = `greatest(date_diff('day', pr.start_date, coalesce(pr.end_date, ${asOf})) + 1, 0)`;
+		: empty;
+	const span = sql`greatest(date_diff('day', pr.start_date, coalesce(pr.end_date, ${asOf})) + 1, 0)`;
 	const overlap = period
-		? `greatest(date_diff('day', greatest(pr.start_date, ${dateLit(period.from)}), least(coalesce(pr.end_date, ${asOf}), ${dateLit(period.to)})) + 1, 0)`
+		? sql`greatest(date_diff('day', greatest(pr.start_date, DATE ${period.from}), least(coalesce(pr.end_date, ${asOf}), DATE ${period.to})) + 1, 0)`
 		: span;
 	// Subqueries, not CTEs: callers put this in a CTE of their own, and DuckDB binds a CTE that
 	// holds CTEs several times over.
-	return `SELECT *,
+	return sql`SELECT *,
       CASE WHEN total_cost_gbp IS NOT NULL THEN total_cost_gbp
            ELSE rate * hours_per_week * run_weeks + coalesce(other_costs_gbp, 0) END AS run_cost,
       CASE WHEN total_cost_gbp IS NOT NULL THEN NULL

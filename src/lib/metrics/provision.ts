@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateLit, lit } from '../db/sql';
+import { raw, sql, type Sql } from '../db/sql';
 import { costBand } from './cost-bands';
 import { limitSql, pupilKeySql, pupilWhere } from './facts';
 import { interventionNamesSql, provisionRunsSql } from './provision-runs';
@@ -11,8 +11,8 @@ import { thresholdOf, withFilters, type Scope } from './scope';
  * Costs sum the runs of known cost (prorated to the period when one is chosen); runs of unknown
  * cost are counted apart, never as zero. Cost per pupil = that total / the pupils of those runs.
  */
-export function provisionByInterventionSql(s: Scope): string {
-	return `
+export function provisionByInterventionSql(s: Scope): Sql {
+	return sql`
     WITH runs AS (${provisionRunsSql(s)}),
     names AS (${interventionNamesSql}),
     known_pupils AS (
@@ -70,7 +70,7 @@ export const provisionTotals = metric({
 	id: 'provision_totals',
 	describe: 'Interventions, runs, the known cost of all of them and the runs of unknown cost (never counted as £0)',
 	row: z.object({ interventions: col.int, runs: col.int, total_cost_gbp: col.num.nullable(), runs_cost_unknown: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH runs AS (${provisionRunsSql(s)})
     SELECT count(DISTINCT intervention_key)::INTEGER AS interventions, count(*)::INTEGER AS runs,
       sum(run_cost * period_share) AS total_cost_gbp, count(*) FILTER (WHERE run_cost IS NULL)::INTEGER AS runs_cost_unknown
@@ -79,8 +79,8 @@ export const provisionTotals = metric({
 });
 
 /** Each pupil's share of the cost of every run they are allocated to (cost / group size), over the period. */
-function pupilCostsSql(s: Scope): string {
-	return `
+function pupilCostsSql(s: Scope): Sql {
+	return sql`
     WITH runs AS (${provisionRunsSql(withFilters(s, { keyStage: null, yearGroup: null, senStage: null }))})
     SELECT p.school, p.pupil_id, p.year_group, p.sen_stage, count(*)::INTEGER AS provisions,
       sum(r.hours_per_week) AS hours_per_week,
@@ -105,7 +105,7 @@ export const pupilCosts = metric({
 		all_pupils: col.int
 	}),
 	// `limit` keeps the first so many (highest cost) for the screen; without it (the CSV) every pupil.
-	sql: (s, limit?: number | null) => (limit == null ? pupilCostsSql(s) : `SELECT * FROM (${pupilCostsSql(s)}) ORDER BY cost_gbp DESC NULLS LAST, school, pupil_id ${limitSql(limit)}`),
+	sql: (s, limit?: number | null) => (limit == null ? pupilCostsSql(s) : sql`SELECT * FROM (${pupilCostsSql(s)}) ORDER BY cost_gbp DESC NULLS LAST, school, pupil_id ${limitSql(limit)}`),
 	examples: [undefined, 2]
 });
 
@@ -113,7 +113,7 @@ export const pupilsOverThreshold = metric({
 	id: 'pupils_over_threshold',
 	describe: 'Pupils whose provision costs more than the notional SEN threshold (pro rata for a term)',
 	row: z.object({ school: col.text, pupil_id: col.text, cost_gbp: col.num, threshold_gbp: col.num }),
-	sql: (s) => `SELECT school, pupil_id, cost_gbp, ${Number(thresholdOf(s))}::DOUBLE AS threshold_gbp FROM (${pupilCostsSql(s)}) WHERE over_threshold
+	sql: (s) => sql`SELECT school, pupil_id, cost_gbp, ${Number(thresholdOf(s))}::DOUBLE AS threshold_gbp FROM (${pupilCostsSql(s)}) WHERE over_threshold
     ORDER BY cost_gbp DESC, school, pupil_id`
 });
 
@@ -121,12 +121,12 @@ export const staffHoursByRole = metric({
 	id: 'staff_hours_by_role',
 	describe: 'Staff hours a week by role, over the runs in force at the as-of date',
 	row: z.object({ role: col.text, provisions: col.int, staff_hours_per_week: col.num.nullable(), provisions_not_quantified: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH runs AS (${provisionRunsSql(s)})
     SELECT coalesce(mode(delivered_by), 'Not recorded') AS role, count(*)::INTEGER AS provisions,
       sum(hours_per_week) AS staff_hours_per_week,
       count(*) FILTER (WHERE hours_per_week IS NULL)::INTEGER AS provisions_not_quantified
-    FROM runs WHERE start_date <= ${dateLit(s.asOf)} AND (end_date IS NULL OR end_date >= ${dateLit(s.asOf)})
+    FROM runs WHERE start_date <= DATE ${s.asOf} AND (end_date IS NULL OR end_date >= DATE ${s.asOf})
     GROUP BY lower(trim(coalesce(delivered_by, ''))) ORDER BY staff_hours_per_week DESC NULLS LAST, role`
 });
 
@@ -134,7 +134,7 @@ export const costByFundingStream = metric({
 	id: 'cost_by_funding_stream',
 	describe: 'Runs, pupils and known cost by funding stream',
 	row: z.object({ stream: col.text, runs: col.int, pupils: col.int, cost: col.num.nullable(), unknown: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH runs AS (${provisionRunsSql(s)}),
     rs AS (SELECT *, coalesce(trim(funding_stream), 'Not recorded') AS stream FROM runs),
     pupils AS (SELECT rs.stream, count(DISTINCT ${pupilKeySql('a')})::INTEGER AS n FROM rs
@@ -148,7 +148,7 @@ export const provisionGapRuns = metric({
 	id: 'provision_gap_runs',
 	describe: 'Runs the provision map cannot fully cost or place, with why',
 	row: z.object({ school: col.text, provision_id: col.text, intervention: col.text, problem: col.text }),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH runs AS (${provisionRunsSql(s)})
     SELECT school, provision_id, intervention, problem FROM (
       SELECT *, unnest([
@@ -165,7 +165,7 @@ export const pupilsWithoutProvision = metric({
 	id: 'pupils_without_provision',
 	describe: 'Pupils at SEN support or with an EHC plan who have no provision allocated',
 	row: z.object({ school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text }),
-	sql: (s) => `
+	sql: (s) => sql`
     SELECT p.school, p.pupil_id, p.year_group, p.sen_stage FROM pupils p
     WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E')
       AND NOT EXISTS (SELECT 1 FROM allocations a WHERE a.school = p.school AND a.pupil_id = p.pupil_id)
@@ -189,8 +189,8 @@ export const provisionMapCells = metric({
 		runs_not_quantified: col.int
 	}),
 	sql: (s, by: MapLayout) => {
-		const column = by === 'year_group' ? 'p.year_group' : by === 'need_area' ? 'r.need_area' : `coalesce('Wave ' || r.wave, 'Wave not recorded')`;
-		return `
+		const column = raw(by === 'year_group' ? 'p.year_group' : by === 'need_area' ? 'r.need_area' : `coalesce('Wave ' || r.wave, 'Wave not recorded')`);
+		return sql`
     WITH runs AS (${provisionRunsSql(s)}),
     placed AS (
       SELECT r.intervention_key, ${column} AS "column", r.school, r.provision_id, r.hours_per_week, ${pupilKeySql('a')} AS pupil
@@ -217,7 +217,7 @@ export const pupilProvisionMap = metric({
 		plan_id: col.text.nullable(), targets: col.text.nullable(), measure: col.text.nullable(), entry_value: col.num.nullable(),
 		exit_value: col.num.nullable(), attendance_pct: col.num.nullable()
 	}),
-	sql: (s, who: { school: string; pupil_id: string }) => `
+	sql: (s, who: { school: string; pupil_id: string }) => sql`
     WITH runs AS (${provisionRunsSql(withFilters(s, { school: who.school, keyStage: null, yearGroup: null, senStage: null }))})
     SELECT r.provision_id, r.intervention, r.need_area, r.delivered_by, r.start_date, r.end_date, r.hours_per_week, r.shared_by,
       r.run_cost * r.period_share / r.shared_by AS share_gbp, a.plan_id,
@@ -227,7 +227,7 @@ export const pupilProvisionMap = metric({
         WHERE tp.school = r.school AND tp.provision_id = r.provision_id AND pl.pupil_id = a.pupil_id) AS targets,
       a.measure, a.entry_value, a.exit_value, a.attendance_pct
     FROM allocations a JOIN runs r ON r.school = a.school AND r.provision_id = a.provision_id
-    WHERE a.school = ${lit(who.school)} AND a.pupil_id = ${lit(who.pupil_id)}
+    WHERE a.school = ${who.school} AND a.pupil_id = ${who.pupil_id}
     ORDER BY r.start_date, r.provision_id`,
 	examples: [{ school: 'Oakfield Primary', pupil_id: 'P0001' }]
 });

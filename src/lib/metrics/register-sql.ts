@@ -1,4 +1,4 @@
-import { dateLit } from '../db/sql';
+import { empty, sql, type Sql } from '../db/sql';
 import type { Scope } from './scope';
 
 /**
@@ -7,9 +7,9 @@ import type { Scope } from './scope';
  * each school's latest snapshot, or its latest on or before the chosen date. A school loaded
  * without snapshots (a workspace saved by an earlier version) counts its pupils as loaded.
  */
-export function registerSql(s: Pick<Scope, 'filters'>): string {
-	const upTo = s.filters.snapshot ? `WHERE snapshot <= ${dateLit(s.filters.snapshot)}` : '';
-	return `SELECT sp.school, sp.pupil_id, sp.year_group, sp.sen_stage, sp.primary_need
+export function registerSql(s: Pick<Scope, 'filters'>): Sql {
+	const upTo = s.filters.snapshot ? sql`WHERE snapshot <= DATE ${s.filters.snapshot}` : empty;
+	return sql`SELECT sp.school, sp.pupil_id, sp.year_group, sp.sen_stage, sp.primary_need
     FROM snapshot_pupils sp JOIN (SELECT school, max(snapshot) AS snapshot FROM snapshots ${upTo} GROUP BY school) c
       ON c.school = sp.school AND c.snapshot = sp.snapshot
     UNION ALL

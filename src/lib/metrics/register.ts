@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { broadAreaOfCode, keyStages, needAreaLabels } from '../contract/enums';
-import { dateLit, lit } from '../db/sql';
+import { empty, join, raw, sql, type Sql } from '../db/sql';
 import { keyStageSql, planFactsSql, pupilWhere } from './facts';
 import { registerSql } from './register-sql';
 import { col, metric } from './registry';
 import type { Scope } from './scope';
 
 /** DfE code → broad area, as SQL generated from the contract's table (metrics.md). */
-export const broadAreaSql = (code: string) =>
-	`CASE ${Object.entries(broadAreaOfCode).map(([c, area]) => `WHEN ${code} = ${lit(c)} THEN ${lit(area)}`).join(' ')} ELSE 'unknown' END`;
-export const orderOf = (x: string, keys: readonly string[]) => `CASE ${keys.map((k, i) => `WHEN ${x} = ${lit(k)} THEN ${i}`).join(' ')} ELSE 99 END`;
+export const broadAreaSql = (code: string): Sql =>
+	sql`CASE ${join(Object.entries(broadAreaOfCode).map(([c, area]) => sql`WHEN ${raw(code)} = ${c} THEN ${area}`), ' ')} ELSE 'unknown' END`;
+export const orderOf = (x: string, keys: readonly string[]): Sql => sql`CASE ${join(keys.map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`), ' ')} ELSE 99 END`;
 
 export const pupilsByStage = metric({
 	id: 'pupils_by_stage',
 	describe: 'Pupils on the register as exported, by SEN stage (K, E, N)',
 	row: z.object({ total: col.int, K: col.int, E: col.int, N: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     SELECT count(*)::INTEGER AS total, count(*) FILTER (WHERE sen_stage = 'K')::INTEGER AS "K",
       count(*) FILTER (WHERE sen_stage = 'E')::INTEGER AS "E", count(*) FILTER (WHERE sen_stage = 'N')::INTEGER AS "N"
     FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)}`,
@@ -26,7 +26,7 @@ export const pupilsByNeedArea = metric({
 	id: 'pupils_by_need_area',
 	describe: 'Pupils at SEN support or with an EHC plan by the broad area of their primary need',
 	row: z.object({ need_area: col.text, pupils: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     SELECT ${broadAreaSql('p.primary_need')} AS need_area, count(*)::INTEGER AS pupils
     FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('need_area', Object.keys(needAreaLabels))}`
 });
@@ -35,7 +35,7 @@ export const pupilsByKeyStage = metric({
 	id: 'pupils_by_key_stage',
 	describe: 'Pupils at SEN support or with an EHC plan by key stage',
 	row: z.object({ key_stage: col.text, pupils: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     SELECT ${keyStageSql('p.year_group')} AS key_stage, count(*)::INTEGER AS pupils
     FROM (${registerSql(s)}) p WHERE ${pupilWhere(s.filters)} AND p.sen_stage IN ('K', 'E') GROUP BY 1 ORDER BY ${orderOf('key_stage', keyStages)}`
 });
@@ -45,8 +45,8 @@ export const planCounts = metric({
 	describe: 'Plans running in the period, in force at the as-of date, reviewed, and with the review overdue (14 days\' grace)',
 	row: z.object({ total: col.int, in_force: col.int, reviewed: col.int, reviews_overdue: col.int }),
 	sql: (s) => {
-		const as = dateLit(s.asOf);
-		return `
+		const as = sql`DATE ${s.asOf}`;
+		return sql`
     SELECT count(*)::INTEGER AS total,
       count(*) FILTER (WHERE start_date <= ${as} AND (reviewed_on IS NULL OR reviewed_on >= ${as}))::INTEGER AS in_force,
       count(*) FILTER (WHERE reviewed_on IS NOT NULL AND reviewed_on <= ${as})::INTEGER AS reviewed,
@@ -57,9 +57,9 @@ export const planCounts = metric({
 });
 
 /** Plans in force at the as-of date whose review is overdue or due within `weeks` weeks. */
-function reviewsDueSql(s: Scope, weeks: number): string {
-	const as = dateLit(s.asOf);
-	return `
+function reviewsDueSql(s: Scope, weeks: number): Sql {
+	const as = sql`DATE ${s.asOf}`;
+	return sql`
     SELECT pl.school, pl.plan_id, pl.pupil_id, pl.case_holder, pl.review_due,
       CASE WHEN pl.review_due + INTERVAL 14 DAY < ${as} THEN 'overdue' ELSE 'due soon' END AS status,
       date_diff('day', ${as}, pl.review_due)::INTEGER AS days
@@ -85,9 +85,9 @@ export const reviewsDue = metric({
 		school: col.text, plan_id: col.text, pupil_id: col.text, case_holder: col.text.nullable(), review_due: col.date,
 		status: z.enum(['overdue', 'due soon']), days: col.int
 	}),
-	sql: (s, p: DueParams) => `${reviewsDueSql(s, p.weeks)}
+	sql: (s, p: DueParams) => sql`${reviewsDueSql(s, p.weeks)}
     ORDER BY coalesce(pl.case_holder, '~'), pl.review_due, pl.school, pl.plan_id
-    ${p.limit === null ? '' : `LIMIT ${Math.max(0, Math.round(Number(p.limit)))}`}`,
+    ${p.limit === null ? empty : sql`LIMIT ${Math.max(0, Math.round(Number(p.limit)))}`}`,
 	examples: [{ weeks: 4, limit: null }]
 });
 
@@ -96,7 +96,7 @@ export const reviewsDueByHolder = metric({
 	id: 'reviews_due_by_holder',
 	describe: 'Plan reviews overdue and due in the next weeks, counted by case holder',
 	row: z.object({ case_holder: col.text.nullable(), overdue: col.int, due_soon: col.int, reviews: col.int, all_reviews: col.int }),
-	sql: (s, weeks: number) => `
+	sql: (s, weeks: number) => sql`
     SELECT case_holder, count(*) FILTER (WHERE status = 'overdue')::INTEGER AS overdue,
       count(*) FILTER (WHERE status = 'due soon')::INTEGER AS due_soon, count(*)::INTEGER AS reviews,
       (sum(count(*)) OVER ())::INTEGER AS all_reviews

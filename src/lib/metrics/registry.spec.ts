@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readExportFolder } from '../../cli/read-folder';
 import { openTestDb } from '../../../tests/unit/test-db';
+import { sql } from '../db/sql';
 import type { Db } from '../db/types';
 import { DEMO_AS_OF } from '../state/demo';
 import { clearData } from '../import/pipeline';
@@ -105,11 +106,11 @@ describe('every registered metric', () => {
 
 	it('catches a null the row type does not allow, a missing value, and NaN in a finished value', async () => {
 		const scope = makeScope({ asOf: '2026-01-15' });
-		const nullable = metric({ id: 'test_null', describe: '', row: z.object({ x: col.num }), sql: () => `SELECT NULL::DOUBLE AS x` });
+		const nullable = metric({ id: 'test_null', describe: '', row: z.object({ x: col.num }), sql: () => sql`SELECT NULL::DOUBLE AS x` });
 		expect((await problemsOf(db, nullable, scope, undefined)).join()).toMatch(/^row 0: .*x/);
-		const missing = metric({ id: 'test_missing', describe: '', row: z.object({ x: col.num, y: col.num.nullable() }), sql: () => `SELECT 1::DOUBLE AS x` });
+		const missing = metric({ id: 'test_missing', describe: '', row: z.object({ x: col.num, y: col.num.nullable() }), sql: () => sql`SELECT 1::DOUBLE AS x` });
 		expect((await problemsOf(db, missing, scope, undefined)).join()).toMatch(/^row 0: .*y/);
-		const nan = metric({ id: 'test_nan', describe: '', row: z.object({ x: col.num }), sql: () => `SELECT 0::DOUBLE AS x`, finish: (rows) => ({ y: [rows[0].x / rows[0].x] }) });
+		const nan = metric({ id: 'test_nan', describe: '', row: z.object({ x: col.num }), sql: () => sql`SELECT 0::DOUBLE AS x`, finish: (rows) => ({ y: [rows[0].x / rows[0].x] }) });
 		expect(await problemsOf(db, nan, scope, undefined)).toEqual(['value.y[0] is NaN']);
 	});
 });

@@ -4,7 +4,8 @@ import type { Sql } from '../db/sql';
 import { scopeKey, type Scope } from './scope';
 
 /**
- * A registered figure: an id, a pure SQL builder of the scope (and the metric's own parameters),
+ * A registered figure: an id, a pure SQL builder of the scope (and the metric's own parameters) that
+ * writes every value through the `sql` tag (src/lib/db/sql.ts), so none is pasted into the text,
  * the type of the rows the SQL returns (checked in tests: no NaN, nothing missing), and an
  * optional pure finishing step in TypeScript for what SQL cannot say (a rate's interval, the
  * SMART checker's verdict). Pages, the report and the command line only ever run metrics.
@@ -14,7 +15,7 @@ export interface Metric<P, Row, Out> {
 	/** One line on what the figure is, for the registry's index and the tests. */
 	describe: string;
 	row: z.ZodType<Row>;
-	sql: (scope: Scope, params: P) => Sql | string;
+	sql: (scope: Scope, params: P) => Sql;
 	finish: (rows: Row[], scope: Scope, params: P) => Out;
 	/** Parameters to run the metric with in the registry-wide tests. */
 	examples: P[];
@@ -28,7 +29,7 @@ export function metric<P = void, Row = unknown, Out = Row[]>(m: {
 	id: string;
 	describe: string;
 	row: z.ZodType<Row>;
-	sql: (scope: Scope, params: P) => Sql | string;
+	sql: (scope: Scope, params: P) => Sql;
 	finish?: (rows: Row[], scope: Scope, params: P) => Out;
 	examples?: P[];
 }): Metric<P, Row, Out> {

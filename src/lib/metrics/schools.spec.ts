@@ -64,11 +64,11 @@ describe('figures side by side, one row per school', () => {
 		// quality: A1 achieved; A2 C2 partly; A3 C1 not: 1 of 5 reviewed. All four schools: 3 + 1 + 1 + 0 = 5 of 6 + 1 + 5 + 0 = 12.
 		expect(s.quality).toMatchObject({ reviewed: 5, achieved: 1, rest_reviewed: 7, rest_achieved: 4 });
 		// North 3 of 6 against the rest's 2 of 6: z = (0.5 − 0.333) / √(0.4167 × 0.5833 × (1/6 + 1/6)) = 0.59, under 1.96.
-		expect(s.North).toMatchObject({ rest_reviewed: 6, rest_achieved: 2, versus_rest: 'no clear difference' });
+		expect(s.North).toMatchObject({ rest_reviewed: 6, rest_achieved: 2, versus_rest: { verdict: 'no_clear_difference', n: 6, other_n: 6 } });
 		expect(s.North.rest_rate).toBeCloseTo(1 / 3, 10);
-		// South has 1 reviewed target: under 5, never called a difference. costs has none: no rate for itself.
-		expect(s.South).toMatchObject({ rest_reviewed: 11, rest_achieved: 4, versus_rest: 'no clear difference' });
-		expect(s.costs).toMatchObject({ rest_reviewed: 12, rest_achieved: 5, versus_rest: 'no clear difference' });
+		// South has 1 reviewed target: under 5, too few to test. costs has none: no rate for itself, nothing to compare.
+		expect(s.South).toMatchObject({ rest_reviewed: 11, rest_achieved: 4, versus_rest: { verdict: 'too_few' } });
+		expect(s.costs).toMatchObject({ rest_reviewed: 12, rest_achieved: 5, versus_rest: null });
 	});
 
 	it('adds up the known cost of each school and the cost per pupil with provision', async () => {
@@ -89,7 +89,7 @@ describe('figures side by side, one row per school', () => {
 		await refreshDerivedTables(trust);
 		const s = bySchool(await runMetric(trust, achievementBySchool, scope(), undefined));
 		// Pooled 24/27 = 0.889; se = √(0.889 × 0.111 × (1/21 + 1/6)) = 0.1455; z = (1 − 0.5) / 0.1455 = 3.4 > 1.96.
-		expect([s.South.versus_rest, s.North.versus_rest]).toEqual(['higher', 'lower']);
+		expect([s.South.versus_rest?.verdict, s.North.versus_rest?.verdict]).toEqual(['higher', 'lower']);
 	});
 
 	it('prorates costs to a term as the provision map does', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { lit } from '../db/sql';
-import { compareRates } from '../stats/compare';
+import { empty, sql, type Sql } from '../db/sql';
+import { versus } from '../stats/compare';
 import { statusCounts, withRates } from './achievement';
 import { pupilWhere, statusCountsSql, targetFactsSql } from './facts';
 import { hasPlanInForceSql, indicatorsMissedSql, planIndicatorsSql } from './plan-quality';
@@ -14,13 +14,13 @@ import type { Scope } from './scope';
  * data has a row even where a figure has nothing to count, so a school never drops out of the
  * comparison; its zero is a real zero and its unknown (a cost, a rate) stays unknown.
  */
-const schoolsSql = (s: Scope) => `SELECT DISTINCT school FROM pupils ${s.filters.school ? `WHERE school = ${lit(s.filters.school)}` : ''}`;
+const schoolsSql = (s: Scope): Sql => sql`SELECT DISTINCT school FROM pupils ${s.filters.school ? sql`WHERE school = ${s.filters.school}` : empty}`;
 
 export const registerBySchool = metric({
 	id: 'register_by_school',
 	describe: 'Pupils at SEN support (K) and with an EHC plan (E) in each school',
 	row: z.object({ school: col.text, sen_support: col.int, ehc_plan: col.int, pupils: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH sc AS (${schoolsSql(s)})
     SELECT sc.school, count(p.pupil_id) FILTER (WHERE p.sen_stage = 'K')::INTEGER AS sen_support,
       count(p.pupil_id) FILTER (WHERE p.sen_stage = 'E')::INTEGER AS ehc_plan,
@@ -39,7 +39,7 @@ export const achievementBySchool = metric({
 	id: 'achievement_by_school',
 	describe: 'Target achievement in each school, with its rate and 95% interval, against the other schools together',
 	row: statusCounts.extend({ school: col.text, total: col.int, rest_reviewed: col.int, rest_achieved: col.int }),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH sc AS (${schoolsSql(s)}), tf AS (${targetFactsSql(s)}),
     counts AS (SELECT sc.school, count(tf.target_id)::INTEGER AS total, ${statusCountsSql}
       FROM sc LEFT JOIN tf ON tf.school = sc.school GROUP BY sc.school)
@@ -49,7 +49,7 @@ export const achievementBySchool = metric({
 		rows.map((r) => ({
 			...withRates(r),
 			rest_rate: r.rest_reviewed ? r.rest_achieved / r.rest_reviewed : null,
-			versus_rest: compareRates({ successes: r.achieved, n: r.reviewed }, { successes: r.rest_achieved, n: r.rest_reviewed })
+			versus_rest: versus({ successes: r.achieved, n: r.reviewed }, { successes: r.rest_achieved, n: r.rest_reviewed })
 		}))
 });
 export type SchoolAchievement = ReturnType<typeof achievementBySchool.finish>[number];
@@ -66,7 +66,7 @@ export const provisionCostBySchool = metric({
 		school: col.text, runs: col.int, runs_cost_unknown: col.int, pupils_with_provision: col.int, pupils_costed: col.int,
 		total_cost_gbp: col.num.nullable(), cost_per_pupil_gbp: col.num.nullable()
 	}),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH sc AS (${schoolsSql(s)}), runs AS (${provisionRunsSql(s)}),
     cost AS (SELECT school, count(*)::INTEGER AS runs, count(*) FILTER (WHERE run_cost IS NULL)::INTEGER AS runs_cost_unknown,
       sum(run_cost * period_share) AS total_cost_gbp FROM runs GROUP BY school),
@@ -92,7 +92,7 @@ export const planQualityBySchool = metric({
 		school: col.text, plans: col.int, plans_missing_none: col.int, share_missing_none: col.num.nullable(),
 		pupils_on_register: col.int, pupils_with_plan: col.int, coverage: col.num.nullable()
 	}),
-	sql: (s) => `
+	sql: (s) => sql`
     WITH sc AS (${schoolsSql(s)}),
     q AS (SELECT school, count(*)::INTEGER AS plans, count(*) FILTER (WHERE ${indicatorsMissedSql} = 0)::INTEGER AS plans_missing_none
       FROM (${planIndicatorsSql(s, null)}) GROUP BY school),

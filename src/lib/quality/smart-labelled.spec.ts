@@ -56,8 +56,10 @@ function score(set: Labelled[]): Score {
 	const misses: string[] = [];
 	for (const row of set) {
 		const r = checkTarget(row.text, dates);
-		if (row.smart) r.smart ? tp++ : fn++;
-		else r.smart ? fp++ : tn++;
+		if (row.smart && r.smart) tp++;
+		else if (row.smart) fn++;
+		else if (r.smart) fp++;
+		else tn++;
 		const wrong: string[] = [];
 		for (const part of PARTS) {
 			const got = r.findings.find((f) => f.part === part)?.ok === true;

@@ -1,21 +1,20 @@
 import { senStageLabels } from '../contract/enums';
 import type { Comparison } from '../metrics/attainment';
-import type { ReportOptions, ReportSection, ReportTable } from './types';
+import { DIFFERENCE_RULE, NOT_COMPARED, verdictCell, verdictClause, WITHHELD_BECAUSE } from '../phrasebook';
+import type { ReportSection, ReportTable } from './types';
 import type { ReportFigures } from './figures';
-import type { Suppressor } from './suppress';
+import { Suppressor } from './suppress';
 
 /**
  * "Attainment and attendance" of the governors' report: pupils with SEN at or above the expected
  * standard against the school's own figures, progress judgements and attendance. A sentence says
- * pupils with SEN do better or worse than the rest of the school only when the two-proportion test
- * says so (`compareRates`, through `compareWithRest`); otherwise "no clear difference yet". A
- * verdict is given only beside a share that is itself shown.
+ * pupils with SEN do better or worse than the rest of the school only where the metric's verdict
+ * (`versus_rest`) says so. A verdict is given only beside a share that is itself shown.
  */
 
-const verdictText = (c: Comparison['comparison']) =>
-	c === null ? 'not compared (no school figure)' : c === 'no clear difference' ? 'no clear difference yet' : `${c}, by more than chance would explain`;
+const verdictText = (v: Comparison['versus_rest']) => (v === null ? NOT_COMPARED : verdictCell[v]);
 const pctText = (x: number | null) => (x === null ? 'not entered' : `${Math.round(x)}%`);
-const hidden = (text: string) => text === 'withheld' || text === '—';
+const hidden = (text: string) => !Suppressor.shown(text);
 
 function attainmentTables(f: ReportFigures, s: Suppressor): { tables: ReportTable[]; says: string[] } {
 	const says: string[] = [];
@@ -24,14 +23,10 @@ function attainmentTables(f: ReportFigures, s: Suppressor): { tables: ReportTabl
 		columns: ['Subject', 'Pupils assessed', 'At or above expected', 'All pupils (school figure)', 'Against the rest of the school'],
 		rows: f.attainmentGap.map((r) => {
 			const share = s.share(r.at_expected, r.pupils);
-			const verdict = hidden(share) ? s.withhold() : verdictText(r.comparison);
-			if (!hidden(share) && r.comparison !== null && r.rest_share !== null) {
+			const verdict = hidden(share) ? s.withhold() : verdictText(r.versus_rest);
+			if (!hidden(share) && r.versus_rest !== null && r.rest_share !== null) {
 				const rest = `${Math.round(r.rest_share * 100)}%`;
-				says.push(
-					r.comparison === 'no clear difference'
-						? `${r.subject}: ${share} of pupils with SEN were at or above the expected standard against ${rest} of the rest of the school; no clear difference yet.`
-						: `${r.subject}: ${share} of pupils with SEN were at or above the expected standard against ${rest} of the rest of the school, ${r.comparison} by more than chance would explain.`
-				);
+				says.push(`${r.subject}: ${share} of pupils with SEN were at or above the expected standard against ${rest} of the rest of the school; ${verdictClause[r.versus_rest]}.`);
 			}
 			return [r.subject, s.count(r.pupils), share, pctText(r.school_pct), verdict];
 		})
@@ -54,28 +49,36 @@ function attainmentTables(f: ReportFigures, s: Suppressor): { tables: ReportTabl
 	};
 }
 
-function attendanceParagraphs(f: ReportFigures, s: Suppressor): string[] {
+/** Pupils with SEN and those with attendance recorded, as the whole report shows them. */
+export interface AttendanceShown {
+	total: string;
+	recorded: string;
+}
+
+function attendanceParagraphs(f: ReportFigures, s: Suppressor, shared: AttendanceShown): string[] {
 	const a = f.pupilAttendance;
 	if (!a.recorded) return ['Attendance is not recorded for pupils with SEN in this export.'];
 	const mean = s.shows(a.recorded) && a.mean_pct !== null
 		? `On average they attended ${a.mean_pct.toFixed(1)}% of sessions${a.school_attendance_pct !== null ? `; the school's figure for all pupils is ${a.school_attendance_pct.toFixed(1)}%` : ''}.`
-		: `Their average attendance is ${s.withhold()}, as so few pupils could be identified.`;
-	const pa = s.share(a.persistently_absent, a.recorded);
-	const out = [`Attendance was recorded for ${s.count(a.recorded)} of ${s.count(a.pupils)} pupils with SEN. ${mean}`];
-	if (hidden(pa)) out.push('The share persistently absent is withheld, as it would give a small number away.');
+		: `Their average attendance ${WITHHELD_BECAUSE}.`;
+	// A share of a base that is withheld would give the base away (60% can only be 3 of 5): withheld with it.
+	const pa = hidden(shared.recorded) ? s.withhold() : s.share(a.persistently_absent, a.recorded);
+	// The pupils with attendance recorded and those without are parts of the pupils with SEN: one hidden hides the other.
+	const recorded = hidden(shared.recorded)
+		? `Attendance was recorded for some of the ${shared.total} pupils with SEN; how many ${WITHHELD_BECAUSE}.`
+		: `Attendance was recorded for ${shared.recorded} of ${shared.total} pupils with SEN.`;
+	const out = [`${recorded} ${mean}`];
+	if (hidden(pa)) out.push(`The share persistently absent ${WITHHELD_BECAUSE}.`);
 	else {
 		const school = a.school_pa_pct !== null ? ` (the school's figure for all pupils: ${pctText(a.school_pa_pct)})` : '';
 		const rest = a.rest_share !== null ? `${Math.round(a.rest_share * 100)}%` : '';
-		const verdict =
-			a.comparison === null ? 'No whole-school figure was entered to compare with.'
-			: a.comparison === 'no clear difference' ? `Against ${rest} in the rest of the school that is no clear difference yet.`
-			: `That is ${a.comparison} than the ${rest} in the rest of the school, by more than chance would explain.`;
-		out.push(`${pa} of them were persistently absent (attended less than 90% of sessions)${school}. ${verdict}`);
+		const verdict = a.versus_rest === null ? 'No whole-school figure was entered to compare with.' : `Against ${rest} in the rest of the school: ${verdictClause[a.versus_rest]}.`;
+		out.push(`${pa} of them were persistently absent (missed 10% or more of sessions)${school}. ${verdict}`);
 	}
 	return out;
 }
 
-export function attainmentSection(f: ReportFigures, _o: ReportOptions, s: Suppressor): ReportSection {
+export function attainmentSection(f: ReportFigures, _o: unknown, s: Suppressor, shared: { attendance: AttendanceShown }): ReportSection {
 	const base = { id: 'attainment', title: 'Attainment and attendance', charts: [] };
 	if (!f.attainmentGap.length && !f.pupilAttendance.recorded) {
 		return { ...base, paragraphs: ['The data holds no assessments or attendance for pupils with SEN in this period.'], tables: [] };
@@ -84,9 +87,9 @@ export function attainmentSection(f: ReportFigures, _o: ReportOptions, s: Suppre
 	return {
 		...base,
 		paragraphs: [
-			"Pupils at SEN support or with an EHC plan, at their latest assessment in the period, against the school's own figures for all its pupils (copied from its information system). A difference is called higher or lower only when a statistical test at 95% says it is larger than chance would explain; small groups rarely can be.",
+			`Pupils at SEN support or with an EHC plan, at their latest assessment in the period, against the school's own figures for all its pupils (copied from its information system). ${DIFFERENCE_RULE} Small groups rarely can be.`,
 			...says,
-			...attendanceParagraphs(f, s)
+			...attendanceParagraphs(f, s, shared.attendance)
 		],
 		tables
 	};

@@ -6,30 +6,49 @@ import { costByInterventionSpec } from '../charts/cost-by-intervention';
 import { costVsProgressSpec } from '../charts/cost-vs-progress';
 import { NO_LINKED_PROVISION } from '../metrics/achievement';
 import { indicatorLabels } from '../metrics/plan-quality';
-import { makeScope, type Scope } from '../metrics/scope';
-import { compareRates, moreNeeded, restOf } from '../stats/compare';
-import { describeGain, measureLabel } from '../contract/measures';
+import type { Scope } from '../metrics/scope';
+import { measureLabel } from '../contract/measures';
+import { BEYOND_CHANCE, gainWords, moreNeededWords, NOT_KNOWN, verdictCell, verdictClause, WITHHELD, WITHHELD_BECAUSE } from '../phrasebook';
+import type { Versus } from '../stats/compare';
 import { formatDate } from '../format';
 import { attainmentSection } from './attainment-section';
+import { reportOptions, type ReportExtras } from './options';
 import { reportFigures, type ReportFigures } from './figures';
 import { Suppressor } from './suppress';
 import type { Report, ReportOptions, ReportSection, ReportTable } from './types';
 
-/** The report's scope: one school (or all) and the chosen year or term. */
-export const reportScope = (o: ReportOptions): Scope =>
-	makeScope({ asOf: o.asOf, filters: { school: o.school, academicYear: o.academicYear, term: o.term }, costing: { ...o.costing, fundingStream: null } });
-
 const pct = (n: number, d: number | null | undefined) => (d ? `${((n / d) * 100).toFixed(1)}%` : 'roll not entered');
 const gbp = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
-type Section = (f: ReportFigures, o: ReportOptions, s: Suppressor) => ReportSection;
+/**
+ * Figures that more than one section shows, suppressed once for the whole document, so that no
+ * section shows what another hides (a count and its complement, a part and its total).
+ */
+interface Shared {
+	/** Pupils on the register, those with a plan in force and those without: a total and its two parts. */
+	cover: { total: string; withPlan: string; without: string };
+	/** Pupils with SEN and those with attendance recorded: a total and its two parts. */
+	attendance: { total: string; recorded: string };
+}
+
+function sharedFigures(f: ReportFigures, s: Suppressor): Shared {
+	const { pupils_on_register: total, pupils_with_plan: withPlan } = f.cover;
+	const [withText, withoutText] = s.parts([withPlan, total - withPlan]);
+	const a = f.pupilAttendance;
+	const [recorded] = s.parts([a.recorded, a.pupils - a.recorded]);
+	return { cover: { total: s.count(total), withPlan: withText, without: withoutText }, attendance: { total: s.count(a.pupils), recorded } };
+}
+
+const shown = Suppressor.shown;
+
+type Section = (f: ReportFigures, o: ReportOptions, s: Suppressor, d: Shared) => ReportSection;
 
 function partsTable(caption: string, heading: string, rows: [string, number][], s: Suppressor): ReportTable {
 	const texts = s.parts(rows.map((r) => r[1]));
 	return { caption, columns: [heading, 'Pupils'], rows: rows.map((r, i) => [r[0], texts[i]]) };
 }
 
-const hours = (h: number | null) => (h === null ? 'not known' : h.toFixed(1));
+const hours = (h: number | null) => (h === null ? NOT_KNOWN : h.toFixed(1));
 
 /**
  * Last period's register: from the export before the latest, when an earlier one is loaded (a
@@ -104,7 +123,7 @@ const provision: Section = (f, _o, s) => {
 			{
 				caption: 'Provision by intervention',
 				columns: ['Intervention', 'Pupils', 'Staff hours a week', 'Cost', 'Cost per pupil', 'EEF cost band'],
-				rows: f.provision.map((r) => [r.intervention, s.count(r.pupils), hours(r.staff_hours_per_week), s.money(r.total_cost_gbp, r.pupils), s.money(r.cost_per_pupil_gbp, r.pupils), s.shows(r.pupils) ? (r.cost_band ?? '—') : 'withheld'])
+				rows: f.provision.map((r) => [r.intervention, s.count(r.pupils), hours(r.staff_hours_per_week), s.money(r.total_cost_gbp, r.pupils), s.money(r.cost_per_pupil_gbp, r.pupils), s.shows(r.pupils) ? (r.cost_band ?? '—') : s.withhold()])
 			},
 			{ caption: 'Cost by funding stream', columns: ['Funding stream', 'Pupils', 'Cost'], rows: f.funding.map((r) => [r.stream, s.count(r.pupils), s.money(r.cost, r.pupils)]) },
 			{ caption: 'Staff hours a week by role (runs in force)', columns: ['Role', 'Hours a week'], rows: f.staff.map((r) => [r.role, hours(r.staff_hours_per_week)]) }
@@ -115,12 +134,17 @@ const provision: Section = (f, _o, s) => {
 
 /** An entry/exit result in words, with its 95% interval: "the reading age rose by 4 months on average: an improvement (95% interval 1 to 7)". */
 function gainHeadline(r: ReportFigures['entryExit'][number]): string {
-	// An interval that takes in no change cannot back "an improvement" or "months' extra progress": the change is stated, not judged.
-	const unclear = r.gain_ci_low === null || (r.gain_ci_low <= 0 && r.gain_ci_high! >= 0);
-	const interval = r.gain_ci_low === null ? '' : ` (95% interval ${r.gain_ci_low.toFixed(1)} to ${r.gain_ci_high!.toFixed(1)}${unclear ? ', so no clear change yet' : ''})`;
-	const extra = r.mean_ratio_gain !== null ? `; ratio gain ${r.mean_ratio_gain.toFixed(1)} (${r.ratio_gain_band})` : r.effect_size !== null && !unclear ? `; about ${r.eef_months} months' extra progress` : '';
-	const change = describeGain(r.measure, r.mean_gain);
-	return `${unclear ? change.replace(/: (?:an improvement|a decline)$/, '') : change}${interval}${extra}`;
+	const interval = r.gain_ci_low === null ? '' : ` (95% interval ${r.gain_ci_low.toFixed(1)} to ${r.gain_ci_high!.toFixed(1)})`;
+	const clear = r.gain_verdict === 'improvement' || r.gain_verdict === 'decline';
+	const extra = r.mean_ratio_gain !== null ? `; ratio gain ${r.mean_ratio_gain.toFixed(1)} (${r.ratio_gain_band})` : r.effect_size !== null && clear ? `; about ${r.eef_months} months' extra progress` : '';
+	return `${gainWords(r.measure, r.mean_gain, r.gain_verdict)}${interval}${extra}`;
+}
+
+/** A verdict beside a share in a table: shown where the share is, else withheld (too few says nothing more than the count beside it). */
+function verdictBeside(v: Versus | null, share: string, s: Suppressor): string {
+	if (!v) return '—';
+	if (v.verdict === 'too_few') return verdictCell.too_few;
+	return shown(share) ? verdictCell[v.verdict] : s.withhold();
 }
 
 /**
@@ -128,7 +152,7 @@ function gainHeadline(r: ReportFigures['entryExit'][number]): string {
  * count away: it is shown only where the achievement rate itself may be.
  */
 function costPerAchieved(r: ReportFigures['interventions'][number], s: Suppressor): string {
-	if (r.cost_per_achieved_target_gbp === null) return 'not known';
+	if (r.cost_per_achieved_target_gbp === null) return NOT_KNOWN;
 	if (!s.rateShows(r.achieved, r.reviewed)) return s.withhold();
 	return s.money(r.cost_per_achieved_target_gbp, Math.min(r.pupils, r.achieved));
 }
@@ -138,13 +162,22 @@ function reviewedSentence(t: ReportFigures['targets'], s: Suppressor): string {
 	const achieved = s.share(t.achieved, t.reviewed);
 	const progress = s.share(t.achieved + t.partial, t.reviewed);
 	if (achieved === '—') return 'No targets were reviewed in this period.';
-	if (achieved === 'withheld') return `${s.count(t.reviewed)} targets were reviewed; the share achieved is withheld, as it would give a small number away.`;
-	return `Of ${s.count(t.reviewed)} targets reviewed, ${achieved} were achieved${progress === 'withheld' ? '' : ` and ${progress} achieved or partly achieved`}.`;
+	if (!shown(achieved)) return `${s.count(t.reviewed)} targets were reviewed; the share achieved ${WITHHELD_BECAUSE}.`;
+	return `Of ${s.count(t.reviewed)} targets reviewed, ${achieved} were achieved${shown(progress) ? ` and ${progress} achieved or partly achieved` : ''}.`;
+}
+
+/** Last period's share achieved, in a sentence that never holds a hole. */
+function previousSentence(prev: { reviewed: number; achieved: number }, s: Suppressor): string {
+	if (!prev.reviewed) return 'The data holds no reviewed targets for the previous period.';
+	const share = s.share(prev.achieved, prev.reviewed);
+	return shown(share)
+		? `In the previous period, ${share} of ${s.count(prev.reviewed)} reviewed targets were achieved.`
+		: `In the previous period, ${s.count(prev.reviewed)} targets were reviewed; the share achieved ${WITHHELD_BECAUSE}.`;
 }
 
 const impact: Section = (f, o, s) => {
 	const t = f.targets;
-	const prev = f.previousTargets;
+	const prev = f.againstPrevious.previous;
 	// A bar shows a rate: drawn only where the table may show it.
 	const shown = f.interventions.filter((r) => s.rateShows(r.achieved, r.reviewed));
 	const overall = s.rateShows(t.achieved, t.reviewed) ? t.achievement_rate : null;
@@ -154,21 +187,31 @@ const impact: Section = (f, o, s) => {
 		title: 'Impact',
 		paragraphs: [
 			`${reviewedSentence(t, s)} ${s.count(t.overdue)} targets are past their date with no outcome recorded; they are not counted as failures.`,
-			prev.reviewed ? `In the previous period, ${s.share(prev.achieved, prev.reviewed)} of ${s.count(prev.reviewed)} reviewed targets were achieved.` : 'The data holds no reviewed targets for the previous period.'
+			previousSentence(prev, s)
 		],
 		tables: [
 			{
 				caption: 'Targets achieved by intervention',
-				columns: ['Intervention', 'Targets reviewed', 'Achieved', 'Overdue', 'Cost per achieved target'],
-				rows: f.interventions.map((r) => [r.intervention, s.count(r.reviewed), s.share(r.achieved, r.reviewed), s.count(r.overdue), r.intervention === NO_LINKED_PROVISION ? '—' : costPerAchieved(r, s)])
+				columns: ['Intervention', 'Targets reviewed', 'Achieved', 'Against the rest of the school', 'Overdue', 'Cost per achieved target'],
+				rows: f.interventions.map((r) => {
+					const share = s.share(r.achieved, r.reviewed);
+					return [r.intervention, s.count(r.reviewed), share, verdictBeside(r.versus_rest, share, s), s.count(r.overdue), r.intervention === NO_LINKED_PROVISION ? '—' : costPerAchieved(r, s)];
+				})
 			},
-			{ caption: 'Targets achieved by area of need', columns: ['Area of need', 'Targets reviewed', 'Achieved'], rows: f.areas.map((r) => [needAreaLabels[r.need_area] ?? r.need_area, s.count(r.reviewed), s.share(r.achieved, r.reviewed)]) },
+			{
+				caption: 'Targets achieved by area of need',
+				columns: ['Area of need', 'Targets reviewed', 'Achieved', 'Against the rest of the school'],
+				rows: f.areas.map((r) => {
+					const share = s.share(r.achieved, r.reviewed);
+					return [needAreaLabels[r.need_area] ?? r.need_area, s.count(r.reviewed), share, verdictBeside(r.versus_rest, share, s)];
+				})
+			},
 			{
 				caption: 'Entry and exit assessments',
 				columns: ['Intervention', 'Measure', 'Pupils with data', 'What changed'],
 				rows: f.entryExit.map((r) => [
 					r.intervention, measureLabel(r.measure), s.count(r.pupils_with_data),
-					!s.shows(r.pupils_with_data) ? 'withheld' : gainHeadline(r)
+					!s.shows(r.pupils_with_data) ? s.withhold() : gainHeadline(r)
 				])
 			}
 		],
@@ -179,18 +222,33 @@ const impact: Section = (f, o, s) => {
 	};
 };
 
-const quality: Section = (f, o, s) => ({
+/** Who took part in reviews, in a sentence that leaves out a share it may not show. */
+function tookPart(a: ReportFigures['attendance'], s: Suppressor): string {
+	const pupil = s.share(a.pupil_yes, a.pupil_known);
+	const parent = s.share(a.parent_yes, a.parent_known);
+	if (pupil === '—' && parent === '—') return 'Whether the pupil or a parent took part is not recorded for the reviews held in the period.';
+	const clause = (who: string, share: string) => (shown(share) ? `${who} took part in ${share} of them` : share === '—' ? `whether ${who} took part is not recorded` : `how often ${who} took part ${WITHHELD_BECAUSE}`);
+	return `At reviews held in the period (where recorded), ${clause('the pupil', pupil)}; ${clause('a parent', parent)}.`;
+}
+
+const quality: Section = (f, o, s, d) => ({
 	id: 'quality',
 	title: "Plan quality and families' involvement",
 	paragraphs: [
-		`${s.count(f.cover.pupils_with_plan)} of ${s.count(f.cover.pupils_on_register)} pupils at SEN support or with EHC plans had a plan in force on ${formatDate(o.asOf)}.`,
-		`At reviews held in the period, the pupil took part in ${s.share(f.attendance.pupil_yes, f.attendance.pupil_known)} and a parent in ${s.share(f.attendance.parent_yes, f.attendance.parent_known)} (where recorded).`
+		shown(d.cover.withPlan)
+			? `${d.cover.withPlan} of ${d.cover.total} pupils at SEN support or with EHC plans had a plan in force on ${formatDate(o.asOf)}.`
+			: `${d.cover.total} pupils are at SEN support or have EHC plans; the number with a plan in force on ${formatDate(o.asOf)} ${WITHHELD_BECAUSE}.`,
+		tookPart(f.attendance, s)
 	],
 	tables: [
 		{
 			caption: 'Plans meeting each quality indicator',
 			columns: ['Indicator', 'Plans met', 'Share', 'Not known'],
-			rows: f.indicators.map((r) => [indicatorLabels[r.indicator].label, s.count(r.met), s.share(r.met, r.plans), s.count(r.unknown)])
+			rows: f.indicators.map((r) => {
+				// Met, not met and not known are parts of the plans counted: a hidden part hides another.
+				const [met, , unknown] = s.parts([r.met, r.not_met, r.unknown]);
+				return [indicatorLabels[r.indicator].label, met, shown(met) ? s.share(r.met, r.plans) : s.withhold(), unknown];
+			})
 		}
 	],
 	charts: []
@@ -205,57 +263,63 @@ const reviews: Section = (f, _o, s) => ({
 });
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
  * What the data says: drafted from the figures, for the SENDCo to edit. A sentence says one group
- * does better or worse than another only when a two-proportion test at 95% says so (an
- * intervention against the rest of the school; this period against the last); otherwise it says
- * there is no clear difference yet, and how many more reviewed targets would show one.
+ * does better or worse than another only where the metric's verdict says so (an intervention
+ * against the rest of the school; this period against the last); each figure is the document's
+ * own, suppressed once, and a sentence whose figure is withheld is rewritten, never left with a hole.
  */
-const summary: Section = (f, o, s) => {
+const summary: Section = (f, o, s, d) => {
 	const t = f.targets;
-	const prev = f.previousTargets;
 	const says: string[] = [];
 	if (f.plans.reviews_overdue > 0) says.push(`${s.count(f.plans.reviews_overdue)} plan reviews are overdue (more than 14 days past the date set).`);
-	if (f.cover.pupils_on_register > f.cover.pupils_with_plan) says.push(`${s.count(f.cover.pupils_on_register - f.cover.pupils_with_plan)} pupils on the register have no plan in force.`);
-	const school = { successes: t.achieved, n: t.reviewed };
-	const costly = f.points.filter((p) => p.achieved !== null && p.reviewed !== null && s.rateShows(p.achieved, p.reviewed) && t.achievement_rate !== null && p.cost_per_pupil_gbp > p.median_cost_gbp && p.y < t.achievement_rate);
+	if (f.cover.pupils_on_register > f.cover.pupils_with_plan) {
+		says.push(d.cover.without === WITHHELD ? `The number of pupils on the register with no plan in force ${WITHHELD_BECAUSE}.` : `${d.cover.without} pupils on the register have no plan in force.`);
+	}
+	const costly = f.points.filter((p) => p.versus_rest && p.achieved !== null && p.reviewed !== null && s.rateShows(p.achieved, p.reviewed) && p.cost_side === 'more' && t.achievement_rate !== null && p.y < t.achievement_rate);
 	for (const p of costly) {
-		const group = { successes: p.achieved!, n: p.reviewed! };
-		const rest = restOf(school, group);
-		if (compareRates(group, rest) === 'lower') {
-			says.push(`${p.intervention} costs more per pupil than most and achieves less than the rest of the school (${percent(p.y)} of its targets against ${percent(rest.successes / rest.n)}), a gap larger than chance would explain: worth reviewing.`);
+		const v = p.versus_rest!;
+		const own = s.share(p.achieved, p.reviewed);
+		const rest = v.other_rate === null ? '—' : s.share(Math.round(v.other_rate * v.other_n), v.other_n);
+		const against = shown(rest) ? ` against ${rest} in the rest of the school` : '';
+		if (v.verdict === 'lower') {
+			says.push(`${p.intervention} costs more per pupil than most and achieves less than the rest of the school (${own} of its targets${against}), ${verdictClause.lower}: worth reviewing.`);
 		} else {
-			const more = moreNeeded(group, rest);
-			says.push(`${p.intervention} costs more per pupil than most; ${percent(p.y)} of its targets were achieved against ${percent(rest.successes / rest.n)} in the rest of the school, but on ${p.reviewed} reviewed targets that is no clear difference yet${more ? ` (about ${more} more reviewed targets at this rate would show whether it is real)` : ''}.`);
+			const more = moreNeededWords(v);
+			says.push(`${p.intervention} costs more per pupil than most; ${own} of its targets were achieved${against}, but on ${s.count(p.reviewed)} reviewed targets that is ${verdictClause[v.verdict]}${more ? ` (${more})` : ''}.`);
 		}
 	}
-	if (s.rateShows(prev.achieved, prev.reviewed) && s.rateShows(t.achieved, t.reviewed)) {
-		const now = { successes: t.achieved, n: t.reviewed };
-		const before = { successes: prev.achieved, n: prev.reviewed };
-		const verdict = compareRates(now, before);
+	const { current: now, previous: before, versus_previous: vp } = f.againstPrevious;
+	if (vp && s.rateShows(before.achieved, before.reviewed) && s.rateShows(now.achieved, now.reviewed)) {
+		const [was, is] = [s.share(before.achieved, before.reviewed), s.share(now.achieved, now.reviewed)];
 		says.push(
-			verdict === 'no clear difference'
-				? `Targets achieved: ${percent(t.achieved / t.reviewed)} this period against ${percent(prev.achieved / prev.reviewed)} in the previous one, no clear difference.`
-				: `Targets achieved ${verdict === 'higher' ? 'rose' : 'fell'} from ${percent(prev.achieved / prev.reviewed)} in the previous period to ${percent(t.achieved / t.reviewed)}, a change larger than chance would explain.`
+			vp.verdict === 'higher' || vp.verdict === 'lower'
+				? `Targets achieved ${vp.verdict === 'higher' ? 'rose' : 'fell'} from ${was} in the previous period to ${is}, a change ${BEYOND_CHANCE}.`
+				: `Targets achieved: ${is} this period against ${was} in the previous one; ${verdictClause[vp.verdict]}.`
 		);
 	}
 	const weakest = f.indicators.filter((r) => r.plans >= s.threshold && r.share_met !== null).sort((x, y) => x.share_met! - y.share_met!)[0];
-	if (weakest) says.push(`The weakest part of plans is "${lowerFirst(indicatorLabels[weakest.indicator].label)}": ${s.share(weakest.met, weakest.plans)} of plans.`);
+	if (weakest) {
+		const share = s.share(weakest.met, weakest.plans);
+		const name = lowerFirst(indicatorLabels[weakest.indicator].label);
+		says.push(shown(share) ? `The weakest part of plans is "${name}": ${share} of plans meet it.` : `The weakest part of plans is "${name}"; the share of plans meeting it ${WITHHELD_BECAUSE}.`);
+	}
 	return { id: 'summary', title: 'What the data says', paragraphs: [], tables: [], charts: [], points: says };
 };
 
 /** The governors' report as a pure function of its figures: every small number suppressed on the way. */
 export function composeReport(f: ReportFigures, o: ReportOptions): Report {
 	const s = new Suppressor(o.threshold);
-	const body = [register, needs, provision, impact, attainmentSection, quality, reviews].map((section) => section(f, o, s));
-	const sections = [summary(f, o, s), ...body];
+	const d = sharedFigures(f, s);
+	const body = [register, needs, provision, impact, attainmentSection, quality, reviews].map((section) => section(f, o, s, d));
+	const sections = [summary(f, o, s, d), ...body];
 	return {
 		title: 'SEND provision report for governors',
 		school: o.school ?? 'All schools',
 		period: f.period.label,
 		asOf: o.asOf,
+		narrowedTo: o.narrowedTo ?? null,
 		suppressionNote: s.note,
 		sections,
 		suppressed_cells: s.suppressed,
@@ -263,6 +327,7 @@ export function composeReport(f: ReportFigures, o: ReportOptions): Report {
 	};
 }
 
-export async function buildReport(db: Db, o: ReportOptions): Promise<Report> {
-	return composeReport(await reportFigures(db, reportScope(o), o.threshold), o);
+/** The report over `scope`, built as every page's is (`scopeOfPage`): its school, period, date and filters. */
+export async function buildReport(db: Db, scope: Scope, extras: ReportExtras): Promise<Report> {
+	return composeReport(await reportFigures(db, scope, extras.threshold), reportOptions(scope, extras));
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedDemo, sharedFixture } from '../../../tests/unit/load';
+import { makeScope } from '../metrics/scope';
 import { buildReport } from './build';
 import type { Report } from './types';
 import { reportProblems } from './honesty';
@@ -8,9 +9,9 @@ describe('the report says no more than the data knows', () => {
 	let demo: Report;
 	let messy: Report;
 	beforeAll(async () => {
-		demo = await buildReport((await sharedDemo()).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-03-20', threshold: 5 });
+		demo = await buildReport((await sharedDemo()).db, makeScope({ asOf: '2026-03-20', filters: { academicYear: '2025/26' } }), { threshold: 5 });
 		// The rules fixture: rejected rows, blanks, unknown costs and outcomes.
-		messy = await buildReport((await sharedFixture('rules')).db, { school: null, academicYear: '2025/26', term: null, asOf: '2026-01-15', threshold: 5 });
+		messy = await buildReport((await sharedFixture('rules')).db, makeScope({ asOf: '2026-01-15', filters: { academicYear: '2025/26' } }), { threshold: 5 });
 	});
 
 	it('on the demo: no unsupported claim, code word, raw date, small count or unknown shown as 0', () => {
@@ -39,5 +40,46 @@ describe('the report says no more than the data knows', () => {
 		expect(found.some((p) => p.includes('shows 0 staff hours'))).toBe(true);
 		expect(found.some((p) => p.includes('shows 3 pupils'))).toBe(true);
 		expect(found.filter((p) => p.startsWith('judges a change')).map((p) => p.includes('interval -1.0 to 5.0'))).toEqual([true]);
+	});
+
+	it('reads the report as one document: each leak a governor found is caught', () => {
+		const leaky: Report = {
+			...demo,
+			sections: [
+				{ id: 'summary', title: 'What the data says', paragraphs: [], tables: [], charts: [], points: ['fewer than 5 pupils on the register have no plan in force.', 'The weakest part of plans is "targets are specific": withheld of plans.'] },
+				{
+					id: 'quality', title: 'Plan quality', charts: [],
+					paragraphs: [
+						'48 of 52 pupils at SEN support or with EHC plans had a plan in force on 20 March 2026.',
+						'At reviews held in the period, the pupil took part in withheld and a parent in withheld (where recorded).',
+						'Attendance was recorded for 50 of 52 pupils with SEN.'
+					],
+					tables: [{ caption: 'Pupils with SEN at or above the expected standard', columns: ['Subject', 'Pupils assessed', 'At or above expected'], rows: [['Writing', '12', '0%'], ['Reading', '40', '0%']] }]
+				}
+			]
+		};
+		const found = reportProblems(leaky, 5);
+		// The hidden "fewer than 5" is 52 − 48 = 4, worked out from a sentence in another section.
+		expect(found.some((p) => p.includes('"48 of 52" gives away'))).toBe(true);
+		expect(found.some((p) => p.includes('"50 of 52" gives away'))).toBe(true);
+		expect(found.filter((p) => p.startsWith('a withheld figure leaves a hole')).length).toBe(2);
+		// 0% of 12 tells a governor every one of the 12 is behind; 0% of 40 (over 4 × 5) may be shown.
+		expect(found.some((p) => p.includes('Writing — 0% of 12 gives away'))).toBe(true);
+		expect(found.some((p) => p.includes('Reading'))).toBe(false);
+		// A sentence that leaves a figure out with its reason has no hole.
+		const rewritten: Report = { ...leaky, sections: [{ ...leaky.sections[0], points: ['The number of pupils on the register with no plan in force is withheld, as it would give a small number away.'] }] };
+		expect(reportProblems(rewritten, 5)).toEqual([]);
+	});
+
+	it('holds at the thresholds of public documents and above, where most figures are hidden', async () => {
+		const db = (await sharedDemo()).db;
+		for (const threshold of [10, 20]) {
+			for (const school of [null, 'Oakfield Primary']) {
+				const r = await buildReport(db, makeScope({ asOf: '2026-03-20', filters: { school, academicYear: '2025/26' } }), { threshold });
+				expect(reportProblems(r, threshold), `${school ?? 'all schools'} at ${threshold}`).toEqual([]);
+			}
+		}
+		const rules = (await sharedFixture('rules')).db;
+		expect(reportProblems(await buildReport(rules, makeScope({ asOf: '2026-01-15', filters: { academicYear: '2025/26' } }), { threshold: 10 }), 10)).toEqual([]);
 	});
 });

@@ -55,7 +55,7 @@ export function renderReportHtml(report: Report, drawChart: (spec: Plot.PlotOpti
 <style>${reportCss}</style></head>
 <body><main class="report">
 <h1>${esc(report.title)}</h1>
-<p class="meta">${esc(report.school)} · ${esc(report.period)} · figures as of ${esc(formatDate(report.asOf))}</p>
+<p class="meta">${esc(report.school)} · ${esc(report.period)}${report.narrowedTo ? ` · ${esc(report.narrowedTo)}` : ''} · figures as of ${esc(formatDate(report.asOf))}</p>
 <p class="note">${esc(report.suppressionNote)}</p>
 ${body}
 </main></body></html>

@@ -3,6 +3,7 @@ import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { drawChart } from '../../cli/draw-chart';
 import { defaultSettings } from '../settings/schema';
+import { makeScope } from '../metrics/scope';
 import { buildReport } from './build';
 import type { Report } from './types';
 import { renderReportHtml } from './html';
@@ -14,7 +15,7 @@ describe("governors' report", () => {
 	let html: string;
 	beforeAll(async () => {
 		db = (await sharedFixture('impact')).db;
-		report = await buildReport(db, { school: 'impact', academicYear: '2025/26', term: null, asOf: '2026-01-15', costing: { rates: defaultSettings.staff_rates }, threshold: 5, roll: 210 });
+		report = await buildReport(db, makeScope({ asOf: '2026-01-15', filters: { school: 'impact', academicYear: '2025/26' }, costing: { rates: defaultSettings.staff_rates } }), { threshold: 5, roll: 210 });
 		html = renderReportHtml(report, drawChart, { points: ['Edited point'], priorities: 'Train staff in ELSA' });
 	});
 	const table = (caption: string) => report.sections.flatMap((s) => s.tables).find((t) => t.caption === caption)!;

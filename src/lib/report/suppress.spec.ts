@@ -15,13 +15,15 @@ describe('small-number suppression', () => {
 			[1, 7, 'withheld'], // "7 reviewed, 14%" gives away 1 achieved
 			[4, 5, 'withheld'], // "5 reviewed, 80%" gives away 4 achieved and 1 not
 			[6, 7, 'withheld'], // 86% of 7 gives away 1 not achieved
-			[0, 7, '0%'], // none achieved: no small count to find
-			[7, 7, '100%'],
+			[0, 7, 'withheld'], // none of a group of 7: says something of every pupil in it
+			[7, 7, 'withheld'], // all of them: the same
+			[0, 20, '0%'], // none of 20 (four times the threshold): shown
+			[20, 20, '100%'],
 			[5, 10, '50%'],
 			[6, 12, '50%']
 		];
 		expect(cases.map(([part, base]) => s.share(part, base))).toEqual(cases.map((c) => c[2]));
-		expect(s.suppressed).toBe(4);
+		expect(s.suppressed).toBe(6);
 	});
 
 	it('hides a second part of a total when only one is hidden (secondary suppression)', () => {

@@ -1,6 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import type national from '../../../data/national.json';
-import type { Costing, Filters } from '../metrics/scope';
+import type { Filters } from '../metrics/scope';
 
 /** The shapes of a governors' report: written by the sections, read by the views and the honesty reader. */
 export interface ReportTable {
@@ -27,6 +27,8 @@ export interface Report {
 	school: string;
 	period: string;
 	asOf: string;
+	/** What narrows the report beyond its school and period (a key stage, a funding stream…), in words; null for all its pupils. */
+	narrowedTo?: string | null;
 	suppressionNote: string;
 	sections: ReportSection[];
 	suppressed_cells: number;
@@ -38,7 +40,8 @@ export interface ReportOptions {
 	academicYear: string;
 	term: Filters['term'];
 	asOf: string;
-	costing?: Partial<Costing>;
+	/** Filters beyond school and period, in words (see `narrowing`). */
+	narrowedTo?: string | null;
 	threshold: number;
 	/** Number on roll, when the SENDCo enters it. */
 	roll?: number | null;

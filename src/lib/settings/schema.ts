@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_THRESHOLD, MIN_THRESHOLD, SMALL_NUMBER } from '../stats/small-number';
 import { defaultTermDates, termDatesSchema } from './terms';
 
 /**
@@ -16,7 +17,7 @@ export const settingsSchema = z.object({
 	/** The notional SEN budget meets the first £6,000 a year of additional support for a pupil. */
 	threshold_gbp: z.number().nonnegative().max(100_000),
 	/** Pupil counts below this are suppressed in the governors' report. */
-	small_number: z.number().int().min(2).max(20),
+	small_number: z.number().int().min(MIN_THRESHOLD).max(MAX_THRESHOLD),
 	/** When spring and summer terms start (autumn starts on 1 September). */
 	term_dates: termDatesSchema.default(defaultTermDates)
 });
@@ -33,7 +34,7 @@ export const defaultSettings: Settings = {
 		{ role: 'External', hourly_rate_gbp: 60 }
 	],
 	threshold_gbp: 6000,
-	small_number: 5,
+	small_number: SMALL_NUMBER,
 	term_dates: defaultTermDates
 };
 

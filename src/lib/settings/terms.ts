@@ -25,9 +25,3 @@ export function termRange(term: 'autumn' | 'spring' | 'summer', startYear: numbe
 	if (term === 'spring') return { from: `${next}-${t.spring_start}`, to: dayBefore(next, t.summer_start) };
 	return { from: `${next}-${t.summer_start}`, to: `${next}-08-31` };
 }
-
-/** SQL: the term ('Autumn', 'Spring', 'Summer') a date falls in, by these boundaries. */
-export function termOfSql(date: string, t: TermDates = defaultTermDates): string {
-	const md = `strftime(${date}, '%m-%d')`;
-	return `CASE WHEN month(${date}) >= 9 OR ${md} < '${t.spring_start}' THEN 'Autumn' WHEN ${md} < '${t.summer_start}' THEN 'Spring' ELSE 'Summer' END`;
-}

@@ -1,7 +1,7 @@
 import { browserDb } from '../db/browser';
 import type { Db } from '../db/types';
-import { today } from './url-filters';
-import { DEMO_AS_OF } from './demo';
+import { demoExports } from './demo';
+import { exportDatesOf, type ExportDates } from '../metrics/snapshots';
 import demoPack from '../../../data/demo.plwd?url';
 import demoFiguresUrl from '../../../data/demo-figures.json?url';
 import type { DemoFigures } from './demo-figures';
@@ -26,13 +26,14 @@ class Dataset {
 	version = $state(0);
 	/** When each loaded school's data was imported (ISO date-time): said when the data is kept on this device. */
 	importedAt = $state<Record<string, string>>({});
+	/**
+	 * Each loaded school's latest export date, read by the `latest_exports` metric after every import,
+	 * restore and demo load: figures are worked out as of it unless the user picks another date
+	 * (src/lib/state/scope-of-page.ts).
+	 */
+	exports = $state<ExportDates>({});
 	/** Imports run one at a time: they share DuckDB's staging tables. */
 	private queue: Promise<unknown> = Promise.resolve();
-
-	/** Figures are shown as of today, or as of the demo's own date while the demo is loaded. */
-	get defaultAsOf(): string {
-		return this.isDemo ? DEMO_AS_OF : today();
-	}
 
 	/** While the demo is being put into the engine (its first figures already shown), figures wait for it. */
 	private filling: Promise<unknown> | null = null;
@@ -67,15 +68,21 @@ class Dataset {
 			await this.serial(async () => {
 				const engine = browserDb();
 				const [pack, known] = await Promise.all([fetchDemo(demoPack), fetchDemo(demoFiguresUrl).then((b) => JSON.parse(new TextDecoder().decode(b)) as DemoFigures, () => null)]);
-				const filled = engine.then(async (db) => restoreWorkspace(db, await readWorkspace(pack)));
+				const filled = engine.then(async (db) => {
+					const restored = await restoreWorkspace(db, await readWorkspace(pack));
+					return { ...restored, exports: await exportDatesOf(db) };
+				});
 				this.filling = filled.catch(() => undefined);
 				if (known) {
+					this.exports = demoExports(known.schools);
 					this.changed(known.schools, true);
 					knowFigures(this.version, known.figures);
 				}
 				try {
-					const { schools } = await filled;
+					const { schools, exports } = await filled;
 					performance.mark('lens:demo-loaded');
+					// The same dates as assumed while the engine started (a test holds them equal): the figures already drawn stand.
+					if (JSON.stringify(exports) !== JSON.stringify(this.exports)) this.exports = exports;
 					if (!known) this.changed(schools, true);
 				} finally {
 					this.filling = null;
@@ -96,6 +103,7 @@ class Dataset {
 			// Your own data replaces the demo, never mixes with it.
 			if (this.isDemo) await clearData(db);
 			await commitImport(db, plan, { dropPersonalColumns, ...options, addSnapshot: !this.isDemo && options.addSnapshot });
+			this.exports = await exportDatesOf(db);
 			this.importedAt = { ...this.importedAt, [plan.school]: new Date().toISOString() };
 			const schools = this.isDemo ? [plan.school] : [...new Set([...this.schools, plan.school])];
 			this.changed(schools, false);
@@ -105,7 +113,9 @@ class Dataset {
 	/** Put saved data in place of what is loaded; `load` restores it and says what it holds. If it throws, nothing changed. */
 	async restore(load: (db: Db) => Promise<{ schools: string[]; importedAt: Record<string, string> }>): Promise<void> {
 		await this.serial(async () => {
-			const { schools, importedAt } = await load(await this.db());
+			const db = await this.db();
+			const { schools, importedAt } = await load(db);
+			this.exports = await exportDatesOf(db);
 			this.importedAt = importedAt;
 			this.changed(schools, false);
 		});
@@ -117,6 +127,7 @@ class Dataset {
 
 	async clearAll(): Promise<void> {
 		await this.serial(async () => clearData(await this.db()));
+		this.exports = {};
 		this.changed([], false);
 	}
 

@@ -4,7 +4,7 @@ import { askKey, runAsk } from '../metrics/registry';
 import type { Scope } from '../metrics/scope';
 import { defaultGlossary } from '../quality/acronyms';
 import { defaultSettings } from '../settings/schema';
-import { DEMO_AS_OF } from './demo';
+import { demoExports } from './demo';
 import { scopeOfPage } from './scope-of-page';
 
 /**
@@ -17,11 +17,11 @@ export interface DemoFigures {
 	figures: Record<string, unknown>;
 }
 
-/** The scope a first visit's Overview has: no filter, the demo's date, default settings and glossary. */
-export const demoOpeningScope = (): Scope => scopeOfPage(new URL('http://localhost/'), defaultSettings, defaultGlossary, DEMO_AS_OF);
+/** The scope a first visit's Overview has: no filter, the demo's export date, default settings and glossary. */
+export const demoOpeningScope = (schools: string[]): Scope => scopeOfPage(new URL('http://localhost/'), defaultSettings, defaultGlossary, demoExports(schools));
 
 export async function workOutDemoFigures(db: Db, schools: string[]): Promise<DemoFigures> {
-	const scope = demoOpeningScope();
+	const scope = demoOpeningScope(schools);
 	const figures: Record<string, unknown> = {};
 	for (const a of overviewFigureAsks) figures[askKey(a, scope)] = await runAsk(db, a, scope);
 	return { schools, figures };

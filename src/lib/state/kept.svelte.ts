@@ -4,7 +4,7 @@ import { parseSettings } from '../settings/schema';
 import { WrongPassphrase, deriveKey, type PassphraseKey } from '../storage/crypto';
 import { canKeep, forgetKept, keptAbout, readKept, writeKept } from '../storage/device';
 import { NotAWorkspace, type EnvelopeAbout } from '../storage/envelope';
-import { latestImport, openSealedWorkspace, sealWorkspace } from '../storage/sealed';
+import { latestImport, openSealedWorkspace, sealWorkspace } from '../import/sealed';
 import { WorkspaceUnreadable, type WorkspaceContent } from '../import/workspace';
 import { dataset } from './dataset.svelte';
 import { checklist, glossary, glossarySchema } from './leader-lists.svelte';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noFilters } from '../metrics/scope';
-import { asOfFromUrl, filtersFromUrl, urlWith } from './url-filters';
+import { asOfFromUrl, filtersFromUrl, linkKeeping, urlWith } from './url-filters';
 
 const url = (q: string) => new URL(`http://localhost/provision-map?${q}`);
 
@@ -30,5 +30,15 @@ describe('filters in the URL', () => {
 		const next = urlWith(url(''), f, '2026-03-20');
 		expect(next).toBe('/provision-map?school=Oakfield+Primary&term=autumn&yg=R&as_of=2026-03-20');
 		expect(filtersFromUrl(new URL(next, 'http://localhost'))).toEqual(f);
+	});
+
+	it("keeps a page's own parameters when the filters change", () => {
+		expect(urlWith(url('fund=pupil+premium&layout=wave&stage=K'), { ...noFilters, senStage: 'E' }, null)).toBe('/provision-map?fund=pupil+premium&layout=wave&stage=E');
+	});
+
+	it('keeps the date, school, filters and funding stream on a link to another page, and nothing else', () => {
+		const from = url('layout=wave&fund=pupil+premium&as_of=2026-03-20&school=Oakfield+Primary&year=2025%2F26&term=spring&ks=KS2&yg=4&stage=K&snapshot=2025-10-01&holder=CH1');
+		expect(linkKeeping('/report', from)).toBe('/report?as_of=2026-03-20&school=Oakfield+Primary&year=2025%2F26&term=spring&ks=KS2&yg=4&stage=K&snapshot=2025-10-01&fund=pupil+premium');
+		expect(linkKeeping('/import', url('layout=wave'))).toBe('/import');
 	});
 });

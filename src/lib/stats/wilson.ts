@@ -12,6 +12,3 @@ export function wilson(successes: number, n: number, z = 1.959964): { low: numbe
 	const denom = 1 + z2 / n;
 	return { low: Math.max(0, (centre - margin) / denom), high: Math.min(1, (centre + margin) / denom) };
 }
-
-/** Below this many reviewed targets a rate carries a "small number" mark (metrics.md). */
-export const SMALL_NUMBER = 5;

@@ -4,6 +4,7 @@ import type { Db } from '../db/types';
 import type { ValueKind } from '../contract/tables';
 import { lit } from './sql-text';
 import { cleanSql, kindSql } from './values-sql';
+import { dataDictionary } from '../contract/dictionary';
 
 // Each raw cell → the value loaded (null = refused). Run on real DuckDB: this is the SQL the import uses.
 const cases: Partial<Record<ValueKind, [string, unknown][]>> = {
@@ -26,7 +27,13 @@ const cases: Partial<Record<ValueKind, [string, unknown][]>> = {
 		['3', '3'], ['Y3', '3'], ['Year 3', '3'], ['year 10', '10'], ['YR', 'R'], ['Reception', 'R'], ['R', 'R'], ['Nursery 2', 'N2'],
 		['N1', 'N1'], ['03', '3'], ['14', '14'], ['15', null], ['0', null], ['Year 20', null]
 	],
-	sen_stage: [['K', 'K'], ['SEN Support', 'K'], ['EHCP', 'E'], ['EHC plan', 'E'], ['Monitoring', 'N'], ['n', 'N'], ['Maybe', null]],
+	sen_stage: [
+		['K', 'K'], ['SEN Support', 'K'], ['EHCP', 'E'], ['EHC plan', 'E'], ['Monitoring', 'N'], ['n', 'N'], ['Maybe', null],
+		// As SIMS and other MIS write it: the code, a dash and the words (the code and the words must agree).
+		['K - SEN Support', 'K'], ['k - sen support', 'K'], ['E - EHC Plan', 'E'], ['e - ehc plan', 'E'], ['E - Education, Health and Care Plan', 'E'],
+		['N - No SEN', 'N'], ['n - no sen', 'N'], ['N - No Special Educational Need', 'N'], ['SEN Support (K)', 'K'], ['EHCP (E)', 'E'],
+		['K - EHC Plan', null], ['E - SEN Support', null], ['N - SEN Support', null], ['K - Maybe', null]
+	],
 	need_area: [
 		['C&I', 'communication_interaction'], ['C&L', 'cognition_learning'], ['S&P', 'sensory_physical'], ['C and L', 'cognition_learning'],
 		['SEMH', 'semh'], ['Sensory and/or Physical', 'sensory_physical'], ['Communication and Interaction', 'communication_interaction'],
@@ -70,6 +77,14 @@ describe('reading raw cells as contract values (SQL)', () => {
 			expect(list.map(([raw], i) => [raw, row[`v${i}`]])).toEqual(list);
 		});
 	}
+
+	it('reads every form of the SEN stage that the data dictionary names', async () => {
+		const { description } = dataDictionary().find((t) => t.table === 'pupils')!.columns.find((c) => c.name === 'sen_stage')!;
+		const named = [...description.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+		expect(named).toContain('K - SEN Support');
+		const [row] = await db.query<Record<string, unknown>>(`SELECT ${named.map((raw, i) => `${kindSql.sen_stage.parse(cleanSql(lit(raw)))} AS v${i}`).join(', ')}`);
+		expect(named.filter((_, i) => row[`v${i}`] === null)).toEqual([]);
+	});
 
 	it('treats blank and space-only cells as unknown', async () => {
 		const [row] = await db.query(`SELECT ${cleanSql("'   '")} AS a, ${cleanSql("''")} AS b, ${cleanSql("' x '")} AS c`);

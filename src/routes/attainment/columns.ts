@@ -2,11 +2,12 @@ import { attainmentLabels, needAreaLabels, senStageLabels } from '$lib/contract/
 import { formatPercent } from '$lib/format';
 import type { AttainmentGroup, Comparison, Share } from '$lib/metrics/attainment';
 import type { Column } from '$lib/table/columns';
+import { NOT_COMPARED, SMALL_NUMBER_MARK, verdictCell } from '$lib/phrasebook';
 
 /** The columns of a share of pupils with its interval, after a table's own columns. */
 export function shareColumns<R extends Share>(heading: string): Column<R>[] {
 	return [
-		{ key: 'share', heading, kind: 'percent', note: (r) => (r.small_number ? 'small number' : null) },
+		{ key: 'share', heading, kind: 'percent', note: (r) => (r.small_number ? SMALL_NUMBER_MARK : null) },
 		{ key: 'interval', heading: '95% interval', csv: false, format: (r) => (r.ci_low === null ? '—' : `${formatPercent(r.ci_low)}–${formatPercent(r.ci_high)}`) },
 		{ key: 'ci_low', heading: 'Interval from', kind: 'percent', screen: false },
 		{ key: 'ci_high', heading: 'Interval to', kind: 'percent', screen: false }
@@ -35,11 +36,7 @@ export function groupLabel(by: AttainmentGroup, group: string): string {
 	return group;
 }
 
-/** The test's verdict in words: a difference is claimed only where the test supports it. */
-export function comparisonText(c: Comparison['comparison']): string {
-	if (c === null) return 'Not compared (no school figure)';
-	if (c === 'no clear difference') return 'No clear difference yet';
-	return c === 'higher' ? 'Higher than the rest of the school' : 'Lower than the rest of the school';
-}
+/** The metric's verdict in words (the phrasebook's): a difference is claimed only where the test supports it. */
+export const comparisonText = (v: Comparison['versus_rest']): string => (v === null ? NOT_COMPARED : verdictCell[v]);
 
 export const bandLabel = (band: string) => attainmentLabels[band as 'expected'] ?? band;

@@ -1,12 +1,13 @@
 import type { SchoolAchievement } from '$lib/metrics/schools';
-import type { Suppressor } from '$lib/report/suppress';
+import { GAP_BEYOND_CHANCE, verdictClause } from '$lib/phrasebook';
+import type { FigureWriter } from '$lib/report/suppress';
 
 /**
  * Whether every school's share achieved may be shown (a school with nothing reviewed hides nothing).
  * Where one is withheld, a share of the other schools together, or of all of them, would let it be
  * worked out by difference, so those are left out too.
  */
-export const everyRateShows = (rows: SchoolAchievement[], sup: Suppressor): boolean =>
+export const everyRateShows = (rows: SchoolAchievement[], sup: FigureWriter): boolean =>
 	rows.every((r) => r.reviewed === 0 || sup.rateShows(r.achieved, r.reviewed));
 
 /**
@@ -15,7 +16,7 @@ export const everyRateShows = (rows: SchoolAchievement[], sup: Suppressor): bool
  * schools together says so (`versus_rest`); otherwise the words say there is no clear difference.
  * A school whose share, or the other schools', would give a small number away is only named.
  */
-export function achievementStatements(rows: SchoolAchievement[], sup: Suppressor): { said: string[]; tooFew: string[] } {
+export function achievementStatements(rows: SchoolAchievement[], sup: FigureWriter): { said: string[]; tooFew: string[] } {
 	const said: string[] = [];
 	const tooFew: string[] = [];
 	const restShows = everyRateShows(rows, sup);
@@ -26,11 +27,11 @@ export function achievementStatements(rows: SchoolAchievement[], sup: Suppressor
 		}
 		const own = sup.share(r.achieved, r.reviewed);
 		const rest = restShows ? ` (${sup.share(r.rest_achieved, r.rest_reviewed)})` : '';
-		if (r.versus_rest === 'no clear difference') {
-			said.push(`${r.school}: ${own} of its reviewed targets were achieved, against the other schools together${rest}. That is no clear difference.`);
+		const verdict = r.versus_rest?.verdict ?? 'too_few';
+		if (verdict === 'higher' || verdict === 'lower') {
+			said.push(`${r.school} achieved ${verdict === 'higher' ? 'a larger' : 'a smaller'} share of its reviewed targets (${own}) than the other schools together${rest}, ${GAP_BEYOND_CHANCE}.`);
 		} else {
-			const more = r.versus_rest === 'higher' ? 'a larger' : 'a smaller';
-			said.push(`${r.school} achieved ${more} share of its reviewed targets (${own}) than the other schools together${rest}, a gap larger than chance would explain.`);
+			said.push(`${r.school}: ${own} of its reviewed targets were achieved, against the other schools together${rest}: ${verdictClause[verdict]}.`);
 		}
 	}
 	return { said, tooFew };

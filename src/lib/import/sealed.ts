@@ -1,7 +1,7 @@
 import type { Db } from '../db/types';
-import type { PassphraseKey } from './crypto';
-import { open, seal, type EnvelopeHeader } from './envelope';
-import { readWorkspace, restoreWorkspace, workspaceBytes, type WorkspaceContent } from '../import/workspace';
+import type { PassphraseKey } from '../storage/crypto';
+import { open, seal, type EnvelopeHeader } from '../storage/envelope';
+import { readWorkspace, restoreWorkspace, workspaceBytes, type WorkspaceContent } from './workspace';
 
 /** The newest import date of a workspace, for the readable "imported on" line of the kept file. */
 export function latestImport(importedAt: Record<string, string>): string | null {

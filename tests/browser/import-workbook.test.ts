@@ -26,7 +26,11 @@ describe('workbooks in Chromium', () => {
 	it('imports a workbook whose last cell (XFD1048576) holds a value in seconds, and names the value and the sheets not read', async () => {
 		const { page, foreign, errors } = await openPage(app);
 		const path = join(dir, 'pupils.xlsx');
-		const rows = [['pupil_id', 'year_group', 'sen_stage'], ['P1', 3, 'K'], ['P2', 4, 'E']];
+		const rows = [
+			['pupil_id', 'year_group', 'sen_stage'],
+			['P1', 3, 'K'],
+			['P2', 4, 'E']
+		];
 		writeFileSync(
 			path,
 			xlsxOf({
@@ -43,7 +47,9 @@ describe('workbooks in Chromium', () => {
 		await page.getByRole('button', { name: /^Load 1 file\(s\) for Workbook school$/ }).click({ timeout: 30_000 });
 		await page.getByRole('heading', { name: 'Import summary: Workbook school' }).waitFor({ timeout: 30_000 });
 		expect(Date.now() - started).toBeLessThan(30_000);
-		const notLoaded = page.getByRole('region', { name: 'Files and sheets not loaded (1)' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'Files and sheets not loaded (1)' }) }));
+		const notLoaded = page
+			.getByRole('region', { name: 'Files and sheets not loaded (1)' })
+			.or(page.locator('section', { has: page.getByRole('heading', { name: 'Files and sheets not loaded (1)' }) }));
 		await expect.poll(() => notLoaded.first().textContent()).toContain('pupils.xlsx › Instructions');
 		await expect.poll(() => page.getByRole('heading', { name: /^Warnings \(1\)$/ }).count()).toBe(1);
 		expect(await page.locator('td', { hasText: 'column XFD has no header but holds 1 value' }).count()).toBe(1);

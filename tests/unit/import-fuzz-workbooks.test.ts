@@ -157,9 +157,7 @@ function write(b: Book, prefix: string) {
 			}
 		})();
 		const cells = [textCell({ kind: 'inline', text: id }), textCell(r.intervention), textCell({ kind: 'shared', text: 'SEMH' }), start, costCell];
-		const body = cells
-			.map((cell, k) => (cell ? `<c${r.noRefs ? '' : ` r="${letters(k + 1)}${line}"`} ${cell.attrs}>${cell.body}</c>` : r.noRefs ? '<c/>' : ''))
-			.join('');
+		const body = cells.map((cell, k) => (cell ? `<c${r.noRefs ? '' : ` r="${letters(k + 1)}${line}"`} ${cell.attrs}>${cell.body}</c>` : r.noRefs ? '<c/>' : '')).join('');
 		xmlRows.push(`<row r="${line}">${body}</row>`);
 		expected.push({ id, line, text: r.intervention.text.trim(), start: iso(r.start.day), cost: value, unknown, warned: unknown });
 	});
@@ -171,7 +169,19 @@ function write(b: Book, prefix: string) {
 	const table = { name: 'provisions', before: `<dimension ref="${b.dimension}"/>`, data: xmlRows.join('') };
 	const extras = b.extraSheets.map((name) => ({
 		name,
-		rows: name === 'Lists' ? [['Need areas', 'Waves'], ['SEMH', 1], ['C&L', 2]] : name === 'Instructions' ? [['How to fill in this workbook'], [null], ['One row per run of an intervention']] : [['Term', 'Cost'], ['Autumn', 100]]
+		rows:
+			name === 'Lists'
+				? [
+						['Need areas', 'Waves'],
+						['SEMH', 1],
+						['C&L', 2]
+					]
+				: name === 'Instructions'
+					? [['How to fill in this workbook'], [null], ['One row per run of an intervention']]
+					: [
+							['Term', 'Cost'],
+							['Autumn', 100]
+						]
 	}));
 	const sheets = b.sheetFirst ? [table, ...extras] : [...extras, table];
 	return { bytes: zipOf(workbookParts({ sheets, numFmts, cellStyles, sharedStrings: shared }), { deflate: true }), expected, extras: b.extraSheets };
@@ -209,8 +219,17 @@ describe('import fuzz test of workbooks', () => {
 						const warned = summary.warnings.filter((p) => p.file === file && p.line === e.line).map((p) => p.column);
 						expect(warned, `${w.name} ${e.id}`).toEqual(e.warned ? ['other_costs_gbp'] : []);
 					}
-					expect(summary.rejected.filter((p) => p.file === file), w.name).toEqual([]);
-					expect(skipped.filter((s) => s.file.startsWith(`${w.name} ›`)).map((s) => s.file).sort(), w.name).toEqual(w.extras.map((x) => `${w.name} › ${x}`).sort());
+					expect(
+						summary.rejected.filter((p) => p.file === file),
+						w.name
+					).toEqual([]);
+					expect(
+						skipped
+							.filter((s) => s.file.startsWith(`${w.name} ›`))
+							.map((s) => s.file)
+							.sort(),
+						w.name
+					).toEqual(w.extras.map((x) => `${w.name} › ${x}`).sort());
 				}
 				const rows = written.flatMap((w) => w.expected);
 				expect(summary.tables.provisions).toEqual({ read: rows.length, loaded: rows.length, rejected: 0, warnings: rows.filter((e) => e.warned).length });

@@ -193,7 +193,15 @@ describe('values are what Excel shows', () => {
 					name: 'pupils',
 					rows: [
 						[0, 1, 2, 3, 4, 5, 6].map((i) => ({ attrs: 't="s"', raw: `<v>${i}</v>` })),
-						[{ attrs: 't="s"', raw: '<v>7</v>' }, 3, 'K', { attrs: 't="s"', raw: '<v>8</v>' }, { attrs: 't="b"', raw: '<v>1</v>' }, { attrs: 's="1"', raw: '<v>45539</v>' }, { attrs: 't="e"', raw: '<f>VLOOKUP(A2,Lists!A:B,2,0)</f><v>#N/A</v>' }],
+						[
+							{ attrs: 't="s"', raw: '<v>7</v>' },
+							3,
+							'K',
+							{ attrs: 't="s"', raw: '<v>8</v>' },
+							{ attrs: 't="b"', raw: '<v>1</v>' },
+							{ attrs: 's="1"', raw: '<v>45539</v>' },
+							{ attrs: 't="e"', raw: '<f>VLOOKUP(A2,Lists!A:B,2,0)</f><v>#N/A</v>' }
+						],
 						['P2', 4, 'K', 'SEMH', { attrs: 't="b"', raw: '<v>0</v>' }, { attrs: 's="2"', raw: '<v>45540</v>' }, 'Y'],
 						['P3', 5, 'K', 'MLD', null, { attrs: 's="3"', raw: '<v>45541</v>' }, null],
 						['P4', 6, 'K', 'MLD', null, { attrs: 's="4"', raw: '<v>45542.75</v>' }, null],
@@ -220,7 +228,15 @@ describe('values are what Excel shows', () => {
 		const bytes = xlsxOf({
 			date1904: true,
 			cellStyles: [0, 14],
-			sheets: [{ name: 'pupils', rows: [['pupil_id', 'year_group', 'sen_stage', 'sen_start_date'], ['P1', 3, 'K', { attrs: 's="1"', raw: '<v>44077</v>' }]] }]
+			sheets: [
+				{
+					name: 'pupils',
+					rows: [
+						['pupil_id', 'year_group', 'sen_stage', 'sen_start_date'],
+						['P1', 3, 'K', { attrs: 's="1"', raw: '<v>44077</v>' }]
+					]
+				}
+			]
 		});
 		const book = await readWorkbook(bytes);
 		expect(book.sheets[0].csv).toBe('pupil_id,year_group,sen_stage,sen_start_date\nP1,3,K,2024-09-04\n');
@@ -261,7 +277,13 @@ describe('no file, sheet or column is left out without a word', () => {
 	it('lists in `lens analyse --json` the refused files and the sheets not read, with why', async () => {
 		const dir = folder();
 		try {
-			const book = xlsxOf({ sheets: [{ name: 'Instructions', rows: [['Read me first']] }, { name: 'pupils', rows: pupilRows }, { name: 'Lists', rows: [['Stages'], ['K']] }] });
+			const book = xlsxOf({
+				sheets: [
+					{ name: 'Instructions', rows: [['Read me first']] },
+					{ name: 'pupils', rows: pupilRows },
+					{ name: 'Lists', rows: [['Stages'], ['K']] }
+				]
+			});
 			writeFileSync(join(dir, 'school.xlsx'), book);
 			writeFileSync(join(dir, 'plans.ods'), ods);
 			let stdout = '';
@@ -294,9 +316,7 @@ describe('no file, sheet or column is left out without a word', () => {
 	it('reads the column named exactly as the contract says, not an alias column before it, and says the alias column is not loaded', async () => {
 		const { db, summary } = await importText({ 'pupils.csv': 'Pupil ref,pupil_id,year_group,sen_stage\nOLD1,P1,3,K\nOLD2,P2,4,K\n' });
 		expect(await db.query(`SELECT pupil_id FROM pupils ORDER BY 1`)).toEqual([{ pupil_id: 'P1' }, { pupil_id: 'P2' }]);
-		expect(warned(summary)).toEqual([
-			['pupils.csv', 1, 'Pupil ref', 'the header "Pupil ref" (column A) also means pupil_id, which is read from column B ("pupil_id"): column A is not loaded']
-		]);
+		expect(warned(summary)).toEqual([['pupils.csv', 1, 'Pupil ref', 'the header "Pupil ref" (column A) also means pupil_id, which is read from column B ("pupil_id"): column A is not loaded']]);
 	});
 
 	it('reads every name of a header row longer than 64 KB', async () => {
@@ -315,7 +335,14 @@ describe('no file, sheet or column is left out without a word', () => {
 			sheets: [
 				{ name: 'Instructions', rows: [['How to fill in this workbook'], [null], ['One row per pupil. Do not rename the columns.']] },
 				{ name: 'Sheet1', rows: pupilRows },
-				{ name: 'Lists', rows: [['Stages', 'Needs'], ['K', 'SEMH'], ['E', 'SLCN']] },
+				{
+					name: 'Lists',
+					rows: [
+						['Stages', 'Needs'],
+						['K', 'SEMH'],
+						['E', 'SLCN']
+					]
+				},
 				{ name: 'Blank', rows: [] }
 			]
 		});
@@ -337,7 +364,18 @@ describe('no file, sheet or column is left out without a word', () => {
 	});
 
 	it('still refuses a workbook named after a table whose one sheet misses a required column, naming the column', async () => {
-		const bytes = xlsxOf({ sheets: [{ name: 'Sheet1', rows: [['pupil_id', 'year_group'], ['P1', 3]] }, { name: 'Notes', rows: [['Exported from the MIS']] }] });
+		const bytes = xlsxOf({
+			sheets: [
+				{
+					name: 'Sheet1',
+					rows: [
+						['pupil_id', 'year_group'],
+						['P1', 3]
+					]
+				},
+				{ name: 'Notes', rows: [['Exported from the MIS']] }
+			]
+		});
 		const { plan } = await importText({ 'pupils.xlsx': bytes });
 		expect(plan.sources.map((s) => s.refused)).toEqual(['pupils.xlsx › Sheet1: missing required column sen_stage for pupils', null]);
 	});
@@ -347,7 +385,19 @@ describe('no file, sheet or column is left out without a word', () => {
 		expect(warned(csv.summary)).toEqual([
 			['pupils.csv', 3, 'column D', 'column D has no header but holds 2 values (the first on row 3): it is not loaded; give it a header from the data dictionary if it should be']
 		]);
-		const book = await importText({ 'school.xlsx': xlsxOf({ sheets: [{ name: 'pupils', rows: [['pupil_id', 'year_group', null, 'sen_stage'], ['P1', 3, 'note', 'K']] }] }) });
+		const book = await importText({
+			'school.xlsx': xlsxOf({
+				sheets: [
+					{
+						name: 'pupils',
+						rows: [
+							['pupil_id', 'year_group', null, 'sen_stage'],
+							['P1', 3, 'note', 'K']
+						]
+					}
+				]
+			})
+		});
 		expect(warned(book.summary)).toEqual([
 			['school.xlsx › pupils', 2, 'column C', 'column C has no header but holds 1 value (the first on row 2): it is not loaded; give it a header from the data dictionary if it should be']
 		]);
@@ -363,7 +413,8 @@ describe('the workbook reader itself', () => {
 	});
 
 	it('places the cells of a row written without its number where their references say', async () => {
-		const data = '<row><c r="A1" t="inlineStr"><is><t>pupil_id</t></is></c><c r="B1" t="inlineStr"><is><t>year_group</t></is></c><c r="C1" t="inlineStr"><is><t>sen_stage</t></is></c></row><row><c r="A4" t="inlineStr"><is><t>P1</t></is></c><c r="B4"><v>3</v></c><c r="C4" t="inlineStr"><is><t>K</t></is></c></row>';
+		const data =
+			'<row><c r="A1" t="inlineStr"><is><t>pupil_id</t></is></c><c r="B1" t="inlineStr"><is><t>year_group</t></is></c><c r="C1" t="inlineStr"><is><t>sen_stage</t></is></c></row><row><c r="A4" t="inlineStr"><is><t>P1</t></is></c><c r="B4"><v>3</v></c><c r="C4" t="inlineStr"><is><t>K</t></is></c></row>';
 		expect((await readWorkbook(xlsxOf({ sheets: [{ name: 'pupils', data }] }))).sheets[0].csv).toBe('pupil_id,year_group,sen_stage\n\n\nP1,3,K\n');
 	});
 

@@ -41,19 +41,49 @@ export function zipOf(files: Record<string, string | Uint8Array>, options: ZipOp
 		const method = options.deflate ? 8 : 0;
 		const crc = crc32(data);
 		const head: number[] = [];
-		u32(head, 0x04034b50); u16(head, 20); u16(head, 0); u16(head, method); u16(head, 0); u16(head, 0x21);
-		u32(head, crc); u32(head, packed.length); u32(head, size); u16(head, n.length); u16(head, 0);
+		u32(head, 0x04034b50);
+		u16(head, 20);
+		u16(head, 0);
+		u16(head, method);
+		u16(head, 0);
+		u16(head, 0x21);
+		u32(head, crc);
+		u32(head, packed.length);
+		u32(head, size);
+		u16(head, n.length);
+		u16(head, 0);
 		head.push(...n);
-		u32(central, 0x02014b50); u16(central, 20); u16(central, 20); u16(central, 0); u16(central, method); u16(central, 0); u16(central, 0x21);
-		u32(central, crc); u32(central, packed.length); u32(central, size); u16(central, n.length); u16(central, 0); u16(central, 0);
-		u16(central, 0); u16(central, 0); u32(central, 0); u32(central, offset);
+		u32(central, 0x02014b50);
+		u16(central, 20);
+		u16(central, 20);
+		u16(central, 0);
+		u16(central, method);
+		u16(central, 0);
+		u16(central, 0x21);
+		u32(central, crc);
+		u32(central, packed.length);
+		u32(central, size);
+		u16(central, n.length);
+		u16(central, 0);
+		u16(central, 0);
+		u16(central, 0);
+		u16(central, 0);
+		u32(central, 0);
+		u32(central, offset);
 		central.push(...n);
 		chunks.push(Uint8Array.from(head), packed);
 		offset += head.length + packed.length;
 		count++;
 	}
 	const end: number[] = [];
-	u32(end, 0x06054b50); u16(end, 0); u16(end, 0); u16(end, count); u16(end, count); u32(end, central.length); u32(end, offset); u16(end, 0);
+	u32(end, 0x06054b50);
+	u16(end, 0);
+	u16(end, 0);
+	u16(end, count);
+	u16(end, count);
+	u32(end, central.length);
+	u32(end, offset);
+	u16(end, 0);
 	chunks.push(Uint8Array.from(central), Uint8Array.from(end));
 	const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
 	let at = 0;
@@ -135,14 +165,21 @@ export function workbookParts(spec: WorkbookSpec): Record<string, string | Uint8
 		'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${spec.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${spec.sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
 		'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${spec.sheets
 			.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-			.join('')}<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>${spec.sharedStrings ? '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ''}</Relationships>`,
+			.join(
+				''
+			)}<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>${spec.sharedStrings ? '<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ''}</Relationships>`,
 		'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${
-			spec.numFmts ? `<numFmts count="${Object.keys(spec.numFmts).length}">${Object.entries(spec.numFmts).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`).join('')}</numFmts>` : ''
+			spec.numFmts
+				? `<numFmts count="${Object.keys(spec.numFmts).length}">${Object.entries(spec.numFmts)
+						.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`)
+						.join('')}</numFmts>`
+				: ''
 		}<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${(spec.cellStyles ?? [0]).length}">${(spec.cellStyles ?? [0]).map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0"${id ? ' applyNumberFormat="1"' : ''}/>`).join('')}</cellXfs></styleSheet>`
 	};
 	spec.sheets.forEach((s, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = worksheetXml(s)));
 	if (spec.sharedStrings) {
-		parts['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">${spec.sharedStrings.map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t>${xmlText(s)}</t></si>`)).join('')}</sst>`;
+		parts['xl/sharedStrings.xml'] =
+			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">${spec.sharedStrings.map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t>${xmlText(s)}</t></si>`)).join('')}</sst>`;
 	}
 	Object.assign(parts, spec.extra ?? {});
 	return parts;

@@ -111,7 +111,7 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 	const table = sheet ? sheet.table : recogniseTable(file, headers);
 	const mapping = table ? mapHeaders(table, headers) : headers.map(() => null);
 	const letter = (i: number) => sheet?.letters[i] ?? columnLetter(i);
-	let unnamed: SourceNote[] = [];
+	let unnamed: SourceNote[];
 	let columns: string[];
 	let byValue: PersonalFinding[];
 	let odd: { line: number; reason: string }[] = [];

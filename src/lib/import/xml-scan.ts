@@ -17,7 +17,6 @@ export interface XmlHandler {
 	cdata?(text: string): void;
 }
 
-const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const BANG = 33;

@@ -70,15 +70,24 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 		const extraLength = u16(bytes, at + 30);
 		const commentLength = u16(bytes, at + 32);
 		let localOffset = u32(bytes, at + 42);
-		const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replace(/\\/g, '/').replace(/^\/+/, '');
+		const name = names
+			.decode(bytes.subarray(at + 46, at + 46 + nameLength))
+			.replace(/\\/g, '/')
+			.replace(/^\/+/, '');
 		// Zip64 sizes and offset, in that order, for each field the header marks as too large.
-		for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+		for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
 			const id = u16(bytes, x);
 			const len = u16(bytes, x + 2);
 			if (id === 0x0001) {
 				let f = x + 4;
-				if (size === 0xffffffff) (size = u64(bytes, f)), (f += 8);
-				if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, f)), (f += 8);
+				if (size === 0xffffffff) {
+					size = u64(bytes, f);
+					f += 8;
+				}
+				if (compressedSize === 0xffffffff) {
+					compressedSize = u64(bytes, f);
+					f += 8;
+				}
 				if (localOffset === 0xffffffff) localOffset = u64(bytes, f);
 			}
 			x += 4 + len;

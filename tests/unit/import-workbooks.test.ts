@@ -90,6 +90,12 @@ describe('a workbook cannot crash the import, whatever its size says', () => {
 		]);
 	});
 
+	it('counts the workbook part itself against the budget, before unpacking it', async () => {
+		const parts = workbookParts({ sheets: [{ name: 'pupils', rows: pupilRows }] });
+		const bytes = zipOf(parts, { deflate: true, declared: (name, real) => (name === 'xl/workbook.xml' ? 1_000_000_000 : real) });
+		await expect(readWorkbook(bytes)).rejects.toThrow(/^this workbook would take more than 512 MB once unpacked/);
+	});
+
 	it('holds a smaller budget when asked, and says so in plain words', async () => {
 		const bytes = xlsxOf({ sheets: [{ name: 'pupils', rows: pupilRows }] });
 		await expect(readWorkbook(bytes, { budget: 100 })).rejects.toThrow(/^this workbook would take more than 0 MB once unpacked/);

@@ -61,8 +61,20 @@ export function columnLetters(col: number): string {
 /** `_x000D_` and the like: how OOXML writes characters XML cannot hold. */
 const unescapeOoxml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
 
-/** A part's XML fed to a handler as it is unpacked. */
-function* readPart(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler): Generator<void, void> {
+/** What the parts read so far were declared to unpack to, against the workbook's budget. */
+class Budget {
+	private spent = 0;
+	constructor(readonly limit: number) {}
+	/** Count a part before it is unpacked (unpacking then holds it to its declared size). */
+	take(entry: ZipEntry): void {
+		if (this.spent + entry.size > this.limit) throw overBudget(this.limit, this.spent + entry.size);
+		this.spent += entry.size;
+	}
+}
+
+/** A part's XML fed to a handler as it is unpacked, counted against the budget first. */
+function* readPart(bytes: Uint8Array, entry: ZipEntry, budget: Budget, handler: XmlHandler): Generator<void, void> {
+	budget.take(entry);
 	const decoder = new TextDecoder('utf-8');
 	const scanner = new XmlScanner(handler);
 	yield* unpackSteps(bytes, entry, (chunk) => scanner.feed(decoder.decode(chunk, { stream: true })));
@@ -94,14 +106,14 @@ class TextCollector {
 }
 
 /** Relationships of a part: id → target path in the archive, with its type. */
-function* relationships(bytes: Uint8Array, entries: Map<string, ZipEntry>, of: string): Generator<void, Map<string, { target: string; type: string }>> {
+function* relationships(bytes: Uint8Array, entries: Map<string, ZipEntry>, of: string, budget: Budget): Generator<void, Map<string, { target: string; type: string }>> {
 	const slash = of.lastIndexOf('/');
 	const dir = of.slice(0, slash + 1);
 	const relsName = `${dir}_rels/${of.slice(slash + 1)}.rels`;
 	const rels = new Map<string, { target: string; type: string }>();
 	const entry = entries.get(relsName.toLowerCase());
 	if (!entry) return rels;
-	yield* readPart(bytes, entry, {
+	yield* readPart(bytes, entry, budget, {
 		open(name, src, from, to) {
 			if (name !== 'Relationship' || attr(src, from, to, 'TargetMode') === 'External') return;
 			const id = attr(src, from, to, 'Id');
@@ -164,12 +176,12 @@ interface Styles {
 	shown: Shown[];
 }
 
-function* readStyles(bytes: Uint8Array, entry: ZipEntry | undefined): Generator<void, Styles> {
+function* readStyles(bytes: Uint8Array, entry: ZipEntry | undefined, budget: Budget): Generator<void, Styles> {
 	const custom = new Map<number, string>();
 	const xfs: number[] = [];
 	if (entry) {
 		let inCellXfs = false;
-		yield* readPart(bytes, entry, {
+		yield* readPart(bytes, entry, budget, {
 			open(name, src, from, to) {
 				if (name === 'numFmt') custom.set(Number(attr(src, from, to, 'numFmtId')), attr(src, from, to, 'formatCode') ?? '');
 				else if (name === 'cellXfs') inCellXfs = true;
@@ -184,12 +196,12 @@ function* readStyles(bytes: Uint8Array, entry: ZipEntry | undefined): Generator<
 	return { shown: xfs.map((id) => (custom.has(id) ? formatShown(custom.get(id)!) : builtinShown(id))) };
 }
 
-function* readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined): Generator<void, string[]> {
+function* readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, budget: Budget): Generator<void, string[]> {
 	const strings: string[] = [];
 	if (!entry) return strings;
 	const text = new TextCollector();
 	let phonetic = 0;
-	yield* readPart(bytes, entry, {
+	yield* readPart(bytes, entry, budget, {
 		open(name) {
 			if (name === 'si') text.reset();
 			else if (name === 'rPh') phonetic++;
@@ -281,7 +293,7 @@ function cellRef(ref: string): { col: number; row: number } | null {
 	return col > 0 && i < ref.length && Number.isInteger(row) ? { col, row } : null;
 }
 
-function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: string[], date1904: boolean): Generator<void, RawSheet> {
+function* readSheet(bytes: Uint8Array, entry: ZipEntry, budget: Budget, styles: Styles, shared: string[], date1904: boolean): Generator<void, RawSheet> {
 	const rows: RawSheet['rows'] = new Map();
 	const unknown: RawSheet['unknown'] = [];
 	const text = new TextCollector();
@@ -339,7 +351,7 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, styles: Styles, shared: 
 			values.push(out);
 		}
 	};
-	yield* readPart(bytes, entry, {
+	yield* readPart(bytes, entry, budget, {
 		open(name, src, from, to) {
 			if (!inData) {
 				if (name === 'sheetData') inData = true;
@@ -509,7 +521,8 @@ export class NotAWorkbook extends Error {
 
 /** Read every sheet of a workbook, as steps (the page takes turns between them). */
 export function* workbookSteps(bytes: Uint8Array, options: WorkbookOptions = {}): Generator<void, Workbook> {
-	const budget = options.budget ?? WORKBOOK_BUDGET_BYTES;
+	const limit = options.budget ?? WORKBOOK_BUDGET_BYTES;
+	const budget = new Budget(limit);
 	let list: ZipEntry[];
 	try {
 		list = zipEntries(bytes);
@@ -522,14 +535,14 @@ export function* workbookSteps(bytes: Uint8Array, options: WorkbookOptions = {})
 	if (other) throw other;
 	try {
 		// The main part, as the package's own relationships name it (xl/workbook.xml in every writer seen).
-		const root = yield* relationships(bytes, entries, '');
+		const root = yield* relationships(bytes, entries, '', budget);
 		const mainPath = [...root.values()].find((r) => isType(r.type, 'officeDocument'))?.target ?? 'xl/workbook.xml';
 		const main = entries.get(mainPath.toLowerCase());
 		if (!main) throw new NotAWorkbook('a zip file but not an Excel workbook');
-		const rels = yield* relationships(bytes, entries, mainPath);
+		const rels = yield* relationships(bytes, entries, mainPath, budget);
 		const sheetList: { name: string; rel: string }[] = [];
 		let date1904 = false;
-		yield* readPart(bytes, main, {
+		yield* readPart(bytes, main, budget, {
 			open(name, src, from, to) {
 				if (name === 'sheet') sheetList.push({ name: attr(src, from, to, 'name') ?? '', rel: attr(src, from, to, 'id') ?? '' });
 				else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attr(src, from, to, 'date1904') ?? '');
@@ -550,15 +563,15 @@ export function* workbookSteps(bytes: Uint8Array, options: WorkbookOptions = {})
 			else if (isType(rel.type, 'chartsheet')) notRead.push({ name: s.name, reason: 'a chart, not a table: not read' });
 			else notRead.push({ name: s.name, reason: 'not a sheet of cells (a macro or dialog sheet): not read' });
 		}
-		// Checked before anything is unpacked: what the index says the parts to read hold.
+		// Checked before the cells are unpacked: what the index says the parts to read hold (each part is counted again as it is read).
 		const parts = [main, sharedEntry, stylesEntry, ...toRead.map((s) => s.entry)].filter((e): e is ZipEntry => !!e);
 		const declared = parts.reduce((n, e) => n + e.size, 0);
-		if (declared > budget) throw overBudget(budget, declared);
-		const styles = yield* readStyles(bytes, stylesEntry);
-		const shared = yield* readSharedStrings(bytes, sharedEntry);
+		if (declared > limit) throw overBudget(limit, declared);
+		const styles = yield* readStyles(bytes, stylesEntry, budget);
+		const shared = yield* readSharedStrings(bytes, sharedEntry, budget);
 		const sheets: Sheet[] = [];
 		for (const s of toRead) {
-			const sheet = sheetOf(s.name, yield* readSheet(bytes, s.entry, styles, shared, date1904));
+			const sheet = sheetOf(s.name, yield* readSheet(bytes, s.entry, budget, styles, shared, date1904));
 			if (sheet.csv) sheets.push(sheet);
 			else notRead.push({ name: s.name, reason: sheet.notes.length ? 'no cell of it holds a value that is known: not read' : 'the sheet is empty' });
 		}

@@ -10,7 +10,8 @@ import { letters, workbookParts, xmlText, zipOf } from './xlsx-build';
  * provisions sheet written the many ways Excel and other writers write cells (shared or inline
  * text, rich text runs, number formats: dates, date-times, percentages, currency; formulas with and
  * without their saved result; errors), with blank rows, dimensions that lie, stray formatted empty
- * cells up to the sheet's last cell, cells without their reference, and sheets that are not tables.
+ * cells up to the sheet's last cell, cells without their reference, blank rows above the header, and
+ * sheets that are not tables.
  * For every workbook: every row is loaded with the value Excel shows on the row Excel shows; every
  * value not known is a warning on its row and column; every sheet that is not a table is listed as
  * not read; nothing throws; it takes moments.
@@ -43,6 +44,8 @@ interface Book {
 	/** A formatted empty cell somewhere far (up to XFD1048576): it must cost nothing. */
 	stray: { row: number; col: number } | null;
 	extraSheets: ('Instructions' | 'Lists' | 'Chart data')[];
+	/** Blank rows above the header. */
+	lead: number;
 	sheetFirst: boolean;
 }
 
@@ -73,7 +76,8 @@ const book: fc.Arbitrary<Book> = fc.record({
 	dimension: fc.constantFrom('A1:E9', 'A1', 'A1:XFD1048576', 'B2:C3'),
 	stray: fc.option(fc.record({ row: fc.integer({ min: 20, max: 1_048_576 }), col: fc.integer({ min: 1, max: 16_384 }) }), { nil: null }),
 	extraSheets: fc.subarray(['Instructions', 'Lists', 'Chart data'] as const),
-	sheetFirst: fc.boolean()
+	sheetFirst: fc.boolean(),
+	lead: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) })
 });
 
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -104,8 +108,9 @@ function write(b: Book, prefix: string) {
 		};
 	};
 	const header = ['provision_id', 'intervention', 'need_area', 'start_date', 'other_costs_gbp'].map((h) => textCell({ kind: 'shared', text: h }));
-	const xmlRows: string[] = [`<row r="1">${header.map((c, i) => `<c r="${letters(i + 1)}1" ${c.attrs}>${c.body}</c>`).join('')}</row>`];
-	let line = 1;
+	const headerRow = b.lead + 1;
+	const xmlRows: string[] = [`<row r="${headerRow}">${header.map((c, i) => `<c r="${letters(i + 1)}${headerRow}" ${c.attrs}>${c.body}</c>`).join('')}</row>`];
+	let line = headerRow;
 	b.rows.forEach((r, i) => {
 		line += r.gap + 1;
 		const id = `${prefix}_${i}`;

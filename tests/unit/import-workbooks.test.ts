@@ -424,6 +424,15 @@ describe('the workbook reader itself', () => {
 		expect((await readWorkbook(xlsxOf({ sheets: [{ name: 'pupils', data }] }))).sheets[0].csv).toBe('pupil_id,year_group,sen_stage\n\n\nP1,3,K\n');
 	});
 
+	it('reads a sheet whose header is below blank rows, numbering its rows as Excel does', async () => {
+		const data = sheetDataOf([[], [], ...pupilRows, [], ['P3', 'Year 20', 'K']]);
+		const { summary, plan } = await importText({ 'school.xlsx': xlsxOf({ sheets: [{ name: 'pupils', data }] }) });
+		expect(plan.sources[0].headers).toEqual(['pupil_id', 'year_group', 'sen_stage']);
+		// The header (row 3) is not a row of data; P3 is on row 7, where Excel shows it.
+		expect(summary.tables.pupils).toEqual({ read: 3, loaded: 2, rejected: 1, warnings: 0 });
+		expect(summary.rejected.map((r) => [r.line, r.column, r.value])).toEqual([[7, 'year_group', 'Year 20']]);
+	});
+
 	it('reads a part split anywhere between the pieces it is unpacked in', async () => {
 		// Long cells push tags and entities across the inflater's pieces.
 		const rows: CellSpec[][] = [['pupil_id', 'year_group', 'sen_stage', 'primary_need']];

@@ -55,7 +55,7 @@ function shadowedHeaders(table: TableName | null, headers: string[], mapping: (s
 }
 
 /** Columns with no header that hold values: never loaded (nothing says what they are), so say where and how many. */
-async function unnamedColumns(db: Db, stage: string, headers: string[], letter: (i: number) => string): Promise<SourceNote[]> {
+async function unnamedColumns(db: Db, stage: string, headers: string[], letter: (i: number) => string, headerRow = 1): Promise<SourceNote[]> {
 	const blank = headers.flatMap((h, i) => (h === '' ? [i] : []));
 	if (!blank.length) return [];
 	const notes: SourceNote[] = [];
@@ -63,7 +63,7 @@ async function unnamedColumns(db: Db, stage: string, headers: string[], letter: 
 		const batch = blank.slice(b, b + 64);
 		const aggs = batch.map((i) => {
 			const filled = `nullif(trim(${ident(`c${i}`)}), '') IS NOT NULL`;
-			return `count(*) FILTER (WHERE ${filled})::INTEGER AS n${i}, (min(rowid) FILTER (WHERE ${filled}) + 2)::INTEGER AS f${i}`;
+			return `count(*) FILTER (WHERE ${filled})::INTEGER AS n${i}, (min(rowid) FILTER (WHERE ${filled}) + ${headerRow + 1})::INTEGER AS f${i}`;
 		});
 		const [row] = await db.query<Record<string, number | null>>(`SELECT ${aggs.join(', ')} FROM ${ident(stage)}`);
 		for (const i of batch) {
@@ -79,9 +79,10 @@ async function unnamedColumns(db: Db, stage: string, headers: string[], letter: 
 	return notes;
 }
 
-/** How a workbook's sheet was read: its columns' letters, the cells read as not known, and its table when the workbook decides it. */
+/** How a workbook's sheet was read: its columns' letters, its header's row, the cells read as not known, and its table when the workbook decides it. */
 interface SheetFacts {
 	letters: string[];
+	headerRow: number;
 	notes: SourceNote[];
 	table: TableName | null;
 }
@@ -119,7 +120,7 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 		// Unchanged by the check (the same string back) and UTF-8: the chosen file's bytes are the text's.
 		const asChosen = chosen && encoding === 'utf-8' && checked.text === text ? chosen : null;
 		columns = await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
-		unnamed = await unnamedColumns(db, stage, headers, letter);
+		unnamed = await unnamedColumns(db, stage, headers, letter, sheet?.headerRow);
 		if (hints.oddLines?.length) {
 			const lines = rowsAtOffsets(checked.text, sniffed.delimiter, hints.oddLines.map((l) => l.offset));
 			odd = hints.oddLines.map((l, i) => ({ line: lines[i], reason: l.reason })).filter((r) => r.line !== undefined);
@@ -161,6 +162,7 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 		...(hints.separatorLine ? { separatorLine: hints.separatorLine } : {})
 	};
 	if (sheet) plan.letters = sheet.letters;
+	if (sheet && sheet.headerRow > 1) plan.headerRow = sheet.headerRow;
 	plan.refused = refusal(plan);
 	return plan;
 }
@@ -264,7 +266,7 @@ async function readWorkbookFile(db: Db, name: string, bytes: Uint8Array): Promis
 	const out: SourcePlan[] = [];
 	for (const [i, sheet] of book.sheets.entries()) {
 		const notes = sheet.notes.map((n) => ({ ...n }));
-		out.push(await planSource(db, `${name} › ${sheet.name}`, sheet.csv, 'xlsx', { letters: sheet.letters, notes, table: tables[i] }));
+		out.push(await planSource(db, `${name} › ${sheet.name}`, sheet.csv, 'xlsx', { letters: sheet.letters, headerRow: sheet.headerRow, notes, table: tables[i] }));
 	}
 	return [...out, ...notRead];
 }

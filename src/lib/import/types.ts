@@ -39,6 +39,8 @@ export interface SourcePlan {
 	notRead?: string;
 	/** The spreadsheet letter of each column, when they are not simply A, B, C… (a workbook's columns that hold nothing are left out). */
 	letters?: string[];
+	/** The spreadsheet row of the header, when it is not row 1 (a workbook sheet whose first rows are blank). */
+	headerRow?: number;
 	/** Rows whose structure is broken (cell count, quotes, length): rejected at load, kept in `${stage}_bad`. */
 	badRows?: number;
 	/**

@@ -36,6 +36,8 @@ export interface Sheet {
 	letters: string[];
 	/** The header row's cells (the first row with any text), one per column of `csv`. */
 	headers: string[];
+	/** The spreadsheet row of the header: `csv` starts with it (rows above it are blank). */
+	headerRow: number;
 	/** Cells read as not known, with why. */
 	notes: SheetNote[];
 }
@@ -459,11 +461,10 @@ function sheetOf(name: string, raw: RawSheet): Sheet {
 	const headerRow = rowNumbers[0] ?? 0;
 	const headers: string[] = cols.map(() => '');
 	const lines: string[] = [];
-	const blank = ','.repeat(Math.max(0, cols.length - 1));
-	let next = 1;
+	// The text starts at the header (its row number is said beside it); blank rows after it stay blank lines, so every row keeps its place.
+	let next = headerRow;
 	for (const r of rowNumbers) {
-		// Rows without text: a blank line keeps every later row on its spreadsheet number (full width before the header).
-		for (; next < r; next++) lines.push(next < headerRow ? blank : '');
+		for (; next < r; next++) lines.push('');
 		const line: string[] = cols.map(() => '');
 		const row = raw.rows.get(r)!;
 		const texts = row.text.split('\0');
@@ -479,7 +480,7 @@ function sheetOf(name: string, raw: RawSheet): Sheet {
 	const notes = raw.unknown
 		.sort((a, b) => a.row - b.row || a.col - b.col)
 		.map((u) => ({ line: u.row, column: columnName(u.col), value: u.value, reason: `the cell ${columnLetters(u.col)}${u.row} ${u.reason}` }));
-	return { name, csv: lines.length ? lines.join('\n') + '\n' : '', letters, headers, notes };
+	return { name, csv: lines.length ? lines.join('\n') + '\n' : '', letters, headers, headerRow: Math.max(1, headerRow), notes };
 }
 
 // ---- The workbook -----------------------------------------------------------------------------

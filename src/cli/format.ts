@@ -29,7 +29,7 @@ export function formatAnalysis(a: Analysis): string {
 		out.push(`  ${pad(t, 12)}${num(c.read, 8)}${num(c.loaded, 8)}${num(c.rejected, 10)}${num(c.warnings, 10)}`);
 	}
 	for (const r of a.import.refused) out.push(`  refused: ${r.reason}`);
-	for (const f of a.import.ignored) out.push(`  ignored (not a table): ${f}`);
+	for (const f of a.import.not_read) out.push(`  not read: ${f.file}: ${f.reason}`);
 	const show = (label: string, list: Analysis['import']['rejected']) => {
 		if (!list.length) return;
 		out.push('', `${label} (${list.length})`);

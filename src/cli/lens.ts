@@ -8,6 +8,7 @@ import { isEngineName, openEngine } from './engine';
 import { parquetFilesIn, readParquetFolder, writeParquet } from '../lib/import/parquet';
 import { exportDateOfFiles, readExportFolder } from './read-folder';
 import { formatAnalysis, printable } from './format';
+import { writeJson } from './json-out';
 import { writeReport } from './report';
 
 const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--engine native|wasm] [--threads N] [--out-parquet DIR]
@@ -39,6 +40,8 @@ function fail(message: string): never {
 
 export interface Output {
 	write(text: string): unknown;
+	/** A stream's drain event (process.stdout has one): long output waits for it. */
+	once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** The whole command, in process (the tests call it directly): returns the exit code. */
@@ -110,7 +113,9 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 			return;
 		}
 		const result = await analyse(db, schools, asOf, drop);
-		stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatAnalysis(result));
+		// Streamed: at a million targets the JSON is longer than one string can be.
+		if (json) await writeJson(stdout, result);
+		else stdout.write(formatAnalysis(result));
 		if (result.import.refused.length) fail(result.import.refused.map((r) => r.reason).join('; '));
 		await saveParquet();
 	} catch (e) {

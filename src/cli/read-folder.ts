@@ -1,11 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { exportDateOf } from '../lib/import/group-files';
+import { exportDateOf, importedFileName as dataFile } from '../lib/import/group-files';
 import type { SchoolFiles } from '../lib/import/schools';
 
 export type { SchoolFiles };
-
-const dataFile = /\.(csv|tsv|txt|xlsx)$/i;
 
 /**
  * The date of an export made of these files: the newest file's modification date (local time), as

@@ -40,10 +40,15 @@ function structureSql(school: string, s: SourcePlan, table: TableName): string[]
 	const S = lit(school);
 	const out: string[] = [];
 	if (s.badRows) {
-		out.push(`INSERT INTO import_rejected SELECT ${S}, ${lit(s.file)}, ${lit(table)}, line, '(whole row)', '', reason, NULL FROM ${ident(badRowsTable(s.stage))}`);
+		out.push(`INSERT INTO import_rejected SELECT ${S}, ${lit(s.file)}, ${lit(table)}, line + ${(s.headerRow ?? 1) - 1}, '(whole row)', '', reason, NULL FROM ${ident(badRowsTable(s.stage))}`);
 		out.push(`INSERT INTO import_counts VALUES (${S}, ${lit(s.file)}, ${lit(table)}, ${s.badRows})`);
 	}
-	for (const n of s.notes ?? []) out.push(`INSERT INTO import_warnings VALUES (${S}, ${lit(s.file)}, ${lit(table)}, 1, ${lit(n.column)}, '', ${lit(n.reason)})`);
+	const notes = s.notes ?? [];
+	// A workbook can hold a whole column of cells not known (#N/A from a lookup): a thousand rows a statement.
+	for (let i = 0; i < notes.length; i += 1000) {
+		const rows = notes.slice(i, i + 1000).map((n) => `(${S}, ${lit(s.file)}, ${lit(table)}, ${n.line ?? s.headerRow ?? 1}, ${lit(n.column)}, ${lit(n.value ?? '')}, ${lit(n.reason)})`);
+		out.push(`INSERT INTO import_warnings VALUES ${rows.join(', ')}`);
+	}
 	return out;
 }
 
@@ -121,7 +126,8 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 				stage: s.stage,
 				file: s.file,
 				stagedColumns: s.headers.map((_, i) => `c${i}`),
-				columns: Object.fromEntries(s.mapping.flatMap((m, i) => (m ? [[m, `c${i}`]] : [])))
+				columns: Object.fromEntries(s.mapping.flatMap((m, i) => (m ? [[m, `c${i}`]] : []))),
+				headerRow: s.headerRow
 			}));
 			try {
 				for (const s of loading) for (const sql of oddRowsSql(into, s, table)) await db.exec(sql);

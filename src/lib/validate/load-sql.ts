@@ -10,6 +10,8 @@ export interface StagedSource {
 	stagedColumns: string[];
 	/** contract column → staged column name (c0, c1, …) */
 	columns: Record<string, string>;
+	/** The spreadsheet row of the header, when it is not row 1 (a sheet whose first rows are blank): rows are numbered from it. */
+	headerRow?: number;
 }
 
 /** Rows with any text in them: a wholly blank line in a sheet is not a record. */
@@ -75,7 +77,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const raw = sources
 		.map((s, i) => {
 			const fields = cols.map((c) => `${s.columns[c.name] ? cleanSql(ident(s.columns[c.name])) : 'NULL::VARCHAR'} AS ${x(c.name)}`);
-			return `SELECT ${i} AS src, (rowid + 2)::INTEGER AS line, ${fields.join(', ')} FROM ${ident(s.stage)} WHERE ${notBlank(s)}`;
+			return `SELECT ${i} AS src, (rowid + ${(s.headerRow ?? 1) + 1})::INTEGER AS line, ${fields.join(', ')} FROM ${ident(s.stage)} WHERE ${notBlank(s)}`;
 		})
 		.join(' UNION ALL ');
 	const parsed = cols.map((c) => `${kindSql[c.kind].parse(x(c.name))} AS ${v(c.name)}`).join(', ');

@@ -94,7 +94,13 @@ export function asOfSaid(from: AsOf['from']): string {
 /** The command line's options as the query of a page's URL, so its scope is built by the pages' own function. */
 export function cliParams(o: { asOf?: string | null; school?: string | null; year?: string | null; term?: string | null }): URLSearchParams {
 	const params = new URLSearchParams();
-	for (const [name, v] of [['as_of', o.asOf], ['school', o.school], ['year', o.year], ['term', o.term]] as const) if (v) params.set(name, v);
+	for (const [name, v] of [
+		['as_of', o.asOf],
+		['school', o.school],
+		['year', o.year],
+		['term', o.term]
+	] as const)
+		if (v) params.set(name, v);
 	return params;
 }
 

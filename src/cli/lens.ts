@@ -28,7 +28,10 @@ const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--dro
 
 /** How the command ends: its exit code and, for a failure, the one line it prints. */
 class Exit extends Error {
-	constructor(readonly code: number, message = '') {
+	constructor(
+		readonly code: number,
+		message = ''
+	) {
 		super(message);
 	}
 }
@@ -109,7 +112,11 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 			const out = option('--out') ?? 'report.html';
 			const result = await writeReport(db, schools, { asOf, period, term: (term ?? null) as 'autumn' | null, school: option('--school') ?? null, out, drop });
 			await saveParquet();
-			stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period}, figures as of ${result.report.asOf} (${asOfSaid(result.as_of_from)}) (${result.report.suppressed_cells} cells suppressed)\n`);
+			stdout.write(
+				json
+					? `${JSON.stringify(result, null, 2)}\n`
+					: `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period}, figures as of ${result.report.asOf} (${asOfSaid(result.as_of_from)}) (${result.report.suppressed_cells} cells suppressed)\n`
+			);
 			return;
 		}
 		const result = await analyse(db, schools, asOf, drop);

@@ -10,7 +10,10 @@ export type { SchoolFiles };
  * the import page takes it from the files chosen (`exportDateOf`); undefined for no file.
  */
 export function exportDateOfFiles(paths: string[]): string | undefined {
-	const date = exportDateOf(paths.map((path) => ({ name: basename(path), path, modified: statSync(path).mtimeMs, bytes: new Uint8Array() })), '');
+	const date = exportDateOf(
+		paths.map((path) => ({ name: basename(path), path, modified: statSync(path).mtimeMs, bytes: new Uint8Array() })),
+		''
+	);
 	return date || undefined;
 }
 

@@ -62,8 +62,10 @@ function oddRowsSql(school: string, s: SourcePlan, table: TableName): string[] {
 		column ? [`SELECT (rowid + 2)::INTEGER AS line, ${lit(column)} AS col, trim(c${i}) AS value FROM ${ident(s.stage)} WHERE regexp_matches(c${i}, '[^\\x00-\\x7F]')`] : []
 	);
 	if (!cells.length) return [];
-	return [`INSERT INTO import_warnings SELECT ${lit(school)}, ${lit(s.file)}, ${lit(table)}, o.line, c.col, c.value, o.reason
-    FROM ${ident(oddRowsTable(s.stage))} o JOIN (${cells.join(' UNION ALL ')}) c ON c.line = o.line`];
+	return [
+		`INSERT INTO import_warnings SELECT ${lit(school)}, ${lit(s.file)}, ${lit(table)}, o.line, c.col, c.value, o.reason
+    FROM ${ident(oddRowsTable(s.stage))} o JOIN (${cells.join(' UNION ALL ')}) c ON c.line = o.line`
+	];
 }
 
 /** Validate and load a prepared import. Refuses when personal data was found and not dropped. */
@@ -141,7 +143,13 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 		await stopIfAsked();
 		const importedAt = new Date().toISOString();
 		const merge = adding
-			? [...recordSnapshotSql(plan.school, date, importedAt, into), ...mergeSnapshotSql(plan.school, earlier.every((d) => d <= date))]
+			? [
+					...recordSnapshotSql(plan.school, date, importedAt, into),
+					...mergeSnapshotSql(
+						plan.school,
+						earlier.every((d) => d <= date)
+					)
+				]
 			: [...(replacing ? replaceWithIncomingSql(plan.school) : []), ...recordSnapshotSql(plan.school, date, importedAt)];
 		await db.exec('BEGIN TRANSACTION');
 		try {

@@ -122,9 +122,17 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 		columns = await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
 		unnamed = await unnamedColumns(db, stage, headers, letter, sheet?.headerRow);
 		if (hints.oddLines?.length) {
-			const lines = rowsAtOffsets(checked.text, sniffed.delimiter, hints.oddLines.map((l) => l.offset));
+			const lines = rowsAtOffsets(
+				checked.text,
+				sniffed.delimiter,
+				hints.oddLines.map((l) => l.offset)
+			);
 			odd = hints.oddLines.map((l, i) => ({ line: lines[i], reason: l.reason })).filter((r) => r.line !== undefined);
-			await saveOddRows(db, stage, odd.filter((r) => r.line > 1));
+			await saveOddRows(
+				db,
+				stage,
+				odd.filter((r) => r.line > 1)
+			);
 		}
 		byValue = (await scanPersonalValues(db, stage, columns)).map((f) => ({
 			header: headers[Number(f.column.slice(1))],

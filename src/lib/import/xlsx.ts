@@ -464,9 +464,9 @@ function* sheetOf(name: string, raw: RawSheet): Generator<void, Sheet> {
 	// The text starts at the header (its row number is said beside it); blank rows after it stay blank lines, so every row keeps its place.
 	let next = headerRow;
 	for (const r of rowNumbers) {
-		// A pause now and then: a sheet can have a million rows.
+		// A pause now and then: a sheet can have a million rows, or a million blank ones before its last.
 		if (lines.length % 8192 === 0) yield;
-		for (; next < r; next++) lines.push('');
+		for (; next < r; next++) if (lines.push('') % 65536 === 0) yield;
 		const line: string[] = cols.map(() => '');
 		const row = raw.rows.get(r)!;
 		const texts = row.text.split('\0');

@@ -451,7 +451,7 @@ function* readSheet(bytes: Uint8Array, entry: ZipEntry, budget: Budget, styles: 
 }
 
 /** The raw cells → the sheet as CSV, its columns and notes. */
-function sheetOf(name: string, raw: RawSheet): Sheet {
+function* sheetOf(name: string, raw: RawSheet): Generator<void, Sheet> {
 	const rowNumbers = [...raw.rows.keys()].sort((a, b) => a - b);
 	const used = new Set<number>();
 	for (const r of rowNumbers) for (const c of raw.rows.get(r)!.cols) used.add(c);
@@ -464,7 +464,9 @@ function sheetOf(name: string, raw: RawSheet): Sheet {
 	// The text starts at the header (its row number is said beside it); blank rows after it stay blank lines, so every row keeps its place.
 	let next = headerRow;
 	for (const r of rowNumbers) {
-		for (; next < r; next++) lines.push('');
+		// A pause now and then: a sheet can have a million rows, or a million blank ones before its last.
+		if (lines.length % 8192 === 0) yield;
+		for (; next < r; next++) if (lines.push('') % 65536 === 0) yield;
 		const line: string[] = cols.map(() => '');
 		const row = raw.rows.get(r)!;
 		const texts = row.text.split('\0');
@@ -572,7 +574,7 @@ export function* workbookSteps(bytes: Uint8Array, options: WorkbookOptions = {})
 		const shared = yield* readSharedStrings(bytes, sharedEntry, budget);
 		const sheets: Sheet[] = [];
 		for (const s of toRead) {
-			const sheet = sheetOf(s.name, yield* readSheet(bytes, s.entry, budget, styles, shared, date1904));
+			const sheet = yield* sheetOf(s.name, yield* readSheet(bytes, s.entry, budget, styles, shared, date1904));
 			if (sheet.csv) sheets.push(sheet);
 			else notRead.push({ name: s.name, reason: sheet.notes.length ? 'no cell of it holds a value that is known: not read' : 'the sheet is empty' });
 		}

@@ -98,8 +98,11 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 	return entries;
 }
 
-/** Bytes of compressed data given to the inflater at a time: each step's output stays small (at most ~1,000× this). */
-const SLICE = 16 * 1024;
+/**
+ * Bytes of compressed data given to the inflater at a time: each step's output stays small (at most
+ * ~1,000× this, 4 MB, a few tens of milliseconds of reading), so the page gets its turns.
+ */
+const SLICE = 4 * 1024;
 
 /**
  * Unpack one part, as steps (the page may take a turn between them), handing each piece to `onData`.
@@ -115,8 +118,8 @@ export function* unpackSteps(bytes: Uint8Array, entry: ZipEntry, onData: (chunk:
 	const data = bytes.subarray(start, end);
 	if (entry.method === 0) {
 		if (data.length !== entry.size) throw damaged(`the part ${entry.name} is not the size its index says`);
-		for (let i = 0; i < data.length; i += SLICE * 64) {
-			onData(data.subarray(i, i + SLICE * 64));
+		for (let i = 0; i < data.length; i += SLICE * 16) {
+			onData(data.subarray(i, i + SLICE * 16));
 			yield;
 		}
 		return;

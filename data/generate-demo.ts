@@ -43,8 +43,17 @@ interface School {
 }
 
 const areaOfNeed: Record<string, Area> = {
-	SLCN: 'communication_interaction', ASD: 'communication_interaction', SPLD: 'cognition_learning', MLD: 'cognition_learning',
-	SLD: 'cognition_learning', SEMH: 'semh', HI: 'sensory_physical', VI: 'sensory_physical', PD: 'sensory_physical', OTH: 'semh', NSA: 'cognition_learning'
+	SLCN: 'communication_interaction',
+	ASD: 'communication_interaction',
+	SPLD: 'cognition_learning',
+	MLD: 'cognition_learning',
+	SLD: 'cognition_learning',
+	SEMH: 'semh',
+	HI: 'sensory_physical',
+	VI: 'sensory_physical',
+	PD: 'sensory_physical',
+	OTH: 'semh',
+	NSA: 'cognition_learning'
 };
 
 const texts: Record<Area, string[]> = {
@@ -101,15 +110,76 @@ const schools: School[] = [
 		seed: 20250901,
 		years: ['R', '1', '2', '3', '4', '5', '6'],
 		pupils: 56,
-		needs: [['SLCN', 30], ['SEMH', 18], ['MLD', 14], ['SPLD', 12], ['ASD', 12], ['PD', 4], ['HI', 3], ['NSA', 4], ['', 3]],
+		needs: [
+			['SLCN', 30],
+			['SEMH', 18],
+			['MLD', 14],
+			['SPLD', 12],
+			['ASD', 12],
+			['PD', 4],
+			['HI', 3],
+			['NSA', 4],
+			['', 3]
+		],
 		interventions: [
-			{ name: 'Precision Teaching', area: 'cognition_learning', wave: 3, by: 'TA', sessions: 5, minutes: 10, group: 1, achieve: 0.72, partial: 0.18, measure: 'standardised_score', gain: 6, fund: 'notional SEN budget' },
+			{
+				name: 'Precision Teaching',
+				area: 'cognition_learning',
+				wave: 3,
+				by: 'TA',
+				sessions: 5,
+				minutes: 10,
+				group: 1,
+				achieve: 0.72,
+				partial: 0.18,
+				measure: 'standardised_score',
+				gain: 6,
+				fund: 'notional SEN budget'
+			},
 			{ name: 'Talk Boost', area: 'communication_interaction', wave: 2, by: 'TA', sessions: 3, minutes: 30, group: 4, achieve: 0.62, partial: 0.24, other: 120, fund: 'notional SEN budget' },
-			{ name: 'Speech and language programme (SaLT)', area: 'communication_interaction', wave: 3, by: 'TA', sessions: 2, minutes: 20, group: 1, achieve: 0.5, partial: 0.3, fund: 'notional SEN budget' },
+			{
+				name: 'Speech and language programme (SaLT)',
+				area: 'communication_interaction',
+				wave: 3,
+				by: 'TA',
+				sessions: 2,
+				minutes: 20,
+				group: 1,
+				achieve: 0.5,
+				partial: 0.3,
+				fund: 'notional SEN budget'
+			},
 			{ name: 'ELSA', area: 'semh', wave: 3, by: 'HLTA', sessions: 1, minutes: 45, group: 1, achieve: 0.55, partial: 0.3, measure: 'sdq_total', gain: 3, fund: 'pupil premium' },
 			{ name: 'Nurture group', area: 'semh', wave: 2, by: 'Teacher', sessions: 4, minutes: 60, group: 6, achieve: 0.35, partial: 0.35, measure: 'sdq_total', gain: 1, fund: 'notional SEN budget' },
-			{ name: 'Numicon', area: 'cognition_learning', wave: 2, by: 'TA', sessions: 3, minutes: 20, group: 3, achieve: 0.58, partial: 0.22, measure: 'standardised_score', gain: 4, other: 250, fund: 'notional SEN budget' },
-			{ name: 'Toe by Toe', area: 'cognition_learning', wave: 3, by: 'TA', sessions: 4, minutes: 15, group: 1, achieve: 0.6, partial: 0.25, measure: 'reading_age_months', gain: 7, fund: 'pupil premium' },
+			{
+				name: 'Numicon',
+				area: 'cognition_learning',
+				wave: 2,
+				by: 'TA',
+				sessions: 3,
+				minutes: 20,
+				group: 3,
+				achieve: 0.58,
+				partial: 0.22,
+				measure: 'standardised_score',
+				gain: 4,
+				other: 250,
+				fund: 'notional SEN budget'
+			},
+			{
+				name: 'Toe by Toe',
+				area: 'cognition_learning',
+				wave: 3,
+				by: 'TA',
+				sessions: 4,
+				minutes: 15,
+				group: 1,
+				achieve: 0.6,
+				partial: 0.25,
+				measure: 'reading_age_months',
+				gain: 7,
+				fund: 'pupil premium'
+			},
 			{ name: 'Lego-based therapy', area: 'communication_interaction', wave: 2, by: 'TA', sessions: 1, minutes: 45, group: 3, achieve: 0.45, partial: 0.35, fund: 'notional SEN budget' },
 			{ name: 'Fine motor skills group', area: 'sensory_physical', wave: 2, by: 'TA', sessions: null, minutes: 20, group: 4, achieve: 0.5, partial: 0.3, fund: 'notional SEN budget' },
 			{ name: 'Sensory circuits', area: 'sensory_physical', wave: 2, by: '', sessions: 5, minutes: 15, group: 5, achieve: 0.55, partial: 0.25, fund: 'notional SEN budget' },
@@ -121,17 +191,81 @@ const schools: School[] = [
 		seed: 20250902,
 		years: ['7', '8', '9', '10', '11'],
 		pupils: 112,
-		needs: [['SEMH', 26], ['SPLD', 22], ['ASD', 18], ['MLD', 14], ['SLCN', 10], ['VI', 2], ['HI', 3], ['PD', 2], ['OTH', 3], ['', 4]],
+		needs: [
+			['SEMH', 26],
+			['SPLD', 22],
+			['ASD', 18],
+			['MLD', 14],
+			['SLCN', 10],
+			['VI', 2],
+			['HI', 3],
+			['PD', 2],
+			['OTH', 3],
+			['', 4]
+		],
 		interventions: [
-			{ name: 'Lexia', area: 'cognition_learning', wave: 2, by: 'TA', sessions: 3, minutes: 30, group: 6, achieve: 0.55, partial: 0.25, measure: 'standardised_score', gain: 4, other: 900, fund: 'notional SEN budget' },
-			{ name: 'Beat Dyslexia', area: 'cognition_learning', wave: 3, by: 'HLTA', sessions: 2, minutes: 30, group: 2, achieve: 0.5, partial: 0.3, measure: 'spelling_age_months', gain: 6, fund: 'notional SEN budget' },
-			{ name: 'Reading Plus tutoring', area: 'cognition_learning', wave: 3, by: 'Teacher', sessions: 2, minutes: 30, group: 1, achieve: 0.7, partial: 0.2, measure: 'reading_age_months', gain: 9, fund: 'pupil premium' },
+			{
+				name: 'Lexia',
+				area: 'cognition_learning',
+				wave: 2,
+				by: 'TA',
+				sessions: 3,
+				minutes: 30,
+				group: 6,
+				achieve: 0.55,
+				partial: 0.25,
+				measure: 'standardised_score',
+				gain: 4,
+				other: 900,
+				fund: 'notional SEN budget'
+			},
+			{
+				name: 'Beat Dyslexia',
+				area: 'cognition_learning',
+				wave: 3,
+				by: 'HLTA',
+				sessions: 2,
+				minutes: 30,
+				group: 2,
+				achieve: 0.5,
+				partial: 0.3,
+				measure: 'spelling_age_months',
+				gain: 6,
+				fund: 'notional SEN budget'
+			},
+			{
+				name: 'Reading Plus tutoring',
+				area: 'cognition_learning',
+				wave: 3,
+				by: 'Teacher',
+				sessions: 2,
+				minutes: 30,
+				group: 1,
+				achieve: 0.7,
+				partial: 0.2,
+				measure: 'reading_age_months',
+				gain: 9,
+				fund: 'pupil premium'
+			},
 			{ name: 'Mentoring', area: 'semh', wave: 2, by: 'HLTA', sessions: 1, minutes: 30, group: 1, achieve: 0.5, partial: 0.3, measure: 'sdq_total', gain: 2, fund: 'pupil premium' },
 			{ name: 'Counselling', area: 'semh', wave: 3, by: 'External', sessions: 1, minutes: 50, group: 1, achieve: 0.32, partial: 0.4, total: 2400, measure: 'sdq_total', gain: 3, fund: 'top-up' },
 			{ name: 'Zones of Regulation', area: 'semh', wave: 2, by: 'TA', sessions: 1, minutes: 50, group: 6, achieve: 0.45, partial: 0.3, fund: 'notional SEN budget' },
 			{ name: 'Social skills group (Talkabout)', area: 'communication_interaction', wave: 2, by: 'TA', sessions: 1, minutes: 50, group: 5, achieve: 0.48, partial: 0.3, fund: 'notional SEN budget' },
 			{ name: 'Touch-typing', area: 'sensory_physical', wave: 2, by: 'TA', sessions: 2, minutes: 25, group: 4, achieve: 0.66, partial: 0.2, other: 150, fund: 'notional SEN budget' },
-			{ name: 'Maths catch-up', area: 'cognition_learning', wave: 2, by: 'Teacher', sessions: 2, minutes: null, group: 5, achieve: 0.42, partial: 0.3, measure: 'standardised_score', gain: 2, fund: 'notional SEN budget' },
+			{
+				name: 'Maths catch-up',
+				area: 'cognition_learning',
+				wave: 2,
+				by: 'Teacher',
+				sessions: 2,
+				minutes: null,
+				group: 5,
+				achieve: 0.42,
+				partial: 0.3,
+				measure: 'standardised_score',
+				gain: 2,
+				fund: 'notional SEN budget'
+			},
 			{ name: 'Homework club', area: 'cognition_learning', wave: 1, by: 'TA', sessions: 3, minutes: 45, group: 8, achieve: 0.4, partial: 0.35, rate: 15, fund: 'notional SEN budget' }
 		]
 	}
@@ -211,16 +345,35 @@ function build(school: School) {
 			let reviewed = '';
 			if (due < asOf) {
 				const r = rnd();
-				if (r < 0.07) reviewed = ''; // never reviewed: overdue
-				else if (r < 0.17) reviewed = addDays(due, 21 + Math.floor(rnd() * 21)); // late
+				if (r < 0.07)
+					reviewed = ''; // never reviewed: overdue
+				else if (r < 0.17)
+					reviewed = addDays(due, 21 + Math.floor(rnd() * 21)); // late
 				else reviewed = addDays(due, -Math.floor(rnd() * 6));
 			}
-			const decision = reviewed ? weighted([['continue', 70], ['increase_support', 15], ['exit_sen_support', 7], ['request_ehcna', 5], ['', 3]]) : '';
+			const decision = reviewed
+				? weighted([
+						['continue', 70],
+						['increase_support', 15],
+						['exit_sen_support', 7],
+						['request_ehcna', 5],
+						['', 3]
+					])
+				: '';
 			plans.push({
-				plan_id: planId, pupil_id: p.pupil_id, cycle: chance(0.05) ? '' : priorCycles + (term === 'autumn' ? 1 : 2),
-				start_date: start, review_due: due, reviewed_on: reviewed, review_decision: decision,
-				pupil_views: yn(0.75, 0.1), parent_views: yn(0.8, 0.1), strengths_recorded: yn(0.7, 0.12), external_advice: yn(0.35, 0.2),
-				pupil_attended_review: reviewed ? yn(0.6) : '', parent_attended_review: reviewed ? yn(0.8) : '',
+				plan_id: planId,
+				pupil_id: p.pupil_id,
+				cycle: chance(0.05) ? '' : priorCycles + (term === 'autumn' ? 1 : 2),
+				start_date: start,
+				review_due: due,
+				reviewed_on: reviewed,
+				review_decision: decision,
+				pupil_views: yn(0.75, 0.1),
+				parent_views: yn(0.8, 0.1),
+				strengths_recorded: yn(0.7, 0.12),
+				external_advice: yn(0.35, 0.2),
+				pupil_attended_review: reviewed ? yn(0.6) : '',
+				parent_attended_review: reviewed ? yn(0.8) : '',
 				case_holder: school.name.startsWith('Oak') ? pick(['SENDCo', 'Class teacher', 'Class teacher']) : pick(['CH01', 'CH02', 'CH03', 'CH04', 'SENDCo'])
 			});
 
@@ -261,8 +414,12 @@ function build(school: School) {
 					outcome = r < iv.achieve ? 'achieved' : r < iv.achieve + iv.partial ? 'partial' : 'not_achieved';
 				}
 				targets.push({
-					target_id: `T${String(targetNo).padStart(5, '0')}`, plan_id: planId, need_area: areaFor, target_text: pick(texts[areaFor]),
-					due_date: chance(0.1) ? addDays(start, 7 * 6) : '', outcome,
+					target_id: `T${String(targetNo).padStart(5, '0')}`,
+					plan_id: planId,
+					need_area: areaFor,
+					target_text: pick(texts[areaFor]),
+					due_date: chance(0.1) ? addDays(start, 7 * 6) : '',
+					outcome,
 					provision_ids: [...new Set(linked)].join(';'),
 					next_steps: outcome === 'achieved' ? pick(['New target set', 'Move on to the next step', '']) : outcome ? pick(['Continue', 'Continue with more practice', 'Change the approach']) : ''
 				});
@@ -271,10 +428,21 @@ function build(school: School) {
 	}
 
 	const provisions = runs.map((r) => ({
-		provision_id: r.id, intervention: r.spelled, need_area: r.area, wave: r.wave, delivered_by: r.by,
-		sessions_per_week: r.sessions ?? '', minutes_per_session: r.minutes ?? '', start_date: r.start, end_date: r.end, weeks: r.weeks,
-		group_size: r.group === 1 ? 1 : chance(0.5) ? r.group : '', hourly_rate_gbp: r.rate ?? '', other_costs_gbp: r.other ?? '',
-		total_cost_gbp: r.total ? `£${r.total.toLocaleString('en-GB')}` : '', funding_stream: r.fund
+		provision_id: r.id,
+		intervention: r.spelled,
+		need_area: r.area,
+		wave: r.wave,
+		delivered_by: r.by,
+		sessions_per_week: r.sessions ?? '',
+		minutes_per_session: r.minutes ?? '',
+		start_date: r.start,
+		end_date: r.end,
+		weeks: r.weeks,
+		group_size: r.group === 1 ? 1 : chance(0.5) ? r.group : '',
+		hourly_rate_gbp: r.rate ?? '',
+		other_costs_gbp: r.other ?? '',
+		total_cost_gbp: r.total ? `£${r.total.toLocaleString('en-GB')}` : '',
+		funding_stream: r.fund
 	}));
 	return { pupils, plans, targets, provisions, allocations };
 }
@@ -330,10 +498,55 @@ function buildAttainment(school: School, pupils: { pupil_id: string; year_group:
 }
 
 const headers = {
-	pupils: ['pupil_id', 'year_group', 'sen_stage', 'primary_need', 'secondary_need', 'sex', 'pupil_premium', 'eal', 'looked_after', 'young_carer', 'medical_condition', 'sen_start_date', 'attendance_pct'],
-	plans: ['plan_id', 'pupil_id', 'cycle', 'start_date', 'review_due', 'reviewed_on', 'review_decision', 'pupil_views', 'parent_views', 'strengths_recorded', 'external_advice', 'pupil_attended_review', 'parent_attended_review', 'case_holder'],
+	pupils: [
+		'pupil_id',
+		'year_group',
+		'sen_stage',
+		'primary_need',
+		'secondary_need',
+		'sex',
+		'pupil_premium',
+		'eal',
+		'looked_after',
+		'young_carer',
+		'medical_condition',
+		'sen_start_date',
+		'attendance_pct'
+	],
+	plans: [
+		'plan_id',
+		'pupil_id',
+		'cycle',
+		'start_date',
+		'review_due',
+		'reviewed_on',
+		'review_decision',
+		'pupil_views',
+		'parent_views',
+		'strengths_recorded',
+		'external_advice',
+		'pupil_attended_review',
+		'parent_attended_review',
+		'case_holder'
+	],
 	targets: ['target_id', 'plan_id', 'need_area', 'target_text', 'due_date', 'outcome', 'provision_ids', 'next_steps'],
-	provisions: ['provision_id', 'intervention', 'need_area', 'wave', 'delivered_by', 'sessions_per_week', 'minutes_per_session', 'start_date', 'end_date', 'weeks', 'group_size', 'hourly_rate_gbp', 'other_costs_gbp', 'total_cost_gbp', 'funding_stream'],
+	provisions: [
+		'provision_id',
+		'intervention',
+		'need_area',
+		'wave',
+		'delivered_by',
+		'sessions_per_week',
+		'minutes_per_session',
+		'start_date',
+		'end_date',
+		'weeks',
+		'group_size',
+		'hourly_rate_gbp',
+		'other_costs_gbp',
+		'total_cost_gbp',
+		'funding_stream'
+	],
 	allocations: ['provision_id', 'pupil_id', 'plan_id', 'measure', 'higher_is_better', 'entry_value', 'exit_value', 'entry_date', 'exit_date', 'attendance_pct'],
 	assessments: ['pupil_id', 'subject', 'assessed_on', 'attainment', 'expected_attainment', 'progress'],
 	comparators: ['measure', 'subject', 'year_group', 'value', 'pupils', 'academic_year']

@@ -15,6 +15,11 @@ const schools = readExportFolder(folder);
 const bytes = await demoPackBytes(db, schools, DEMO_AS_OF);
 writeFileSync(out, bytes);
 console.log(`wrote ${out} (${bytes.length.toLocaleString('en-GB')} bytes)`);
-const figures = JSON.stringify(await workOutDemoFigures(db, schools.map((s) => s.school)));
+const figures = JSON.stringify(
+	await workOutDemoFigures(
+		db,
+		schools.map((s) => s.school)
+	)
+);
 writeFileSync(figuresOut, figures + '\n');
 console.log(`wrote ${figuresOut} (${figures.length.toLocaleString('en-GB')} bytes)`);

@@ -65,8 +65,6 @@ sw.addEventListener('fetch', (event) => {
 	}
 	if (request.mode === 'navigate') {
 		// Any other page: the network when there is one, else the app's start page, which routes in the browser.
-		event.respondWith(
-			fetch(request).catch(async () => (await caches.match(url.pathname, { cacheName: CACHE })) ?? (await caches.match('/', { cacheName: CACHE })) ?? Response.error())
-		);
+		event.respondWith(fetch(request).catch(async () => (await caches.match(url.pathname, { cacheName: CACHE })) ?? (await caches.match('/', { cacheName: CACHE })) ?? Response.error()));
 	}
 });

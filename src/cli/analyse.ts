@@ -1,5 +1,5 @@
 import type { Db } from '../lib/db/types';
-import { importSchools } from '../lib/import/pipeline';
+import { importSchools, notLoaded } from '../lib/import/pipeline';
 import { importSummary, type ImportSummary } from '../lib/import/summary';
 import { achievementByIntervention, achievementByNeedArea, targetStatus } from '../lib/metrics/achievement';
 import { attainmentBySubject, attainmentGap, attendanceSummary, progressJudgements, pupilsBehindNoChange, type AttainmentGroup } from '../lib/metrics/attainment';
@@ -57,7 +57,8 @@ export interface Analysis {
 	schools: string[];
 	/** The schools side by side, one row per school in each (a trust's or local authority's comparison). */
 	by_school: { register: Figures['schoolRegister']; achievement: Figures['schoolAchievement']; provision: Figures['schoolCost']; quality: Figures['schoolQuality'] };
-	import: ImportSummary & { refused: { file: string; reason: string }[]; ignored: string[] };
+	/** `ignored`: the sheets not read (not a table, empty, a chart), by name; `not_read`: the same with why. */
+	import: ImportSummary & { refused: { file: string; reason: string }[]; ignored: string[]; not_read: { file: string; reason: string }[] };
 	overview: {
 		pupils: { total: number; by_stage: { K: number; E: number; N: number }; by_need_area: Figures['needAreas'] };
 		plans: Figures['plans'];
@@ -93,7 +94,13 @@ export function asOfSaid(from: AsOf['from']): string {
 /** The command line's options as the query of a page's URL, so its scope is built by the pages' own function. */
 export function cliParams(o: { asOf?: string | null; school?: string | null; year?: string | null; term?: string | null }): URLSearchParams {
 	const params = new URLSearchParams();
-	for (const [name, v] of [['as_of', o.asOf], ['school', o.school], ['year', o.year], ['term', o.term]] as const) if (v) params.set(name, v);
+	for (const [name, v] of [
+		['as_of', o.asOf],
+		['school', o.school],
+		['year', o.year],
+		['term', o.term]
+	] as const)
+		if (v) params.set(name, v);
 	return params;
 }
 
@@ -107,13 +114,12 @@ export const cliScope = (params: URLSearchParams, exports: ExportDates): Scope =
 /** Import every school's files and work out the figures: the command line's whole job. `asOf` null: the latest export's date. */
 export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string | null, dropPersonalColumns: boolean): Promise<Analysis> {
 	const refused: { file: string; reason: string }[] = [];
-	const ignored: string[] = [];
+	const notRead: { file: string; reason: string }[] = [];
 	for (const plan of await importSchools(db, schools, { dropPersonalColumns })) {
-		for (const s of plan.sources) {
-			if (s.refused) refused.push({ file: `${plan.school}/${s.file}`, reason: s.refused });
-			else if (!s.table) ignored.push(`${plan.school}/${s.file}`);
-		}
+		const refusedFiles = new Set(plan.sources.filter((s) => s.refused).map((s) => s.file));
+		for (const n of notLoaded(plan)) (refusedFiles.has(n.file) ? refused : notRead).push({ file: `${plan.school}/${n.file}`, reason: n.reason });
 	}
+	const ignored = notRead.map((n) => n.file);
 	const exports = await exportDatesOf(db);
 	const params = cliParams({ asOf: chosenAsOf });
 	const { date: asOf, from } = asOfOf(params, exports);
@@ -126,7 +132,7 @@ export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string
 		export_dates: exports,
 		schools: schools.map((s) => s.school),
 		by_school: { register: f.schoolRegister, achievement: f.schoolAchievement, provision: f.schoolCost, quality: f.schoolQuality },
-		import: { ...(await importSummary(db)), refused, ignored },
+		import: { ...(await importSummary(db)), refused, ignored, not_read: notRead },
 		overview: { pupils: { total, by_stage: { K, E, N }, by_need_area: f.needAreas }, plans: f.plans, targets: f.targets },
 		achievement: { by_need_area: f.byNeedArea, by_intervention: f.byIntervention },
 		entry_exit: { by_intervention: f.entryExit },

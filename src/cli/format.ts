@@ -29,7 +29,7 @@ export function formatAnalysis(a: Analysis): string {
 		out.push(`  ${pad(t, 12)}${num(c.read, 8)}${num(c.loaded, 8)}${num(c.rejected, 10)}${num(c.warnings, 10)}`);
 	}
 	for (const r of a.import.refused) out.push(`  refused: ${r.reason}`);
-	for (const f of a.import.ignored) out.push(`  ignored (not a table): ${f}`);
+	for (const f of a.import.not_read) out.push(`  not read: ${f.file}: ${f.reason}`);
 	const show = (label: string, list: Analysis['import']['rejected']) => {
 		if (!list.length) return;
 		out.push('', `${label} (${list.length})`);
@@ -50,7 +50,9 @@ export function formatAnalysis(a: Analysis): string {
 	out.push('', 'Achievement by area of need (against the rest of the school: a two-proportion test at 95%)');
 	for (const r of a.achievement.by_need_area) {
 		const mark = r.small_number ? ` (${SMALL_NUMBER_MARK})` : '';
-		out.push(`  ${pad(needAreaLabels[r.need_area] ?? r.need_area, 40)}${num(formatPercent(r.achievement_rate), 6)} of ${r.reviewed} reviewed, ${r.overdue} overdue${mark}: ${versusCell(r.versus_rest)}`);
+		out.push(
+			`  ${pad(needAreaLabels[r.need_area] ?? r.need_area, 40)}${num(formatPercent(r.achievement_rate), 6)} of ${r.reviewed} reviewed, ${r.overdue} overdue${mark}: ${versusCell(r.versus_rest)}`
+		);
 	}
 	out.push('', 'Achievement by intervention (against the rest of the school)');
 	for (const r of a.achievement.by_intervention) {
@@ -68,7 +70,9 @@ function schoolLines(b: Analysis['by_school']): string[] {
 	const find = <R extends { school: string }>(rows: R[], school: string) => rows.find((r) => r.school === school);
 	const w = Math.min(40, Math.max(8, ...b.register.map((r) => r.school.length + 2)));
 	const out = ['', `Schools side by side (${b.register.length})`];
-	out.push(`  ${pad('School', w)}${num('SEN support', 12)}${num('EHC plan', 10)}${num('Reviewed', 10)}${num('Achieved', 10)}${num('Cost per pupil', 16)}${num('Plans missing none', 20)}${num('With a plan', 13)}`);
+	out.push(
+		`  ${pad('School', w)}${num('SEN support', 12)}${num('EHC plan', 10)}${num('Reviewed', 10)}${num('Achieved', 10)}${num('Cost per pupil', 16)}${num('Plans missing none', 20)}${num('With a plan', 13)}`
+	);
 	for (const r of b.register) {
 		const t = find(b.achievement, r.school);
 		const c = find(b.provision, r.school);

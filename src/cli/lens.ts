@@ -8,6 +8,7 @@ import { isEngineName, openEngine } from './engine';
 import { parquetFilesIn, readParquetFolder, writeParquet } from '../lib/import/parquet';
 import { exportDateOfFiles, readExportFolder } from './read-folder';
 import { formatAnalysis, printable } from './format';
+import { writeJson } from './json-out';
 import { writeReport } from './report';
 
 const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--engine native|wasm] [--threads N] [--out-parquet DIR]
@@ -27,7 +28,10 @@ const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--dro
 
 /** How the command ends: its exit code and, for a failure, the one line it prints. */
 class Exit extends Error {
-	constructor(readonly code: number, message = '') {
+	constructor(
+		readonly code: number,
+		message = ''
+	) {
 		super(message);
 	}
 }
@@ -39,6 +43,8 @@ function fail(message: string): never {
 
 export interface Output {
 	write(text: string): unknown;
+	/** A stream's drain event (process.stdout has one): long output waits for it. */
+	once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** The whole command, in process (the tests call it directly): returns the exit code. */
@@ -106,11 +112,17 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 			const out = option('--out') ?? 'report.html';
 			const result = await writeReport(db, schools, { asOf, period, term: (term ?? null) as 'autumn' | null, school: option('--school') ?? null, out, drop });
 			await saveParquet();
-			stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period}, figures as of ${result.report.asOf} (${asOfSaid(result.as_of_from)}) (${result.report.suppressed_cells} cells suppressed)\n`);
+			stdout.write(
+				json
+					? `${JSON.stringify(result, null, 2)}\n`
+					: `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period}, figures as of ${result.report.asOf} (${asOfSaid(result.as_of_from)}) (${result.report.suppressed_cells} cells suppressed)\n`
+			);
 			return;
 		}
 		const result = await analyse(db, schools, asOf, drop);
-		stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : formatAnalysis(result));
+		// Streamed: at a million targets the JSON is longer than one string can be.
+		if (json) await writeJson(stdout, result);
+		else stdout.write(formatAnalysis(result));
 		if (result.import.refused.length) fail(result.import.refused.map((r) => r.reason).join('; '));
 		await saveParquet();
 	} catch (e) {

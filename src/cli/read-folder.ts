@@ -1,18 +1,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { exportDateOf } from '../lib/import/group-files';
+import { exportDateOf, importedFileName as dataFile } from '../lib/import/group-files';
 import type { SchoolFiles } from '../lib/import/schools';
 
 export type { SchoolFiles };
-
-const dataFile = /\.(csv|tsv|txt|xlsx)$/i;
 
 /**
  * The date of an export made of these files: the newest file's modification date (local time), as
  * the import page takes it from the files chosen (`exportDateOf`); undefined for no file.
  */
 export function exportDateOfFiles(paths: string[]): string | undefined {
-	const date = exportDateOf(paths.map((path) => ({ name: basename(path), path, modified: statSync(path).mtimeMs, bytes: new Uint8Array() })), '');
+	const date = exportDateOf(
+		paths.map((path) => ({ name: basename(path), path, modified: statSync(path).mtimeMs, bytes: new Uint8Array() })),
+		''
+	);
 	return date || undefined;
 }
 

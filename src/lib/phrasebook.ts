@@ -64,7 +64,8 @@ export function differingSentence(higher: string[], lower: string[], what: 'inte
 	if (!higher.length && !lower.length) {
 		return `No ${what} achieves clearly more or fewer of its targets than the rest of the school: with this many targets every gap here may be chance.`;
 	}
-	const said = (xs: string[], more: 'more' | 'fewer') => `${list(xs)} ${xs.length === 1 ? 'achieves' : 'achieve'} clearly ${more} of ${xs.length === 1 ? 'its' : 'their'} targets than the rest of the school`;
+	const said = (xs: string[], more: 'more' | 'fewer') =>
+		`${list(xs)} ${xs.length === 1 ? 'achieves' : 'achieve'} clearly ${more} of ${xs.length === 1 ? 'its' : 'their'} targets than the rest of the school`;
 	const parts = [higher.length ? said(higher, 'more') : null, lower.length ? said(lower, 'fewer') : null].filter(Boolean);
 	return `${parts.join('; ')}. For every other ${what} the gap from the rest of the school may be chance.`;
 }

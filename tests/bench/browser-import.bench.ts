@@ -143,14 +143,21 @@ async function bare(page: Page, paths: string[]): Promise<Rep['bare']> {
 	await page.setInputFiles('#bench-files', paths);
 	await resetLongest(page);
 	const { value, peak, peakPss } = await withPeakMemory(() =>
-		page.evaluate(([base, sql]) => (window as unknown as { bareReadCsv: (i: string, b: string, s: string) => Promise<BareResult> }).bareReadCsv('bench-files', base, sql), [`${new URL(page.url()).origin}/__bench`, aggregate])
+		page.evaluate(
+			([base, sql]) => (window as unknown as { bareReadCsv: (i: string, b: string, s: string) => Promise<BareResult> }).bareReadCsv('bench-files', base, sql),
+			[`${new URL(page.url()).origin}/__bench`, aggregate]
+		)
 	);
 	return { ms: value.readMs, aggregateMs: value.aggregateMs, peak, peakPss, longestTask: await longest(page) };
 }
 
 async function appImport(page: Page, paths: string[]): Promise<Rep['app']> {
 	await resetLongest(page);
-	const { value: ms, peak, peakPss } = await withPeakMemory(async () => {
+	const {
+		value: ms,
+		peak,
+		peakPss
+	} = await withPeakMemory(async () => {
 		const t0 = performance.now();
 		await page.locator('input[type=file]:not(#bench-files)').first().setInputFiles(paths);
 		const load = page.getByRole('button', { name: /^Load \d+ file/ });
@@ -192,7 +199,12 @@ async function printFigures(page: Page): Promise<void> {
 			})
 			.sort((a, b) => b.own - a.own);
 	});
-	process.stderr.write(`      ${figures.slice(0, 6).map((f) => `${f.id} ${seconds(f.own)}`).join(', ')}\n`);
+	process.stderr.write(
+		`      ${figures
+			.slice(0, 6)
+			.map((f) => `${f.id} ${seconds(f.own)}`)
+			.join(', ')}\n`
+	);
 }
 
 /** Open each page from the menu (the data lives in the tab) and wait until no figure is still being worked out. */
@@ -200,9 +212,15 @@ async function refreshes(page: Page): Promise<Record<string, number>> {
 	const out: Record<string, number> = {};
 	for (const p of pages) {
 		const t0 = performance.now();
-		await page.locator(`nav a[href="${p.path}"]`).first().evaluate((a: HTMLAnchorElement) => a.click());
+		await page
+			.locator(`nav a[href="${p.path}"]`)
+			.first()
+			.evaluate((a: HTMLAnchorElement) => a.click());
 		await page.waitForURL((u) => u.pathname.replace(/\/$/, '') === p.path.replace(/\/$/, ''), { timeout: 600_000 });
-		await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Working out/.test(e.textContent ?? '')) && !!document.querySelector('main h1'), undefined, { timeout: 900_000, polling: 50 });
+		await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Working out/.test(e.textContent ?? '')) && !!document.querySelector('main h1'), undefined, {
+			timeout: 900_000,
+			polling: 50
+		});
 		out[p.label] = performance.now() - t0;
 		process.stderr.write(`    ${p.label} ${seconds(out[p.label])}\n`);
 		await printFigures(page);
@@ -218,14 +236,19 @@ async function repetition(app: App, paths: string[], bareFirst: boolean): Promis
 		process.stderr.write(`    app import ${seconds(appPhase.ms)}\n`);
 		const { value: pageTimes, peak: pagesPeak, peakPss: pagesPss } = await withPeakMemory(() => refreshes(page));
 		await page.goto(`${app.url}/import`).catch(() => undefined);
-		const barePhase = first ?? (await (async () => {
-			// Back on the import page (a full load: the app's data is gone), so the bare engine runs alone.
-			await page.getByText(/Demo data|No data loaded/).first().waitFor({ timeout: 120_000 });
-			await page.addScriptTag({ url: `${app.url}/__bench/bare.js`, type: 'module' });
-			await page.waitForFunction(() => 'bareReadCsv' in window);
-			await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: 'bench-files', hidden: true })));
-			return bare(page, paths);
-		})());
+		const barePhase =
+			first ??
+			(await (async () => {
+				// Back on the import page (a full load: the app's data is gone), so the bare engine runs alone.
+				await page
+					.getByText(/Demo data|No data loaded/)
+					.first()
+					.waitFor({ timeout: 120_000 });
+				await page.addScriptTag({ url: `${app.url}/__bench/bare.js`, type: 'module' });
+				await page.waitForFunction(() => 'bareReadCsv' in window);
+				await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: 'bench-files', hidden: true })));
+				return bare(page, paths);
+			})());
 		process.stderr.write(`    bare read_csv ${seconds(barePhase.ms)}\n`);
 		return { bare: barePhase, app: appPhase, pages: pageTimes, pagesPeak, pagesPss };
 	} finally {

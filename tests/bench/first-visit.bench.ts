@@ -16,12 +16,20 @@ try {
 		const page = await context.newPage();
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Network.enable');
-		await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (20e6 / 8), uploadThroughput: (5e6 / 8) });
+		await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 20e6 / 8, uploadThroughput: 5e6 / 8 });
 		const visit = async () => {
 			const start = Date.now();
 			await page.goto(app.url + '/', { waitUntil: 'commit' });
 			await page.locator('.chart svg').first().waitFor({ timeout: 120_000 });
-			if (process.env.BENCH_DETAIL) console.log(await page.evaluate(() => ({ marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]), wasm: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('.wasm') || r.name.includes('.csv')).map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)]) })));
+			if (process.env.BENCH_DETAIL)
+				console.log(
+					await page.evaluate(() => ({
+						marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+						wasm: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+							.filter((r) => r.name.includes('.wasm') || r.name.includes('.csv'))
+							.map((r) => [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)])
+					}))
+				);
 			return Date.now() - start;
 		};
 		first.push(await visit());

@@ -28,17 +28,24 @@ export function metricsExport(targetCount: number): { name: string; bytes: Uint8
 	return [
 		{
 			name: 'pupils.csv',
-			bytes: csv('pupil_id,year_group,sen_stage,primary_need,sex,pupil_premium,eal', pupils, (i) =>
-				`P${i},${(i % 11) + 1},${i % 7 ? 'K' : 'E'},${['SLCN', 'SPLD', 'SEMH', 'ASD', 'MLD'][i % 5]},${i % 2 ? 'F' : 'M'},${yn(i)},${yn(i + 1)}`)
+			bytes: csv(
+				'pupil_id,year_group,sen_stage,primary_need,sex,pupil_premium,eal',
+				pupils,
+				(i) => `P${i},${(i % 11) + 1},${i % 7 ? 'K' : 'E'},${['SLCN', 'SPLD', 'SEMH', 'ASD', 'MLD'][i % 5]},${i % 2 ? 'F' : 'M'},${yn(i)},${yn(i + 1)}`
+			)
 		},
 		{
 			name: 'plans.csv',
-			bytes: csv('plan_id,pupil_id,cycle,start_date,review_due,reviewed_on,review_decision,pupil_views,parent_views,strengths_recorded,case_holder,pupil_attended_review,parent_attended_review', plans, (i) => {
-				const start = planStart(i);
-				const due = day(start, i % 9 ? 98 : 130);
-				const reviewed = i % 4 === 3 ? '' : day(due, (i % 6) * 4);
-				return `PL${i},P${i % pupils},${Math.floor(i / pupils) + 1},${start},${due},${reviewed},${reviewed ? ['continue', 'increase_support', 'exit_sen_support', ''][i % 4] : ''},${yn(i)},${yn(i + 2)},${yn(i + 3)},CH${i % 40},${yn(i)},${yn(i + 1)}`;
-			})
+			bytes: csv(
+				'plan_id,pupil_id,cycle,start_date,review_due,reviewed_on,review_decision,pupil_views,parent_views,strengths_recorded,case_holder,pupil_attended_review,parent_attended_review',
+				plans,
+				(i) => {
+					const start = planStart(i);
+					const due = day(start, i % 9 ? 98 : 130);
+					const reviewed = i % 4 === 3 ? '' : day(due, (i % 6) * 4);
+					return `PL${i},P${i % pupils},${Math.floor(i / pupils) + 1},${start},${due},${reviewed},${reviewed ? ['continue', 'increase_support', 'exit_sen_support', ''][i % 4] : ''},${yn(i)},${yn(i + 2)},${yn(i + 3)},CH${i % 40},${yn(i)},${yn(i + 1)}`;
+				}
+			)
 		},
 		{
 			name: 'targets.csv',

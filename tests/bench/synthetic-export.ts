@@ -19,7 +19,11 @@ export function syntheticExport(targetCount: number): { name: string; bytes: Uin
 		{
 			name: 'targets.csv',
 			// 5,000 different wordings, as a school's bank of targets might have.
-			bytes: csv('target_id,plan_id,need_area,target_text,outcome', targetCount, (i) => `T${i},PL${i % plansCount},${areas[i % 4]},"[Pupil] will read ${i % 5000} words in class, on 4 out of 5 occasions",${outcomes[i % 4]}`)
+			bytes: csv(
+				'target_id,plan_id,need_area,target_text,outcome',
+				targetCount,
+				(i) => `T${i},PL${i % plansCount},${areas[i % 4]},"[Pupil] will read ${i % 5000} words in class, on 4 out of 5 occasions",${outcomes[i % 4]}`
+			)
 		}
 	];
 }

@@ -30,7 +30,12 @@ describe('attainment and attendance in Chromium', () => {
 		expect(await against.textContent()).toMatch(/No clear difference yet|Lower than the rest of the school|Higher than the rest of the school/);
 		await page.locator('.figure', { hasText: 'persistently absent' }).first().waitFor();
 		await page.getByRole('heading', { name: 'Behind twice, with no change of provision' }).waitFor();
-		expect(await page.getByRole('table', { name: /Pupils at SEN support behind expected/ }).locator('tbody tr').count()).toBeGreaterThan(0);
+		expect(
+			await page
+				.getByRole('table', { name: /Pupils at SEN support behind expected/ })
+				.locator('tbody tr')
+				.count()
+		).toBeGreaterThan(0);
 
 		// Filters as everywhere: SEN support only narrows the figures through the URL.
 		await page.getByRole('form', { name: 'Filters' }).getByLabel('SEN stage').selectOption('K');

@@ -18,7 +18,7 @@ export function ensureChromium(): string {
 	const found = findChromium();
 	if (found) return found;
 	if (canApt()) {
-		console.log('Chromium is missing: installing Debian\'s chromium package for the browser tests (apt-get install -y chromium)…');
+		console.log("Chromium is missing: installing Debian's chromium package for the browser tests (apt-get install -y chromium)…");
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
 		execFileSync('apt-get', ['install', '-y', '-q', 'chromium'], { stdio: 'inherit', env });

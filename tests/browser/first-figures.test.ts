@@ -43,7 +43,10 @@ describe('the demo opens before the engine is ready', () => {
 
 		// Another page's figures need the engine: it says it is working them out.
 		await p.getByRole('link', { name: 'Impact', exact: true }).click();
-		await p.getByText(/Working out the|Loading the data/).first().waitFor();
+		await p
+			.getByText(/Working out the|Loading the data/)
+			.first()
+			.waitFor();
 
 		release();
 		await p.getByRole('heading', { name: 'Impact by intervention' }).waitFor({ timeout: 60_000 });

@@ -40,7 +40,12 @@ describe('stopping an import, in Chromium', () => {
 		await page.getByRole('button', { name: /^Load \d+ file\(s\) for Bench trust$/ }).click();
 		const stop = page.getByRole('button', { name: 'Stop loading' });
 		await stop.waitFor({ timeout: 60_000 });
-		expect(await page.getByRole('status').filter({ hasText: /^Checking every row of/ }).textContent()).toMatch(/^Checking every row of \w+ and loading it \(table \d of \d\)…$/);
+		expect(
+			await page
+				.getByRole('status')
+				.filter({ hasText: /^Checking every row of/ })
+				.textContent()
+		).toMatch(/^Checking every row of \w+ and loading it \(table \d of \d\)…$/);
 		await stop.click();
 		await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/^Loading Bench trust was stopped: what was loaded of Bench trust before is unchanged\./);
 		expect(await overviewText(page)).toBe(before);

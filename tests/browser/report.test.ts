@@ -26,7 +26,10 @@ async function readReport(page: Page): Promise<ShownReport> {
 			sections: [...article.querySelectorAll('section')].map((s) => ({
 				title: text(s.querySelector('h2')),
 				// What a reader reads: the drafted points as printed (the boxes' text), paragraphs, and list items.
-				paragraphs: [...s.querySelectorAll('p, li')].filter((p) => !p.closest('.edit') && !p.closest('figure')).map(text).filter(Boolean),
+				paragraphs: [...s.querySelectorAll('p, li')]
+					.filter((p) => !p.closest('.edit') && !p.closest('figure'))
+					.map(text)
+					.filter(Boolean),
 				tables: [...s.querySelectorAll('table')].map((t) => ({
 					caption: text(t.querySelector('caption')),
 					columns: [...t.querySelectorAll('thead th')].map(text),
@@ -160,7 +163,12 @@ describe("the governors' report in Chromium says no more than the data knows", (
 				...shown.sections,
 				{
 					title: 'Planted',
-					paragraphs: ['Nurture group achieves less than the school as a whole (30%): worth reviewing.', 'The sdq_total mean gain was 2.3.', '1 of 12 pupils left SEN support.', 'the reading age rose by 3 months on average: an improvement (95% interval -1.0 to 7.0)'],
+					paragraphs: [
+						'Nurture group achieves less than the school as a whole (30%): worth reviewing.',
+						'The sdq_total mean gain was 2.3.',
+						'1 of 12 pupils left SEN support.',
+						'the reading age rose by 3 months on average: an improvement (95% interval -1.0 to 7.0)'
+					],
 					captions: ['Staff time (0 h).'],
 					tables: [
 						{ caption: 'Targets achieved by intervention', columns: ['Intervention', 'Targets reviewed', 'Achieved'], rows: [['Play therapy', '7', '14%']] },
@@ -206,7 +214,9 @@ describe("the governors' report in Chromium says no more than the data knows", (
 	});
 
 	it('keeps long priorities whole: the box grows on screen and the full text is printed', async () => {
-		const long = Array.from({ length: 30 }, (_, i) => `Priority ${i + 1}: keep the reading interventions going and check the attendance of each group.`).join(' ').slice(0, 1500);
+		const long = Array.from({ length: 30 }, (_, i) => `Priority ${i + 1}: keep the reading interventions going and check the attendance of each group.`)
+			.join(' ')
+			.slice(0, 1500);
 		expect(long.length).toBe(1500);
 		const box = page.getByLabel(/^Priorities/);
 		await box.fill(long);

@@ -44,7 +44,10 @@ function overflow(page: Page) {
 			// Only the outermost offender: its children stick out because it does.
 			.filter((el) => !(el.parentElement && sticksOut(el.parentElement)))
 			.slice(0, 8)
-			.map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(el.getBoundingClientRect().right)})`);
+			.map(
+				(el) =>
+					`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(el.getBoundingClientRect().right)})`
+			);
 		return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits };
 	});
 }
@@ -52,7 +55,8 @@ function overflow(page: Page) {
 async function axeFindings(page: Page): Promise<AxeFinding[]> {
 	await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+		const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } })
+			.axe;
 		const { violations } = await axe.run(document, { resultTypes: ['violations'] });
 		return violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -129,7 +133,10 @@ describe('every page at phone, tablet and laptop widths', () => {
 
 					await button.click();
 					await link.click();
-					await page.getByRole('heading', { level: 1 }).filter({ hasText: /quality/i }).waitFor();
+					await page
+						.getByRole('heading', { level: 1 })
+						.filter({ hasText: /quality/i })
+						.waitFor();
 					// Going to another page closes the menu again.
 					expect(await button.getAttribute('aria-expanded')).toBe('false');
 				});

@@ -9,7 +9,12 @@ try {
 	await page.locator(selector).nth(Number(index)).waitFor({ timeout: 60_000 });
 	await page.waitForTimeout(1000);
 	await page.locator(selector).nth(Number(index)).screenshot({ path: out });
-	console.log(await page.locator(selector).nth(Number(index)).evaluate((e) => e.outerHTML.slice(0, 1500)));
+	console.log(
+		await page
+			.locator(selector)
+			.nth(Number(index))
+			.evaluate((e) => e.outerHTML.slice(0, 1500))
+	);
 } finally {
 	await app.close();
 }

@@ -10,7 +10,10 @@ try {
 	const { page, errors } = await openPage(app);
 	await page.setViewportSize({ width: Number(width), height: 900 });
 	await page.goto(`${app.url}/import`);
-	for (const [name, date] of [['october', '2025-10-01'], ['january', '2026-01-15']]) {
+	for (const [name, date] of [
+		['october', '2025-10-01'],
+		['january', '2026-01-15']
+	]) {
 		await page.getByLabel('School name').fill('Oak');
 		await page.locator('input[type=file][multiple]').setInputFiles(readdirSync(dir(name)).map((f) => `${dir(name)}/${f}`));
 		await page.getByLabel('Exported on').fill(date);

@@ -7,7 +7,7 @@ try {
 	const { page, foreign, errors } = await openPage(app);
 	await page.goto(app.url + path);
 	await page.waitForSelector(wait, { timeout: 60_000 });
-	await page.waitForFunction(() => !document.querySelector(".banner")?.textContent?.includes("Loading"), null, { timeout: 60_000 }).catch(() => console.log("still loading"));
+	await page.waitForFunction(() => !document.querySelector('.banner')?.textContent?.includes('Loading'), null, { timeout: 60_000 }).catch(() => console.log('still loading'));
 	await page.waitForTimeout(800);
 	await page.screenshot({ path: out, fullPage: true });
 	console.log({ foreign, errors });

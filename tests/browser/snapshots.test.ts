@@ -45,7 +45,7 @@ describe('a school imported term after term, in Chromium', () => {
 		expect(achieved?.trim()).toBe('2');
 	});
 
-	it("lets the filters read the register as it was on the earlier date", async () => {
+	it('lets the filters read the register as it was on the earlier date', async () => {
 		await s.page.getByLabel('Register as exported on').selectOption('2025-10-01');
 		await s.page.waitForURL(/snapshot=2025-10-01/);
 		const needs = s.page.getByRole('table', { name: /by broad area of primary need$/ });

@@ -45,11 +45,15 @@ describe('lens and Parquet', () => {
 		const first = await json('analyse', fixture('impact'), '--out-parquet', dir);
 		expect(readdirSync(dir).sort()).toEqual(['allocations.parquet', 'plans.parquet', 'provisions.parquet', 'pupils.parquet', 'targets.parquet']);
 		const again = await json('analyse', dir);
-		expect(again.import.tables).toEqual(Object.fromEntries(Object.entries(first.import.tables as Record<string, { loaded: number }>).map(([t, c]) => [t, { read: c.loaded, loaded: c.loaded, rejected: 0, warnings: again.import.tables[t].warnings }])));
+		expect(again.import.tables).toEqual(
+			Object.fromEntries(
+				Object.entries(first.import.tables as Record<string, { loaded: number }>).map(([t, c]) => [t, { read: c.loaded, loaded: c.loaded, rejected: 0, warnings: again.import.tables[t].warnings }])
+			)
+		);
 		for (const key of ['overview', 'achievement', 'entry_exit', 'quality', 'provision', 'report']) expect(again[key], key).toEqual(first[key]);
 	});
 
-	it('keeps a trust\'s schools apart through a Parquet round trip', async () => {
+	it("keeps a trust's schools apart through a Parquet round trip", async () => {
 		const dir = join(mkdtempSync(join(tmpdir(), 'lens-parquet-test-')), 'trust');
 		await json('analyse', fixture('trust'), '--out-parquet', dir);
 		const back = await json('analyse', dir);

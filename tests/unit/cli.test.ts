@@ -12,7 +12,14 @@ async function runLens(args: string[]) {
 	let stderr = '';
 	// One core: the other test files keep the second one busy.
 	const code = await run([...args, '--threads', '1'], { write: (t: string) => (stdout += t) }, { write: (t: string) => (stderr += t) });
-	return { code, stdout, stderr: stderr.split('\n').filter((l) => l.startsWith('lens')).join('\n') };
+	return {
+		code,
+		stdout,
+		stderr: stderr
+			.split('\n')
+			.filter((l) => l.startsWith('lens'))
+			.join('\n')
+	};
 }
 
 /**
@@ -29,7 +36,7 @@ function lens(...args: string[]) {
 
 describe('lens analyse', () => {
 	it('prints the import counts, problems and figures as JSON', async () => {
-		const r = (await lens('analyse', fixture('trust'), '--as-of', '2026-01-15', '--json'));
+		const r = await lens('analyse', fixture('trust'), '--as-of', '2026-01-15', '--json');
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
 		expect(out.as_of).toBe('2026-01-15');
@@ -42,8 +49,18 @@ describe('lens analyse', () => {
 		expect(out.import.rejected).toEqual([]);
 		expect(out.overview.targets).toMatchObject({ total: 11, reviewed: 7, achieved: 4, open: 2, overdue: 2 });
 		expect(out.achievement.by_need_area[0]).toEqual({
-			need_area: 'communication_interaction', reviewed: 2, achieved: 1, partial: 1, not_achieved: 0, open: 1, overdue: 0,
-			achievement_rate: 0.5, progress_rate: 1, ci_low: expect.any(Number), ci_high: expect.any(Number), small_number: true,
+			need_area: 'communication_interaction',
+			reviewed: 2,
+			achieved: 1,
+			partial: 1,
+			not_achieved: 0,
+			open: 1,
+			overdue: 0,
+			achievement_rate: 0.5,
+			progress_rate: 1,
+			ci_low: expect.any(Number),
+			ci_high: expect.any(Number),
+			small_number: true,
 			// 1 of 2 against the rest's 3 of 5: too few to test, with the numbers behind the verdict.
 			versus_rest: { verdict: 'too_few', rate: 0.5, n: 2, other_rate: 0.6, other_n: 5, more_needed: null }
 		});
@@ -54,17 +71,32 @@ describe('lens analyse', () => {
 		expect(out.import.rejected).toHaveLength(18);
 		expect(out.import.warnings).toHaveLength(10);
 		expect(out.import.rejected).toContainEqual({
-			school: 'rules', file: 'plans.csv', table: 'plans', line: 4, column: 'review_due', value: '01/09/2025', reason: 'review_due is before start_date'
+			school: 'rules',
+			file: 'plans.csv',
+			table: 'plans',
+			line: 4,
+			column: 'review_due',
+			value: '01/09/2025',
+			reason: 'review_due is before start_date'
 		});
 	});
 
 	it('adds the provision map: cost by intervention and pupils over the threshold', async () => {
 		const out = JSON.parse((await lens('analyse', fixture('costs'), '--as-of', '2026-01-15', '--json')).stdout);
 		// Hand-worked in src/lib/metrics/provision.spec.ts: Precision Teaching £136 + £230 for 2 pupils.
-		expect(out.provision.by_intervention).toContainEqual(expect.objectContaining({
-			intervention: 'Precision Teaching', need_area: 'cognition_learning', provisions: 2, pupils: 2, staff_hours_per_week: 2,
-			total_cost_gbp: 366, cost_per_pupil_gbp: 183, cost_band: '££', provisions_cost_unknown: 0
-		}));
+		expect(out.provision.by_intervention).toContainEqual(
+			expect.objectContaining({
+				intervention: 'Precision Teaching',
+				need_area: 'cognition_learning',
+				provisions: 2,
+				pupils: 2,
+				staff_hours_per_week: 2,
+				total_cost_gbp: 366,
+				cost_per_pupil_gbp: 183,
+				cost_band: '££',
+				provisions_cost_unknown: 0
+			})
+		);
 		// C4: £119 of Lego therapy + £6,500 counselling, over the £6,000 notional SEN threshold.
 		expect(out.provision.pupils_over_threshold).toEqual([{ school: 'costs', pupil_id: 'C4', cost_gbp: 6619 }]);
 	});
@@ -72,16 +104,36 @@ describe('lens analyse', () => {
 	it('adds impact: achievement and entry/exit gains by intervention', async () => {
 		const out = JSON.parse((await lens('analyse', fixture('impact'), '--as-of', '2026-01-15', '--json')).stdout);
 		// Hand-worked in src/lib/metrics/impact.spec.ts.
-		expect(out.achievement.by_intervention).toContainEqual(expect.objectContaining({
-			intervention: 'Reading Boost', reviewed: 4, achieved: 2, partial: 1, not_achieved: 1, open: 0, overdue: 0,
-			achievement_rate: 0.5, progress_rate: 0.75, cost_per_achieved_target_gbp: 169
-		}));
-		expect(out.entry_exit.by_intervention).toContainEqual(expect.objectContaining({
-			intervention: 'Reading Boost', measure: 'standardised_score', pupils_with_data: 2, mean_gain: 6, effect_size: 0.4
-		}));
-		expect(out.entry_exit.by_intervention).toContainEqual(expect.objectContaining({
-			intervention: 'Reading Boost', measure: 'reading_age_months', ratio_gain_band: 'modest impact'
-		}));
+		expect(out.achievement.by_intervention).toContainEqual(
+			expect.objectContaining({
+				intervention: 'Reading Boost',
+				reviewed: 4,
+				achieved: 2,
+				partial: 1,
+				not_achieved: 1,
+				open: 0,
+				overdue: 0,
+				achievement_rate: 0.5,
+				progress_rate: 0.75,
+				cost_per_achieved_target_gbp: 169
+			})
+		);
+		expect(out.entry_exit.by_intervention).toContainEqual(
+			expect.objectContaining({
+				intervention: 'Reading Boost',
+				measure: 'standardised_score',
+				pupils_with_data: 2,
+				mean_gain: 6,
+				effect_size: 0.4
+			})
+		);
+		expect(out.entry_exit.by_intervention).toContainEqual(
+			expect.objectContaining({
+				intervention: 'Reading Boost',
+				measure: 'reading_age_months',
+				ratio_gain_band: 'modest impact'
+			})
+		);
 	});
 
 	it('adds plan quality: indicators, coverage and the checker on every target with text', async () => {
@@ -96,9 +148,9 @@ describe('lens analyse', () => {
 		expect(out.quality.indicators.targets_smart).toEqual({ met: 0, not_met: 4, unknown: 1 });
 	});
 
-	it('writes the governors\' report as one HTML file, and counts suppressed cells', async () => {
+	it("writes the governors' report as one HTML file, and counts suppressed cells", async () => {
 		const out = `${tmpdir()}/lens-report-${process.pid}.html`;
-		const r = (await lens('report', fixture('impact'), '--period', '2025/26', '--as-of', '2026-01-15', '--out', out, '--json'));
+		const r = await lens('report', fixture('impact'), '--period', '2025/26', '--as-of', '2026-01-15', '--out', out, '--json');
 		expect(r.code).toBe(0);
 		const run = JSON.parse(r.stdout);
 		expect(run.report.suppressed_cells).toBeGreaterThan(10);
@@ -116,7 +168,9 @@ describe('lens analyse', () => {
 			{ school: 'North', sen_support: 4, ehc_plan: 1, pupils: 5 },
 			{ school: 'South', sen_support: 1, ehc_plan: 0, pupils: 1 }
 		]);
-		expect(out.by_school.achievement.map((r: { school: string; reviewed: number; achieved: number; versus_rest: { verdict: string } }) => [r.school, r.reviewed, r.achieved, r.versus_rest.verdict])).toEqual([
+		expect(
+			out.by_school.achievement.map((r: { school: string; reviewed: number; achieved: number; versus_rest: { verdict: string } }) => [r.school, r.reviewed, r.achieved, r.versus_rest.verdict])
+		).toEqual([
 			['North', 6, 3, 'too_few'],
 			['South', 1, 1, 'too_few']
 		]);
@@ -131,26 +185,26 @@ describe('lens analyse', () => {
 	});
 
 	it('prints a readable summary without --json', async () => {
-		const r = (await lens('analyse', fixture('trust'), '--as-of', '2026-01-15'));
+		const r = await lens('analyse', fixture('trust'), '--as-of', '2026-01-15');
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('Achievement rate 57% of 7 reviewed');
 	});
 
 	it('stops with exit code 2 on personal data, and goes on with --drop-personal-columns', async () => {
-		const stopped = (await lens('analyse', fixture('personal'), '--json'));
+		const stopped = await lens('analyse', fixture('personal'), '--json');
 		expect(stopped.code).toBe(2);
 		expect(stopped.stdout).toBe('');
 		expect(stopped.stderr).toMatch(/^lens: Personal data found, nothing loaded\. .*"Forename"/);
 		expect(stopped.stderr.split('\n')).toHaveLength(1);
-		const dropped = (await lens('analyse', fixture('personal'), '--json', '--drop-personal-columns'));
+		const dropped = await lens('analyse', fixture('personal'), '--json', '--drop-personal-columns');
 		expect(dropped.code).toBe(0);
 		expect(JSON.parse(dropped.stdout).import.tables.pupils.loaded).toBe(3);
 	});
 
 	it('exits 2 with one line when a file or folder cannot be read', async () => {
-		const refused = (await lens('analyse', fixture('missing-column')));
+		const refused = await lens('analyse', fixture('missing-column'));
 		expect([refused.code, refused.stderr]).toEqual([2, 'lens: targets.csv: missing required column need_area for targets']);
-		const missing = (await lens('analyse', fixture('no-such-folder')));
+		const missing = await lens('analyse', fixture('no-such-folder'));
 		expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('cannot read folder')]);
 	});
 });
@@ -166,7 +220,7 @@ function exportedOn(name: string, dates: Record<string, string>): string {
 	return folder;
 }
 
-describe('lens: as of the export\'s own date', () => {
+describe("lens: as of the export's own date", () => {
 	it('works figures out as of the date of the files, not the day the command runs, and says so', async () => {
 		// tests/fixtures/quality saved on 20 March 2026. Not reviewed and more than 14 days past review_due on that day:
 		// G2 (due 26 January) and G4 (due 28 November); G5 (due 27 March) only from 11 April, so by any later day, today.
@@ -177,7 +231,9 @@ describe('lens: as of the export\'s own date', () => {
 		const today = new Date().toISOString().slice(0, 10);
 		const now = JSON.parse((await lens('analyse', folder, '--as-of', today, '--json')).stdout);
 		expect([now.as_of, now.as_of_from, now.overview.plans.reviews_overdue]).toEqual([today, 'chosen', 3]);
-		expect((await lens('analyse', folder)).stdout).toMatch(/^Provision Lens — figures as of 2026-03-20 \(the date of the latest export loaded, from its files' own date; --as-of to change it\) for quality\n/);
+		expect((await lens('analyse', folder)).stdout).toMatch(
+			/^Provision Lens — figures as of 2026-03-20 \(the date of the latest export loaded, from its files' own date; --as-of to change it\) for quality\n/
+		);
 
 		const html = `${tmpdir()}/lens-report-exported-${process.pid}.html`;
 		const run = JSON.parse((await lens('report', folder, '--period', '2025/26', '--out', html, '--json')).stdout);
@@ -200,7 +256,9 @@ describe('lens analyse: attainment', () => {
 		// tests/fixtures/attainment, worked out by hand in src/lib/metrics/attainment.spec.ts.
 		const out = JSON.parse((await lens('analyse', fixture('attainment'), '--as-of', '2026-03-20', '--json')).stdout);
 		expect(out.attainment.by_subject.map((r: { subject: string; pupils: number; at_expected: number }) => [r.subject, r.pupils, r.at_expected])).toEqual([
-			['Reading', 6, 2], ['Writing', 2, 0], ['Maths', 4, 2]
+			['Reading', 6, 2],
+			['Writing', 2, 0],
+			['Maths', 4, 2]
 		]);
 		expect(out.attainment.against_school[0]).toMatchObject({ subject: 'Reading', school_pct: 70, versus_rest: 'lower' });
 		expect(out.attainment.progress[0]).toMatchObject({ subject: 'Reading', less_than_expected: 2, expected: 2, more_than_expected: 1, not_recorded: 1 });

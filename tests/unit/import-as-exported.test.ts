@@ -9,7 +9,10 @@ describe('an SEN stage as SIMS writes it', () => {
 		const { db, summary } = await importText({ 'pupils.csv': pupils });
 		expect(summary.tables.pupils).toEqual({ read: 5, loaded: 4, rejected: 1, warnings: 0 });
 		expect(await db.query('SELECT pupil_id, sen_stage FROM pupils ORDER BY pupil_id')).toEqual([
-			{ pupil_id: 'P1', sen_stage: 'K' }, { pupil_id: 'P2', sen_stage: 'E' }, { pupil_id: 'P3', sen_stage: 'N' }, { pupil_id: 'P4', sen_stage: 'K' }
+			{ pupil_id: 'P1', sen_stage: 'K' },
+			{ pupil_id: 'P2', sen_stage: 'E' },
+			{ pupil_id: 'P3', sen_stage: 'N' },
+			{ pupil_id: 'P4', sen_stage: 'K' }
 		]);
 		// A code and words that disagree are not guessed at.
 		expect(summary.rejected.map((r) => [r.line, r.column, r.value])).toEqual([[6, 'sen_stage', 'K - EHC Plan']]);
@@ -41,7 +44,7 @@ describe('UTF-16 without a byte-order mark', () => {
 		const { db, plan, summary } = await importText({ 'pupils.csv': pupils, 'plans.csv': plans, 'targets.csv': utf16(targets, bigEndian) });
 		expect(plan.sources.find((s) => s.file === 'targets.csv')).toMatchObject({ refused: null, encoding: bigEndian ? 'utf-16be' : 'utf-16le' });
 		expect(summary.tables.targets).toEqual({ read: 40, loaded: 40, rejected: 0, warnings: 0 });
-		expect(await db.query("SELECT DISTINCT target_text FROM targets")).toEqual([{ target_text: wording }]);
+		expect(await db.query('SELECT DISTINCT target_text FROM targets')).toEqual([{ target_text: wording }]);
 	});
 
 	it('still refuses binary bytes with zeros on both sides', async () => {
@@ -74,9 +77,7 @@ describe("Excel's sep= first line", () => {
 
 	it('refuses a file whose sep= line names a separator the import does not read, saying which', async () => {
 		const { plan } = await importText({ 'pupils.csv': 'sep=|\npupil_id|year_group|sen_stage\nP1|3|K\n' });
-		expect(plan.sources[0].refused).toBe(
-			'pupils.csv: its first line (sep=|) names "|"; the import reads values separated by commas, semicolons or tabs: save the file separated by one of those'
-		);
+		expect(plan.sources[0].refused).toBe('pupils.csv: its first line (sep=|) names "|"; the import reads values separated by commas, semicolons or tabs: save the file separated by one of those');
 	});
 });
 
@@ -88,9 +89,15 @@ describe('a file that mixes UTF-8 and Windows-1252 lines', () => {
 		const file = bytesOf(
 			header,
 			'PR1,Café club,SEMH,08/09/2025,£45,pupil premium\r\n',
-			'PR2,Caf', [0xe9], ' club,SEMH,08/09/2025,', [0xa3], '30,notional SEN budget\r\n',
+			'PR2,Caf',
+			[0xe9],
+			' club,SEMH,08/09/2025,',
+			[0xa3],
+			'30,notional SEN budget\r\n',
 			'PR3,Children’s talk,C&I,08/09/2025,£12,top-up\r\n',
-			'PR4,Children', [0x92], 's talk,C&I,08/09/2025,20,top-up\r\n'
+			'PR4,Children',
+			[0x92],
+			's talk,C&I,08/09/2025,20,top-up\r\n'
 		);
 		const { db, plan, summary } = await importText({ 'provisions.csv': file });
 		expect(plan.sources[0]).toMatchObject({ encoding: 'utf-8 and windows-1252', oddRows: 2 });
@@ -101,7 +108,8 @@ describe('a file that mixes UTF-8 and Windows-1252 lines', () => {
 			{ provision_id: 'PR4', intervention: 'Children’s talk', other_costs_gbp: 20 }
 		]);
 		expect(summary.tables.provisions).toEqual({ read: 4, loaded: 4, rejected: 0, warnings: 3 });
-		const reason = 'this row is in Windows-1252 (an older Excel "CSV") while most of the file is in UTF-8: each was read in its own, so check its accents and symbols (é, £, ’) and save the file as "CSV UTF-8"';
+		const reason =
+			'this row is in Windows-1252 (an older Excel "CSV") while most of the file is in UTF-8: each was read in its own, so check its accents and symbols (é, £, ’) and save the file as "CSV UTF-8"';
 		expect(summary.warnings.map((w) => [w.file, w.line, w.column, w.value, w.reason])).toEqual([
 			['provisions.csv', 3, 'intervention', 'Café club', reason],
 			['provisions.csv', 3, 'other_costs_gbp', '£30', reason],
@@ -112,10 +120,18 @@ describe('a file that mixes UTF-8 and Windows-1252 lines', () => {
 	it('names the UTF-8 lines when most of the file is Windows-1252, and a line that holds both, counting quoted line breaks as one row', async () => {
 		const file = bytesOf(
 			header,
-			'PR1,Caf', [0xe9], ' club,SEMH,08/09/2025,', [0xa3], '45,pupil premium\r\n',
-			'PR2,"Caf', [0xe9], '\r\nclub",SEMH,08/09/2025,30,top-up\r\n',
+			'PR1,Caf',
+			[0xe9],
+			' club,SEMH,08/09/2025,',
+			[0xa3],
+			'45,pupil premium\r\n',
+			'PR2,"Caf',
+			[0xe9],
+			'\r\nclub",SEMH,08/09/2025,30,top-up\r\n',
 			'PR3,Café club,SEMH,08/09/2025,12,top-up\r\n',
-			'PR4,Caf', [0xe9], ' club,SEMH,08/09/2025,£20,top-up\r\n'
+			'PR4,Caf',
+			[0xe9],
+			' club,SEMH,08/09/2025,£20,top-up\r\n'
 		);
 		const { db, summary } = await importText({ 'provisions.csv': file });
 		expect(await db.query('SELECT provision_id, intervention, other_costs_gbp FROM provisions ORDER BY 1')).toEqual([

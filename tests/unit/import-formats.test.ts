@@ -97,7 +97,10 @@ describe('file formats', () => {
 		const summary = await summaryOf(db);
 		// pupils: B1 row 2, empty row 3, B2 row 4, spaces-only row 5, B3 (bad year) row 6, B4 row 7.
 		expect(summary.tables.pupils).toEqual({ read: 4, loaded: 3, rejected: 1, warnings: 0 });
-		expect(summary.rejected.map((r) => [r.table, r.line, r.column])).toEqual([['pupils', 6, 'year_group'], ['targets', 4, 'plan_id']]);
+		expect(summary.rejected.map((r) => [r.table, r.line, r.column])).toEqual([
+			['pupils', 6, 'year_group'],
+			['targets', 4, 'plan_id']
+		]);
 		const [t] = await db.query<{ target_text: string }>(`SELECT target_text FROM targets WHERE target_id = 'TB1'`);
 		expect(t.target_text).toBe('line one\n\nline three after a blank line in a cell');
 	});
@@ -113,7 +116,10 @@ describe('file formats', () => {
 		const files = [{ name: 'pupils.csv', bytes: new Uint8Array(readFileSync(fixture('rules/pupils.csv'))) }];
 		await commitImport(db, await prepareImport(db, 'Second school', files));
 		const rows = await db.query(`SELECT school, count(*)::INTEGER AS n FROM pupils WHERE pupil_id = 'P001' GROUP BY 1 ORDER BY 1`);
-		expect(rows).toEqual([{ school: 'Second school', n: 1 }, { school: 'rules', n: 1 }]);
+		expect(rows).toEqual([
+			{ school: 'Second school', n: 1 },
+			{ school: 'rules', n: 1 }
+		]);
 	});
 });
 

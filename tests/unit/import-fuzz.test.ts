@@ -54,10 +54,7 @@ const costs: Row['cost'][] = [
 const row: fc.Arbitrary<Row> = fc.record({
 	text,
 	cost: fc.constantFrom(...costs),
-	damage: fc.oneof(
-		{ weight: 12, arbitrary: fc.constant<Damage>('none') },
-		{ weight: 1, arbitrary: fc.constantFrom<Damage>('extra-cell', 'missing-cell', 'stray-quote', 'unterminated-quote') }
-	),
+	damage: fc.oneof({ weight: 12, arbitrary: fc.constant<Damage>('none') }, { weight: 1, arbitrary: fc.constantFrom<Damage>('extra-cell', 'missing-cell', 'stray-quote', 'unterminated-quote') }),
 	blankBefore: fc.oneof({ weight: 8, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })
 });
 const fileCase: fc.Arbitrary<FileCase> = fc.record({
@@ -94,7 +91,9 @@ function write(c: FileCase, prefix: string) {
 		}
 		if (r.damage === 'unterminated-quote') {
 			intervention = `"${plain}`;
-			out = cells().map((v, k) => (k === 4 ? v.replace(/"/g, '') : v)).slice(0, 4);
+			out = cells()
+				.map((v, k) => (k === 4 ? v.replace(/"/g, '') : v))
+				.slice(0, 4);
 		}
 		lines.push(out.join(c.delim));
 		expected.push({ id, line, text: r.text, cost: r.cost, rejected: r.damage !== 'none' });
@@ -116,7 +115,7 @@ function encode(body: string, encoding: Encoding): Uint8Array {
 		}
 		return out;
 	}
-	const cp1252: Record<string, number> = { '£': 0xa3, 'é': 0xe9, 'É': 0xc9, '’': 0x92 };
+	const cp1252: Record<string, number> = { '£': 0xa3, é: 0xe9, É: 0xc9, '’': 0x92 };
 	return Uint8Array.from([...body].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
 }
 
@@ -145,7 +144,10 @@ describe('import fuzz test', () => {
 						const got = byId.get(e.id);
 						if (e.rejected) {
 							expect(got, `${w.name} ${e.id}`).toBeUndefined();
-							expect(rejected.map((p) => p.line), `${w.name} ${e.id}`).toContain(e.line);
+							expect(
+								rejected.map((p) => p.line),
+								`${w.name} ${e.id}`
+							).toContain(e.line);
 						} else {
 							expect(got, `${w.name} ${e.id}`).toEqual({ provision_id: e.id, source_file: w.name, source_line: e.line, intervention: stored(e.text), other_costs_gbp: e.cost.value });
 							const warned = warnings.filter((p) => p.line === e.line).map((p) => p.column);

@@ -24,8 +24,7 @@ describe('import of the rules fixture', () => {
 		});
 	});
 
-	const rejected = (table: string) =>
-		summary.rejected.filter((r) => r.table === table).map((r) => [r.line, r.column, r.value, r.reason]);
+	const rejected = (table: string) => summary.rejected.filter((r) => r.table === table).map((r) => [r.line, r.column, r.value, r.reason]);
 
 	it('rejects bad required values, repeats and broken rules in pupils', () => {
 		expect(rejected('pupils')).toEqual([
@@ -82,9 +81,7 @@ describe('import of the rules fixture', () => {
 		]);
 		const [p2] = await db.query<{ pupil_premium: boolean | null }>(`SELECT pupil_premium FROM pupils WHERE pupil_id = 'P002'`);
 		expect(p2.pupil_premium).toBeNull();
-		const [a] = await db.query<{ plan_id: string | null; attendance_pct: number | null }>(
-			`SELECT plan_id, attendance_pct FROM allocations WHERE pupil_id = 'P002'`
-		);
+		const [a] = await db.query<{ plan_id: string | null; attendance_pct: number | null }>(`SELECT plan_id, attendance_pct FROM allocations WHERE pupil_id = 'P002'`);
 		expect(a).toEqual({ plan_id: null, attendance_pct: null });
 	});
 

@@ -10,9 +10,7 @@ const demo = new URL('../../data/demo/', import.meta.url).pathname;
 const trustFiles = (): ChosenFile[] =>
 	readdirSync(demo, { withFileTypes: true })
 		.filter((d) => d.isDirectory())
-		.flatMap((d) =>
-			readdirSync(`${demo}${d.name}`).map((name) => ({ name, path: `Demo trust/${d.name}/${name}`, bytes: new Uint8Array(readFileSync(`${demo}${d.name}/${name}`)) }))
-		);
+		.flatMap((d) => readdirSync(`${demo}${d.name}`).map((name) => ({ name, path: `Demo trust/${d.name}/${name}`, bytes: new Uint8Array(readFileSync(`${demo}${d.name}/${name}`)) })));
 
 describe('several schools chosen at once', () => {
 	it('groups a dropped trust folder into one school per subfolder', () => {
@@ -36,10 +34,7 @@ describe('several schools chosen at once', () => {
 		await discardPlan(db, mixed);
 		// The page asks which school each file belongs to; here the answer is each file's folder.
 		const of = (school: string) => files.filter((f) => f.path.includes(`/${school}/`));
-		const bySchool = [
-			...assignSchools(of('Oakfield Primary'), {}, 'Oakfield Primary'),
-			...assignSchools(of('Riverside High'), {}, 'Riverside High')
-		];
+		const bySchool = [...assignSchools(of('Oakfield Primary'), {}, 'Oakfield Primary'), ...assignSchools(of('Riverside High'), {}, 'Riverside High')];
 		expect(assignSchools(of('Oakfield Primary'), { 'pupils.csv': 'Elsewhere' }, 'Oakfield Primary').map((g) => g.school)).toEqual(['Oakfield Primary', 'Elsewhere']);
 		await importSchools(db, bySchool);
 		const pupils = await db.query<{ school: string; n: number }>(`SELECT school, count(*)::INTEGER AS n FROM pupils GROUP BY 1 ORDER BY 1`);

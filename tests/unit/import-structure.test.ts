@@ -8,17 +8,14 @@ const pupils = 'pupil_id,year_group,sen_stage\nP1,3,K\nP2,4,K\n';
 const plans = 'plan_id,pupil_id,cycle,start_date,review_due\nPL1,P1,1,08/09/2025,12/12/2025\nPL2,P2,1,08/09/2025,12/12/2025\n';
 const targetsHeader = 'target_id,plan_id,need_area,target_text,outcome,due_date,provision_ids,next_steps\n';
 
-const lines = (problems: { table: string; line: number; reason: string }[], table: string) =>
-	problems.filter((p) => p.table === table).map((p) => [p.line, p.reason]);
+const lines = (problems: { table: string; line: number; reason: string }[], table: string) => problems.filter((p) => p.table === table).map((p) => [p.line, p.reason]);
 
 describe('CSV structure is validated, not guessed', () => {
 	it('rejects a row with more cells than the header (an unquoted "read, write") instead of shifting its values', async () => {
 		const targets = `${targetsHeader}T1,PL1,C&L,[Pupil] will read, write and spell 5 words,YES,,,\nT2,PL2,C&L,[Pupil] will count to 20,NO,,,\n`;
 		const { db, summary } = await importText({ 'pupils.csv': pupils, 'plans.csv': plans, 'targets.csv': targets });
 		expect(summary.tables.targets).toEqual({ read: 2, loaded: 1, rejected: 1, warnings: 0 });
-		expect(lines(summary.rejected, 'targets')).toEqual([
-			[2, 'this row has 9 cells but the header has 8: is there an unquoted comma in a value (put the value in quotes)?']
-		]);
+		expect(lines(summary.rejected, 'targets')).toEqual([[2, 'this row has 9 cells but the header has 8: is there an unquoted comma in a value (put the value in quotes)?']]);
 		expect(summary.rejected[0]).toMatchObject({ file: 'targets.csv', column: '(whole row)', value: '' });
 		expect(await db.query(`SELECT target_id, outcome FROM targets`)).toEqual([{ target_id: 'T2', outcome: 'not_achieved' }]);
 	});
@@ -59,7 +56,10 @@ describe('CSV structure is validated, not guessed', () => {
 	it('keeps line numbers on the spreadsheet row after a stray quote followed by a blank line', async () => {
 		const text = 'pupil_id,year_group,sen_stage\nP1,3,K\nP"2,4,K\n\nP3,Year 20,K\nP4,5,K\n';
 		const { summary } = await importText({ 'pupils.csv': text });
-		expect(summary.rejected.map((r) => [r.line, r.column])).toEqual([[3, '(whole row)'], [5, 'year_group']]);
+		expect(summary.rejected.map((r) => [r.line, r.column])).toEqual([
+			[3, '(whole row)'],
+			[5, 'year_group']
+		]);
 		expect(summary.tables.pupils).toEqual({ read: 4, loaded: 2, rejected: 2, warnings: 0 });
 	});
 
@@ -75,7 +75,10 @@ describe('numbers are read one way, and never as NaN', () => {
 			'provision_id,intervention,need_area,start_date,other_costs_gbp,total_cost_gbp\nPR1,A,SEMH,08/09/2025,"1.200,50",NaN\nPR2,B,SEMH,08/09/2025,"12,50",Infinity\nPR3,C,SEMH,08/09/2025,"1,2,3",1 200\n';
 		const { db, summary } = await importText({ 'provisions.csv': provisions });
 		expect(summary.warnings.map((w) => [w.line, w.column, w.value])).toEqual([
-			[2, 'other_costs_gbp', '1.200,50'], [2, 'total_cost_gbp', 'NaN'], [3, 'other_costs_gbp', '12,50'], [3, 'total_cost_gbp', 'Infinity'],
+			[2, 'other_costs_gbp', '1.200,50'],
+			[2, 'total_cost_gbp', 'NaN'],
+			[3, 'other_costs_gbp', '12,50'],
+			[3, 'total_cost_gbp', 'Infinity'],
 			[4, 'other_costs_gbp', '1,2,3']
 		]);
 		expect(await db.query(`SELECT provision_id, other_costs_gbp, total_cost_gbp FROM provisions ORDER BY 1`)).toEqual([
@@ -92,7 +95,11 @@ describe('numbers are read one way, and never as NaN', () => {
 			'allocations.csv': 'provision_id,pupil_id,entry_value,exit_value,attendance_pct\nPR1,P1,NaN,90,NaN\nPR1,P2,80,-Infinity,50\n'
 		};
 		const { db, summary } = await importText(files);
-		expect(summary.warnings.map((w) => [w.line, w.column])).toEqual([[2, 'attendance_pct'], [2, 'entry_value'], [3, 'exit_value']]);
+		expect(summary.warnings.map((w) => [w.line, w.column])).toEqual([
+			[2, 'attendance_pct'],
+			[2, 'entry_value'],
+			[3, 'exit_value']
+		]);
 		const [n] = await db.query(`SELECT count(*) FILTER (WHERE isnan(entry_value) OR isnan(exit_value) OR isinf(entry_value) OR isinf(exit_value))::INTEGER AS bad FROM allocations`);
 		expect(n).toEqual({ bad: 0 });
 	});
@@ -120,7 +127,10 @@ describe('wide files, huge cells and engine limits', () => {
 			['plans', 2, 'cycle', '99999999999'],
 			['provisions', 2, 'group_size', '3000000000']
 		]);
-		expect(await db.query(`SELECT plan_id, cycle FROM plans ORDER BY 1`)).toEqual([{ plan_id: 'PL1', cycle: null }, { plan_id: 'PL2', cycle: 2 }]);
+		expect(await db.query(`SELECT plan_id, cycle FROM plans ORDER BY 1`)).toEqual([
+			{ plan_id: 'PL1', cycle: null },
+			{ plan_id: 'PL2', cycle: 2 }
+		]);
 	});
 
 	it('loads a row over 2 MB, and rejects one too long to read without echoing it', async () => {
@@ -139,9 +149,7 @@ describe('wide files, huge cells and engine limits', () => {
 describe('files that would vanish get one clear message', () => {
 	it('refuses a zip that is not a workbook, named .xlsx', async () => {
 		const { plan } = await importText({ 'pupils.xlsx': storedZip({ 'readme.txt': 'hello' }) });
-		expect(plan.sources.map((s) => s.refused)).toEqual([
-			'pupils.xlsx: not a CSV or .xlsx file (it is a zip file but not an Excel workbook); export the table as CSV or .xlsx and choose it again'
-		]);
+		expect(plan.sources.map((s) => s.refused)).toEqual(['pupils.xlsx: not a CSV or .xlsx file (it is a zip file but not an Excel workbook); export the table as CSV or .xlsx and choose it again']);
 	});
 
 	it('refuses a workbook whose only sheet is empty', async () => {

@@ -110,7 +110,11 @@ describe('snapshots of a school', () => {
 
 	it('leaves what was loaded untouched when the new export cannot be loaded', async () => {
 		await load(db, october, '2025-10-01', false);
-		const plan = await prepareImport(db, 'Oak', inputFiles({ 'pupils.csv': 'pupil_id,year_group,sen_stage\nP9,3,K\n', 'plans.csv': 'plan_id,pupil_id,start_date,review_due\nQ1,P9,2026-01-05,2026-03-27\n' }));
+		const plan = await prepareImport(
+			db,
+			'Oak',
+			inputFiles({ 'pupils.csv': 'pupil_id,year_group,sen_stage\nP9,3,K\n', 'plans.csv': 'plan_id,pupil_id,start_date,review_due\nQ1,P9,2026-01-05,2026-03-27\n' })
+		);
 		// Break the merge by taking away a table it writes to, as an engine failure would.
 		await db.exec('ALTER TABLE snapshot_pupils RENAME TO away');
 		await expect(commitImport(db, plan, { snapshot: '2026-01-15', addSnapshot: true })).rejects.toThrow(/before is unchanged/);
@@ -121,7 +125,10 @@ describe('snapshots of a school', () => {
 
 	it('leaves what was loaded untouched when a replacing export fails, or is stopped part way', async () => {
 		await load(db, october, '2025-10-01', false);
-		const everything = () => db.query(`SELECT 'pupils' AS t, pupil_id AS id, school FROM pupils UNION ALL SELECT 'targets', target_id, school FROM targets UNION ALL SELECT 'checks', target_id, school FROM target_checks UNION ALL SELECT 'snapshot', strftime(snapshot, '%Y-%m-%d'), school FROM snapshots ORDER BY ALL`);
+		const everything = () =>
+			db.query(
+				`SELECT 'pupils' AS t, pupil_id AS id, school FROM pupils UNION ALL SELECT 'targets', target_id, school FROM targets UNION ALL SELECT 'checks', target_id, school FROM target_checks UNION ALL SELECT 'snapshot', strftime(snapshot, '%Y-%m-%d'), school FROM snapshots ORDER BY ALL`
+			);
 		const before = await everything();
 		// October's targets have no wording, so the checker has no verdicts to keep.
 		expect(before.length).toBe(3 + 2 + 1);
@@ -153,7 +160,10 @@ describe('snapshots of a school', () => {
 		const replacing = await prepareImport(db, 'Oak', worded);
 		steps.length = 0;
 		await commitImport(db, replacing, { snapshot: '2026-01-15', progress });
-		expect(steps.slice(-2)).toEqual(['Checking each target against the SMART guide (0 of 2 different wordings done) (cannot stop)', "Getting the figures ready: each plan's targets and each target's pupil (cannot stop)"]);
+		expect(steps.slice(-2)).toEqual([
+			'Checking each target against the SMART guide (0 of 2 different wordings done) (cannot stop)',
+			"Getting the figures ready: each plan's targets and each target's pupil (cannot stop)"
+		]);
 		expect((await everything()).filter((r) => (r as { t: string }).t === 'snapshot')).toEqual([{ t: 'snapshot', id: '2026-01-15', school: 'Oak' }]);
 		expect(await db.query(`SELECT DISTINCT school FROM targets UNION SELECT DISTINCT school FROM target_checks`)).toEqual([{ school: 'Oak' }]);
 	});
@@ -178,9 +188,16 @@ describe('snapshots of a school', () => {
 		await load(db, january, '2026-01-15', true);
 		await commitImport(db, await prepareImport(db, 'Elm', october), { snapshot: '2025-11-20' });
 		const oak = makeScope({ asOf: '2026-01-20', filters: { school: 'Oak' } });
-		expect((await runMetric(db, registerTrend, oak, undefined)).map((r) => [r.census, r.pupils])).toEqual([['2025-10-01', 3], ['2026-01-15', 3]]);
+		expect((await runMetric(db, registerTrend, oak, undefined)).map((r) => [r.census, r.pupils])).toEqual([
+			['2025-10-01', 3],
+			['2026-01-15', 3]
+		]);
 		// The whole trust: on 20 November Oak stood as exported in October, Elm as exported that day.
-		expect((await runMetric(db, registerTrend, scope, undefined)).map((r) => [r.census, r.pupils])).toEqual([['2025-10-01', 3], ['2025-11-20', 6], ['2026-01-15', 6]]);
+		expect((await runMetric(db, registerTrend, scope, undefined)).map((r) => [r.census, r.pupils])).toEqual([
+			['2025-10-01', 3],
+			['2025-11-20', 6],
+			['2026-01-15', 6]
+		]);
 	});
 
 	it('refuses to add an export dated between two loaded ones, and changes nothing', async () => {
@@ -191,7 +208,14 @@ describe('snapshots of a school', () => {
 		expect(await db.query(`SELECT target_id, outcome FROM targets ORDER BY ALL`)).toEqual(before);
 		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stage%'`)).toEqual([]);
 		// Without its pupils file an added export would put an empty register on its date.
-		await expect(load(db, january.filter((f) => f.name !== 'pupils.csv'), '2026-02-01', true)).rejects.toThrow('Oak: an export added as a new snapshot needs its pupils file');
+		await expect(
+			load(
+				db,
+				january.filter((f) => f.name !== 'pupils.csv'),
+				'2026-02-01',
+				true
+			)
+		).rejects.toThrow('Oak: an export added as a new snapshot needs its pupils file');
 		expect(await db.query(`SELECT target_id, outcome FROM targets ORDER BY ALL`)).toEqual(before);
 		// Before every loaded export, or after them, is fine.
 		await load(db, october, '2025-09-01', true);

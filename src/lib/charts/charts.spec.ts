@@ -128,7 +128,11 @@ describe('achievement bars', () => {
 describe('cost by intervention', () => {
 	it('prints each amount, white inside a long bar and dark beside a short one, and leaves out unknown costs', () => {
 		const svg = svgOf(draw(costByInterventionSpec(interventionCosts, 760)));
-		const fillOf = (words: string) => [...svg.querySelectorAll('text')].find((t) => t.textContent === words)?.closest('[fill]')?.getAttribute('fill');
+		const fillOf = (words: string) =>
+			[...svg.querySelectorAll('text')]
+				.find((t) => t.textContent === words)
+				?.closest('[fill]')
+				?.getAttribute('fill');
 		expect(fillOf('£11,100')).toBe('#fff');
 		expect(fillOf('£300')).toBe('#0b0c0c');
 		expect(fillOf('£4,200 + 1 run(s) of unknown cost')).toBeDefined();
@@ -203,7 +207,14 @@ describe('gain dots', () => {
 	it('never puts points gains and ratio gains on one axis', () => {
 		const mixed = texts(svgOf(draw(gainDotsSpec(gainPoints, 760))));
 		expect(mixed).toContain('Gain from entry to exit (above 0 = better)');
-		const ratio = svgOf(draw(gainDotsSpec(gainPoints.filter((p) => p.ratio_gain !== null), 760)));
+		const ratio = svgOf(
+			draw(
+				gainDotsSpec(
+					gainPoints.filter((p) => p.ratio_gain !== null),
+					760
+				)
+			)
+		);
 		expect(texts(ratio)).toContain('Ratio gain (months gained ÷ months passed)');
 		// The ratio panel has only the ratio gains (1.1 to 2.2), the gains panel only points and months (-1 to 9).
 		expect(ratio.querySelectorAll('g[aria-label="dot"] circle').length).toBe(3);

@@ -137,8 +137,7 @@ export function costVsProgressLayout(points: CostProgressPoint[], reference: num
 	 * A label may cross an interval line only well inside it, so that both of the line's ends stay in
 	 * sight (a hidden end would make the interval look shorter).
 	 */
-	const clearOfLines = (box: Box, crossing: boolean) =>
-		whiskers.every(({ box: line }) => !overlaps(box, line, 1) || (crossing && box.y >= line.y + 6 && box.y + box.h <= line.y + line.h - 6));
+	const clearOfLines = (box: Box, crossing: boolean) => whiskers.every(({ box: line }) => !overlaps(box, line, 1) || (crossing && box.y >= line.y + 6 && box.y + box.h <= line.y + line.h - 6));
 
 	const labels: ScatterLayout['labels'] = [];
 	const unlabelled: CostProgressPoint[] = [];
@@ -156,8 +155,7 @@ export function costVsProgressLayout(points: CostProgressPoint[], reference: num
 			['below right', { x: d.cx + g, y: d.cy + g, w, h }],
 			['below left', { x: d.cx - g - w, y: d.cy + g, w, h }]
 		];
-		const fits = (box: Box, crossing: boolean) =>
-			within(box, frame) && labels.every((l) => !overlaps(box, l.box)) && dots.every((c) => !touchesCircle(box, c)) && clearOfLines(box, crossing);
+		const fits = (box: Box, crossing: boolean) => within(box, frame) && labels.every((l) => !overlaps(box, l.box)) && dots.every((c) => !touchesCircle(box, c)) && clearOfLines(box, crossing);
 		// A place clear of every line first; failing that, one crossing a line in its middle.
 		const free = places.find(([, box]) => fits(box, false)) ?? places.find(([, box]) => fits(box, true));
 		if (free) labels.push({ point: d.point, side: free[0], box: free[1] });

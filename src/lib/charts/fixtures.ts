@@ -19,7 +19,23 @@ export const areaBars: LabelledShare[] = [
 	{ label: 'Nothing reviewed', ...withRates(counts(0, 0, 0)) }
 ];
 
-const costBase = { intervention_key: 'x', provisions_not_quantified: 0, need_area: 'semh', wave: 2, delivered_by: 'TA', provisions: 1, pupils: 3, typical_group_size: 3, sessions_per_week: 2, minutes_per_session: 30, staff_hours_per_week: 1, weeks: 10, cost_per_pupil_gbp: 100, cost_band: '££', funding_streams: null };
+const costBase = {
+	intervention_key: 'x',
+	provisions_not_quantified: 0,
+	need_area: 'semh',
+	wave: 2,
+	delivered_by: 'TA',
+	provisions: 1,
+	pupils: 3,
+	typical_group_size: 3,
+	sessions_per_week: 2,
+	minutes_per_session: 30,
+	staff_hours_per_week: 1,
+	weeks: 10,
+	cost_per_pupil_gbp: 100,
+	cost_band: '££',
+	funding_streams: null
+};
 export const interventionCosts: InterventionCost[] = [
 	{ ...costBase, intervention: 'Speech and language therapy (external)', total_cost_gbp: 11100, provisions_cost_unknown: 0 },
 	{ ...costBase, intervention: 'ELSA', total_cost_gbp: 4200, provisions_cost_unknown: 1 },
@@ -56,7 +72,16 @@ export const indicatorRows: IndicatorRow[] = [
 	{ label: 'Review date set', met: 12, not_met: 280, unknown: 15 }
 ];
 
-const gain = (pupil_id: string, measure: string, g: number, ratio: number | null): GainPoint => ({ school: 'S', intervention: 'Reading Boost', pupil_id, measure, entry_value: 80, exit_value: 80 + g, gain: g, ratio_gain: ratio });
+const gain = (pupil_id: string, measure: string, g: number, ratio: number | null): GainPoint => ({
+	school: 'S',
+	intervention: 'Reading Boost',
+	pupil_id,
+	measure,
+	entry_value: 80,
+	exit_value: 80 + g,
+	gain: g,
+	ratio_gain: ratio
+});
 /** Points gains on scores and months gains on ages, and (for ages) ratio gains: two panels. */
 export const gainPoints: GainPoint[] = [
 	gain('A', 'Standardised score', 6, null),

@@ -19,9 +19,7 @@ const titles: Record<GainKind, { wide: string; narrow: string }> = {
  * gains of all points; the page draws the two kinds as two panels.
  */
 export function gainDotsSpec(points: GainPoint[], width = 720, kind: GainKind = points.length && points.every((p) => p.ratio_gain !== null) ? 'ratio' : 'gain'): Plot.PlotOptions {
-	const data = points
-		.filter((p) => kind === 'gain' || p.ratio_gain !== null)
-		.map((p) => ({ ...p, value: kind === 'ratio' ? p.ratio_gain! : p.gain, row: p.measure }));
+	const data = points.filter((p) => kind === 'gain' || p.ratio_gain !== null).map((p) => ({ ...p, value: kind === 'ratio' ? p.ratio_gain! : p.gain, row: p.measure }));
 	const rows = [...new Set(data.map((d) => d.row))];
 	const means = rows.map((row) => {
 		const vs = data.filter((d) => d.row === row).map((d) => d.value);

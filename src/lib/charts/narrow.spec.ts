@@ -65,7 +65,21 @@ describe('charts on a narrow screen', () => {
 	});
 
 	it('keeps the amount at the bar and the runs of unknown cost with the name in the cost chart at phone width', () => {
-		const base = { need_area: 'semh', wave: 2, delivered_by: 'TA', provisions: 1, pupils: 3, typical_group_size: 3, sessions_per_week: 2, minutes_per_session: 30, staff_hours_per_week: 1, weeks: 10, cost_per_pupil_gbp: 100, cost_band: '££', funding_streams: null };
+		const base = {
+			need_area: 'semh',
+			wave: 2,
+			delivered_by: 'TA',
+			provisions: 1,
+			pupils: 3,
+			typical_group_size: 3,
+			sessions_per_week: 2,
+			minutes_per_session: 30,
+			staff_hours_per_week: 1,
+			weeks: 10,
+			cost_per_pupil_gbp: 100,
+			cost_band: '££',
+			funding_streams: null
+		};
 		const spec = specAt(costByInterventionSpec([{ ...base, intervention: 'ELSA', total_cost_gbp: 1200, provisions_cost_unknown: 1 }] as never), 300);
 		expect(texts(render(spec))).toEqual(expect.arrayContaining(['ELSA (and 1 run(s) of unknown cost)', '£1,200']));
 	});

@@ -58,12 +58,7 @@ export function linesFor(label: string, px: number): number {
  * above its bar across the chart's full width, wrapped if it must be, instead of in a left margin
  * that would leave no room for the bars. `labelText` may add to a label what was beside the bar.
  */
-export function labelsAbove(
-	spec: Plot.PlotOptions,
-	labels: string[],
-	width: number,
-	labelText: (label: string) => string = (l) => l
-): Plot.PlotOptions {
+export function labelsAbove(spec: Plot.PlotOptions, labels: string[], width: number, labelText: (label: string) => string = (l) => l): Plot.PlotOptions {
 	const room = width - 8;
 	const maxLines = Math.max(1, ...labels.map((l) => linesFor(labelText(l), room)));
 	const bar = 18;

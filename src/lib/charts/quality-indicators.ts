@@ -52,7 +52,12 @@ export function qualityIndicatorsSpec(rows: IndicatorRow[], width = 760): Plot.P
 			barX(data, { x1: 'x1', x2: 'x2', y: 'label', fill: 'state' }),
 			ruleX([0]),
 			// Constant fills, not a channel: a channel of colours would go through the states' colour scale.
-			...['#fff', '#0b0c0c'].map((ink) => text(written.filter((d) => d.ink === ink), { x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2, y: 'label', text: 'text', fill: ink }))
+			...['#fff', '#0b0c0c'].map((ink) =>
+				text(
+					written.filter((d) => d.ink === ink),
+					{ x: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2, y: 'label', text: 'text', fill: ink }
+				)
+			)
 		]
 	};
 	const fitted = above ? { ...labelsAbove(spec, labels, width), marginRight } : spec;

@@ -1,10 +1,28 @@
 import { columnsOf, tableDescriptions, tableOrder, type TableName } from './tables';
 
 const kindLabels: Record<string, string> = {
-	id: 'id', id_list: 'list of ids', text: 'text', date: 'date', bool: 'yes/no', money: 'money (£)', positive: 'number above 0',
-	count: 'whole number ≥ 1', number: 'number', percent: 'percentage 0–100', year: 'year group', wave: 'wave 1–3',
-	sen_stage: 'SEN stage', need_code: 'DfE need code', need_area: 'area of need', sex: 'F or M', outcome: 'outcome', decision: 'review decision',
-	assessed_on: 'date or term', attainment: 'attainment band', progress: 'progress judgement', comparator: 'whole-school figure'
+	id: 'id',
+	id_list: 'list of ids',
+	text: 'text',
+	date: 'date',
+	bool: 'yes/no',
+	money: 'money (£)',
+	positive: 'number above 0',
+	count: 'whole number ≥ 1',
+	number: 'number',
+	percent: 'percentage 0–100',
+	year: 'year group',
+	wave: 'wave 1–3',
+	sen_stage: 'SEN stage',
+	need_code: 'DfE need code',
+	need_area: 'area of need',
+	sex: 'F or M',
+	outcome: 'outcome',
+	decision: 'review decision',
+	assessed_on: 'date or term',
+	attainment: 'attainment band',
+	progress: 'progress judgement',
+	comparator: 'whole-school figure'
 };
 
 export interface DictionaryTable {
@@ -31,5 +49,7 @@ export function dataDictionary(): DictionaryTable[] {
 
 /** A blank template: the header row of a table, in contract order. */
 export function templateCsv(table: TableName): string {
-	return `${columnsOf(table).map((c) => c.name).join(',')}\r\n`;
+	return `${columnsOf(table)
+		.map((c) => c.name)
+		.join(',')}\r\n`;
 }

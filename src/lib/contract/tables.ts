@@ -7,9 +7,28 @@ import * as E from './enums';
  * description); the SQL that validates and loads rows is generated from this file.
  */
 export type ValueKind =
-	| 'id' | 'id_list' | 'text' | 'date' | 'bool' | 'money' | 'positive' | 'count' | 'number' | 'percent'
-	| 'year' | 'wave' | 'sen_stage' | 'need_code' | 'need_area' | 'sex' | 'outcome' | 'decision'
-	| 'assessed_on' | 'attainment' | 'progress' | 'comparator';
+	| 'id'
+	| 'id_list'
+	| 'text'
+	| 'date'
+	| 'bool'
+	| 'money'
+	| 'positive'
+	| 'count'
+	| 'number'
+	| 'percent'
+	| 'year'
+	| 'wave'
+	| 'sen_stage'
+	| 'need_code'
+	| 'need_area'
+	| 'sex'
+	| 'outcome'
+	| 'decision'
+	| 'assessed_on'
+	| 'attainment'
+	| 'progress'
+	| 'comparator';
 
 export interface ColumnMeta {
 	kind: ValueKind;
@@ -65,12 +84,17 @@ const boolNote = 'Y/N, Yes/No, TRUE/FALSE or 1/0; blank means not known.';
 
 export const pupils = z.object({
 	pupil_id: req('id', 'Pseudonymous pupil key: 1–64 letters, digits, _ or -. Never a name or UPN.', {
-		unique: true, aliases: ['pupil', 'pupil ref', 'pupil reference', 'student id', 'learner id', 'pseudonym', 'anon id', 'child id']
+		unique: true,
+		aliases: ['pupil', 'pupil ref', 'pupil reference', 'student id', 'learner id', 'pseudonym', 'anon id', 'child id']
 	}),
 	year_group: req('year', 'N1, N2, R or 1–14; also Y3, Year 3, YR, Reception, Nursery 2.', { aliases: ['year', 'yr', 'ncy', 'nc year', 'year group'] }),
-	sen_stage: req('sen_stage', 'K = SEN support, E = EHC plan, N = no SEN (monitoring list); also "SEN Support", "EHCP", and the code with its words as SIMS writes them ("K - SEN Support", "E - EHC Plan", "N - No SEN").', {
-		aliases: ['stage', 'sen status', 'sen provision', 'sen code', 'level of need', 'sen']
-	}),
+	sen_stage: req(
+		'sen_stage',
+		'K = SEN support, E = EHC plan, N = no SEN (monitoring list); also "SEN Support", "EHCP", and the code with its words as SIMS writes them ("K - SEN Support", "E - EHC Plan", "N - No SEN").',
+		{
+			aliases: ['stage', 'sen status', 'sen provision', 'sen code', 'level of need', 'sen']
+		}
+	),
 	primary_need: opt('need_code', 'DfE primary need code (SPLD, MLD, SLD, PMLD, SEMH, SLCN, HI, VI, MSI, PD, ASD, OTH, NSA) or its full name.', {
 		aliases: ['primary need', 'main need', 'main area of need', 'primary type of need', 'need type']
 	}),
@@ -90,7 +114,7 @@ export const pupils = z.object({
 export const plans = z.object({
 	plan_id: req('id', 'Unique id of the plan (one turn of Assess, Plan, Do, Review).', { unique: true, aliases: ['plan', 'plan ref', 'support plan id', 'iep id'] }),
 	pupil_id: req('id', 'The pupil the plan is for; must be in pupils.', { references: { table: 'pupils', column: 'pupil_id' }, aliases: ['pupil', 'pupil ref', 'student id'] }),
-	cycle: opt('count', 'Plan number in the pupil\'s APDR cycle (1, 2, 3, …).', { aliases: ['plan number', 'apdr cycle', 'cycle number', 'plan no'] }),
+	cycle: opt('count', "Plan number in the pupil's APDR cycle (1, 2, 3, …).", { aliases: ['plan number', 'apdr cycle', 'cycle number', 'plan no'] }),
 	start_date: req('date', 'When the plan starts.', { aliases: ['start', 'plan start', 'date agreed', 'plan date'] }),
 	review_due: req('date', 'Planned review date; not before start_date.', { aliases: ['review date', 'review due date', 'due', 'next review'] }),
 	reviewed_on: opt('date', 'When the review was held; blank = not reviewed yet.', { aliases: ['reviewed', 'review held', 'date reviewed', 'actual review date'] }),
@@ -101,7 +125,7 @@ export const plans = z.object({
 	external_advice: opt('bool', `Advice from outside professionals is reflected. ${boolNote}`, { aliases: ['external', 'professional advice', 'outside agency advice'] }),
 	pupil_attended_review: opt('bool', `The child took part in the review. ${boolNote}`, { aliases: ['pupil attended', 'child attended review'] }),
 	parent_attended_review: opt('bool', `A parent took part in the review. ${boolNote}`, { aliases: ['parent attended', 'parents attended review'] }),
-	case_holder: opt('text', 'Anonymised staff identifier or role of the plan\'s owner.', { aliases: ['key person', 'owner', 'keyworker', 'key worker', 'case worker'] })
+	case_holder: opt('text', "Anonymised staff identifier or role of the plan's owner.", { aliases: ['key person', 'owner', 'keyworker', 'key worker', 'case worker'] })
 });
 
 export const targets = z.object({
@@ -110,13 +134,14 @@ export const targets = z.object({
 	need_area: req('need_area', 'communication_interaction, cognition_learning, semh, sensory_physical, independence_self_help or medical; also C&I, C&L, SEMH, S&P and full names.', {
 		aliases: ['area of need', 'area', 'need', 'broad area of need']
 	}),
-	target_text: opt('text', 'The target as written, with the pupil\'s name already replaced (e.g. by [Pupil]).', { aliases: ['target', 'smart target', 'outcome text', 'description', 'text'] }),
-	due_date: opt('date', 'When the target should be met; blank = the plan\'s review_due.', { aliases: ['due', 'by when', 'target date'] }),
+	target_text: opt('text', "The target as written, with the pupil's name already replaced (e.g. by [Pupil]).", { aliases: ['target', 'smart target', 'outcome text', 'description', 'text'] }),
+	due_date: opt('date', "When the target should be met; blank = the plan's review_due.", { aliases: ['due', 'by when', 'target date'] }),
 	outcome: opt('outcome', 'achieved, partial or not_achieved (also YES, NO, Progress, Partially achieved); blank = not reviewed yet.', {
 		aliases: ['achieved', 'result', 'status', 'achieved yes no progress']
 	}),
 	provision_ids: opt('id_list', 'Provisions supporting this target, separated by ";"; each must be in provisions.', {
-		references: { table: 'provisions', column: 'provision_id' }, aliases: ['provisions', 'provision', 'interventions', 'provision id']
+		references: { table: 'provisions', column: 'provision_id' },
+		aliases: ['provisions', 'provision', 'interventions', 'provision id']
 	}),
 	next_steps: opt('text', 'What the review decided for this target.', { aliases: ['next step', 'actions'] })
 });
@@ -135,7 +160,7 @@ export const provisions = z.object({
 	end_date: opt('date', 'When the run ends; blank = ongoing. Not before start_date.', { aliases: ['end', 'to', 'until'] }),
 	weeks: opt('positive', 'Delivery weeks; blank = worked out from the dates.', { aliases: ['number of weeks', 'duration weeks'] }),
 	group_size: opt('count', 'Pupils in the group; blank = the number of pupils allocated.', { aliases: ['group', 'size', 'ratio'] }),
-	hourly_rate_gbp: opt('money', 'Hourly staff rate in £ for this run; overrides the role\'s rate.', { aliases: ['hourly rate', 'rate'] }),
+	hourly_rate_gbp: opt('money', "Hourly staff rate in £ for this run; overrides the role's rate.", { aliases: ['hourly rate', 'rate'] }),
 	other_costs_gbp: opt('money', 'Resources, licences, external fees for the whole run, in £.', { aliases: ['other costs', 'resources cost', 'resource costs'] }),
 	total_cost_gbp: opt('money', 'Cost of the whole run in £; overrides the computed cost.', { aliases: ['total cost', 'cost'] }),
 	funding_stream: opt('text', 'e.g. notional SEN budget, pupil premium, top-up.', { aliases: ['funding', 'funded by', 'budget'] })

@@ -1,15 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-	DuckDBDateValue,
-	DuckDBDecimalValue,
-	DuckDBInstance,
-	DuckDBTypeId,
-	JSDuckDBValueConverter,
-	type DuckDBValueConverter,
-	type JS
-} from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, DuckDBTypeId, JSDuckDBValueConverter, type DuckDBValueConverter, type JS } from '@duckdb/node-api';
 import type { Db, Row } from './types';
 
 const DAY_MS = 86_400_000;

@@ -11,7 +11,7 @@ export function* utf8Steps(text: string): Generator<void, Uint8Array> {
 	const encoder = new TextEncoder();
 	let out = new Uint8Array(text.length);
 	let size = 0;
-	for (let at = 0; at < text.length; ) {
+	for (let at = 0; at < text.length;) {
 		let end = Math.min(text.length, at + UNITS_PER_STEP);
 		const last = text.charCodeAt(end - 1);
 		if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;

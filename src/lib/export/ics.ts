@@ -33,7 +33,10 @@ function fold(line: string): string {
 const day = (iso: string) => iso.replace(/-/g, '');
 
 export function reviewsIcs(reviews: ReviewDate[], stamp: Date): string {
-	const dtstamp = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	const dtstamp = stamp
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 	const next = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 	const events = reviews.flatMap((r) => [
 		'BEGIN:VEVENT',

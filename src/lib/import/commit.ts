@@ -40,10 +40,15 @@ function structureSql(school: string, s: SourcePlan, table: TableName): string[]
 	const S = lit(school);
 	const out: string[] = [];
 	if (s.badRows) {
-		out.push(`INSERT INTO import_rejected SELECT ${S}, ${lit(s.file)}, ${lit(table)}, line, '(whole row)', '', reason, NULL FROM ${ident(badRowsTable(s.stage))}`);
+		out.push(`INSERT INTO import_rejected SELECT ${S}, ${lit(s.file)}, ${lit(table)}, line + ${(s.headerRow ?? 1) - 1}, '(whole row)', '', reason, NULL FROM ${ident(badRowsTable(s.stage))}`);
 		out.push(`INSERT INTO import_counts VALUES (${S}, ${lit(s.file)}, ${lit(table)}, ${s.badRows})`);
 	}
-	for (const n of s.notes ?? []) out.push(`INSERT INTO import_warnings VALUES (${S}, ${lit(s.file)}, ${lit(table)}, 1, ${lit(n.column)}, '', ${lit(n.reason)})`);
+	const notes = s.notes ?? [];
+	// A workbook can hold a whole column of cells not known (#N/A from a lookup): a thousand rows a statement.
+	for (let i = 0; i < notes.length; i += 1000) {
+		const rows = notes.slice(i, i + 1000).map((n) => `(${S}, ${lit(s.file)}, ${lit(table)}, ${n.line ?? s.headerRow ?? 1}, ${lit(n.column)}, ${lit(n.value ?? '')}, ${lit(n.reason)})`);
+		out.push(`INSERT INTO import_warnings VALUES ${rows.join(', ')}`);
+	}
 	return out;
 }
 
@@ -57,8 +62,10 @@ function oddRowsSql(school: string, s: SourcePlan, table: TableName): string[] {
 		column ? [`SELECT (rowid + 2)::INTEGER AS line, ${lit(column)} AS col, trim(c${i}) AS value FROM ${ident(s.stage)} WHERE regexp_matches(c${i}, '[^\\x00-\\x7F]')`] : []
 	);
 	if (!cells.length) return [];
-	return [`INSERT INTO import_warnings SELECT ${lit(school)}, ${lit(s.file)}, ${lit(table)}, o.line, c.col, c.value, o.reason
-    FROM ${ident(oddRowsTable(s.stage))} o JOIN (${cells.join(' UNION ALL ')}) c ON c.line = o.line`];
+	return [
+		`INSERT INTO import_warnings SELECT ${lit(school)}, ${lit(s.file)}, ${lit(table)}, o.line, c.col, c.value, o.reason
+    FROM ${ident(oddRowsTable(s.stage))} o JOIN (${cells.join(' UNION ALL ')}) c ON c.line = o.line`
+	];
 }
 
 /** Validate and load a prepared import. Refuses when personal data was found and not dropped. */
@@ -121,7 +128,8 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 				stage: s.stage,
 				file: s.file,
 				stagedColumns: s.headers.map((_, i) => `c${i}`),
-				columns: Object.fromEntries(s.mapping.flatMap((m, i) => (m ? [[m, `c${i}`]] : [])))
+				columns: Object.fromEntries(s.mapping.flatMap((m, i) => (m ? [[m, `c${i}`]] : []))),
+				headerRow: s.headerRow
 			}));
 			try {
 				for (const s of loading) for (const sql of oddRowsSql(into, s, table)) await db.exec(sql);
@@ -135,7 +143,13 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 		await stopIfAsked();
 		const importedAt = new Date().toISOString();
 		const merge = adding
-			? [...recordSnapshotSql(plan.school, date, importedAt, into), ...mergeSnapshotSql(plan.school, earlier.every((d) => d <= date))]
+			? [
+					...recordSnapshotSql(plan.school, date, importedAt, into),
+					...mergeSnapshotSql(
+						plan.school,
+						earlier.every((d) => d <= date)
+					)
+				]
 			: [...(replacing ? replaceWithIncomingSql(plan.school) : []), ...recordSnapshotSql(plan.school, date, importedAt)];
 		await db.exec('BEGIN TRANSACTION');
 		try {

@@ -182,7 +182,8 @@ export function* csvStructureSteps(text: string, delimiter: Delimiter): Generato
 			rec = { ...rec, end: lineEnd(text, pos) };
 		} else if (!problem) {
 			if (rec.end - rec.start > MAX_RECORD_CHARS) problem = 'too-long';
-			else if (rec.filled === 0) problem = null; // an empty line, or only delimiters and spaces
+			else if (rec.filled === 0)
+				problem = null; // an empty line, or only delimiters and spaces
 			else if (rec.cells > width) problem = 'too-many';
 			else if (rec.cells < width) problem = 'too-few';
 		}

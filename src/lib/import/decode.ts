@@ -111,7 +111,7 @@ function ordinaryUtf8At(b: Uint8Array, i: number, end: number): number {
 function kindOf(b: Uint8Array, start: number, end: number): LineKind {
 	let utf8 = false;
 	let other = false;
-	for (let i = start; i < end; ) {
+	for (let i = start; i < end;) {
 		if (b[i] < 0x80) {
 			i++;
 			continue;
@@ -137,7 +137,7 @@ function* hasUtf8Line(b: Uint8Array): Generator<void, boolean> {
 	let utf8 = false;
 	let other = false;
 	let pause = BYTES_PER_STEP;
-	for (let i = 0; i < n; ) {
+	for (let i = 0; i < n;) {
 		if (i >= pause) {
 			pause += BYTES_PER_STEP;
 			yield;
@@ -179,7 +179,7 @@ const LINES_PER_STEP = 16384;
 function* lineKinds(bytes: Uint8Array): Generator<void, LineKinds> {
 	const out: LineKinds = { ends: [], kinds: [], utf8: 0, cp1252: 0, both: 0 };
 	const n = bytes.length;
-	for (let start = 0; start < n; ) {
+	for (let start = 0; start < n;) {
 		// A line ends after \n, \r\n or a lone \r: ASCII in both encodings, so never inside a character.
 		let end = start;
 		while (end < n && bytes[end] !== 0x0a && bytes[end] !== 0x0d) end++;
@@ -197,7 +197,7 @@ function* lineKinds(bytes: Uint8Array): Generator<void, LineKinds> {
 /** One line that has both: each ordinary UTF-8 character as UTF-8, every other byte as Windows-1252. */
 function decodeBoth(b: Uint8Array, start: number, end: number, utf8: TextDecoder): string {
 	let out = '';
-	for (let i = start; i < end; ) {
+	for (let i = start; i < end;) {
 		const n = b[i] < 0x80 ? 0 : ordinaryUtf8At(b, i, end);
 		if (n) {
 			out += utf8.decode(b.subarray(i, i + n));
@@ -217,7 +217,8 @@ function* decodeMixed(bytes: Uint8Array, lines: LineKinds): Generator<void, Deco
 	const usual = lines.utf8 >= lines.cp1252 ? 'utf8' : 'cp1252';
 	const reasons = {
 		utf8: 'this row is in UTF-8 while most of the file is in Windows-1252 (an older Excel "CSV"): each was read in its own, so check its accents and symbols (é, £, ’) and save the file as "CSV UTF-8"',
-		cp1252: 'this row is in Windows-1252 (an older Excel "CSV") while most of the file is in UTF-8: each was read in its own, so check its accents and symbols (é, £, ’) and save the file as "CSV UTF-8"',
+		cp1252:
+			'this row is in Windows-1252 (an older Excel "CSV") while most of the file is in UTF-8: each was read in its own, so check its accents and symbols (é, £, ’) and save the file as "CSV UTF-8"',
 		both: 'this row mixes UTF-8 and Windows-1252 (an older Excel "CSV") characters: each character was read in its own, so check its accents and symbols (é, £, ’) and save the file as "CSV UTF-8"'
 	};
 	const parts: string[] = [];
@@ -227,10 +228,7 @@ function* decodeMixed(bytes: Uint8Array, lines: LineKinds): Generator<void, Deco
 	for (let i = 0; i < lines.ends.length; i++) {
 		const end = lines.ends[i];
 		const kind = lines.kinds[i];
-		const part =
-			kind === 'both' ? decodeBoth(bytes, start, end, utf8)
-			: kind === 'cp1252' ? from1252(cp1252.decode(bytes.subarray(start, end)))
-			: utf8.decode(bytes.subarray(start, end));
+		const part = kind === 'both' ? decodeBoth(bytes, start, end, utf8) : kind === 'cp1252' ? from1252(cp1252.decode(bytes.subarray(start, end))) : utf8.decode(bytes.subarray(start, end));
 		if (kind === 'both' || (kind !== 'ascii' && kind !== usual)) oddLines.push({ offset: length, reason: reasons[kind] });
 		parts.push(part);
 		length += part.length;

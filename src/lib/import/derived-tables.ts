@@ -57,12 +57,7 @@ function targetFactsSql(school: string | null): string {
 /** The statements that work the derived tables out again for one school, or for every school. */
 export function refreshDerivedTablesSql(school: string | null = null): string[] {
 	const where = school === null ? '' : `WHERE school = ${lit(school)}`;
-	return [
-		`DELETE FROM plan_facts ${where}`,
-		`INSERT INTO plan_facts BY NAME ${planFactsSql(school)}`,
-		`DELETE FROM target_facts ${where}`,
-		`INSERT INTO target_facts ${targetFactsSql(school)}`
-	];
+	return [`DELETE FROM plan_facts ${where}`, `INSERT INTO plan_facts BY NAME ${planFactsSql(school)}`, `DELETE FROM target_facts ${where}`, `INSERT INTO target_facts ${targetFactsSql(school)}`];
 }
 
 export async function refreshDerivedTables(db: Db, school: string | null = null): Promise<void> {

@@ -1,6 +1,14 @@
 import type { SchoolFiles } from './schools';
 import type { ImportPlan, InputFile } from './types';
 
+/**
+ * Files in a chosen or dropped folder that are taken to the import: what it reads (CSV, text,
+ * .xlsx and .xlsm workbooks) and the spreadsheets it refuses with a reason (.xls, .xlsb, .ods), so
+ * that none of them is left out without a word. The file input's `accept` list, the same.
+ */
+export const importedFileName = /\.(csv|tsv|txt|xlsx|xlsm|xls|xlsb|ods)$/i;
+export const importedFileTypes = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.xlsb,.ods';
+
 /** A chosen file with where it was chosen from: `Trust/North/pupils.csv` when a folder was dropped. */
 export interface ChosenFile extends InputFile {
 	path: string;

@@ -17,7 +17,11 @@ export function flaggedSources(plan: ImportPlan): SourcePlan[] {
 /** Flagged columns that the contract needs (a UPN-shaped pupil_id): dropping them cannot help. */
 export function flaggedRequiredColumns(source: SourcePlan): { header: string; column: string }[] {
 	if (!source.table) return [];
-	const required = new Set(columnsOf(source.table).filter((c) => c.required).map((c) => c.name));
+	const required = new Set(
+		columnsOf(source.table)
+			.filter((c) => c.required)
+			.map((c) => c.name)
+	);
 	const out: { header: string; column: string }[] = [];
 	for (const p of source.personal) {
 		const i = source.headers.indexOf(p.header);

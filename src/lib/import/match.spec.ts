@@ -5,11 +5,13 @@ import { sniffCsv } from './sniff';
 
 describe('recognising tables and columns', () => {
 	it('matches headers ignoring case, spaces, _ - . and through aliases', () => {
-		expect(mapHeaders('pupils', ['Pupil ID', 'PupilID', 'Year', 'SEN.Stage', 'Gender', 'Favourite colour'])).toEqual([
-			'pupil_id', null, 'year_group', 'sen_stage', 'sex', null
-		]);
+		expect(mapHeaders('pupils', ['Pupil ID', 'PupilID', 'Year', 'SEN.Stage', 'Gender', 'Favourite colour'])).toEqual(['pupil_id', null, 'year_group', 'sen_stage', 'sex', null]);
 		expect(mapHeaders('provisions', ['Provision-ID', 'Intervention', 'Area of need', 'Hourly rate (£)', 'Sessions a week'])).toEqual([
-			'provision_id', 'intervention', 'need_area', 'hourly_rate_gbp', 'sessions_per_week'
+			'provision_id',
+			'intervention',
+			'need_area',
+			'hourly_rate_gbp',
+			'sessions_per_week'
 		]);
 	});
 

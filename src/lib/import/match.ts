@@ -4,24 +4,35 @@ import { columnsOf, tableAliases, tableOrder, type TableName } from '../contract
 /** Header text → the key used to compare it with column names and aliases. */
 export const headerKey = enumKey;
 
-/** Which contract column each header means, or null when it is not one of the contract's. */
-export function mapHeaders(table: TableName, headers: string[]): (string | null)[] {
-	const lookup = new Map<string, string>();
+/** The contract column each header names, by its name or an alias (exact names win over aliases of other columns). */
+export function headerMeanings(table: TableName, headers: string[]): { column: string; exact: boolean }[] {
+	const lookup = new Map<string, { column: string; exact: boolean }>();
 	for (const col of columnsOf(table)) {
-		for (const alias of col.aliases) if (!lookup.has(headerKey(alias))) lookup.set(headerKey(alias), col.name);
+		for (const alias of col.aliases) if (!lookup.has(headerKey(alias))) lookup.set(headerKey(alias), { column: col.name, exact: false });
 	}
-	// Exact column names win over aliases of other columns.
-	for (const col of columnsOf(table)) lookup.set(headerKey(col.name), col.name);
-	const used = new Set<string>();
-	return headers.map((h) => {
-		const col = lookup.get(headerKey(h));
-		if (!col || used.has(col)) return null;
-		used.add(col);
-		return col;
-	});
+	for (const col of columnsOf(table)) lookup.set(headerKey(col.name), { column: col.name, exact: true });
+	return headers.map((h) => lookup.get(headerKey(h)) ?? { column: '', exact: false });
 }
 
-function tableFromName(name: string): TableName | null {
+/**
+ * Which contract column each header means, or null when it is not one of the contract's. A column
+ * is read from one header: the one written as its exact name, else the first alias of it.
+ */
+export function mapHeaders(table: TableName, headers: string[]): (string | null)[] {
+	const meant = headerMeanings(table, headers);
+	const used = new Set<string>();
+	const mapping: (string | null)[] = headers.map(() => null);
+	for (const pass of [true, false]) {
+		meant.forEach((m, i) => {
+			if (!m.column || m.exact !== pass || used.has(m.column)) return;
+			used.add(m.column);
+			mapping[i] = m.column;
+		});
+	}
+	return mapping;
+}
+
+export function tableFromName(name: string): TableName | null {
 	const key = headerKey(name.replace(/\.[a-z0-9]+$/i, ''));
 	let best: { table: TableName; len: number } | null = null;
 	for (const table of tableOrder) {
@@ -30,6 +41,17 @@ function tableFromName(name: string): TableName | null {
 		}
 	}
 	return best?.table ?? null;
+}
+
+/** A table whose name is the whole of `name` (its case, spaces and punctuation aside): sheet `Pupils`, not `Pupil notes`. */
+export function tableNamedExactly(name: string): TableName | null {
+	const key = headerKey(name);
+	return tableOrder.find((t) => tableAliases[t].includes(key)) ?? null;
+}
+
+/** The table whose required columns the headers cover best, or null. */
+export function tableByHeaders(headers: string[]): TableName | null {
+	return recogniseTable('', headers);
 }
 
 /**

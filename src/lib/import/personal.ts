@@ -15,17 +15,72 @@ function words(header: string): string[] {
 
 /** Single words that mean personal data wherever they appear in a header. */
 const personalWords = new Set([
-	'forename', 'forenames', 'surname', 'surnames', 'firstname', 'firstnames', 'lastname', 'familyname', 'givenname', 'givennames',
-	'middlename', 'middlenames', 'fullname', 'preferredname', 'legalname', 'nickname', 'dob', 'birthday', 'birthdate', 'dateofbirth',
-	'upn', 'uln', 'upns', 'ulns', 'address', 'addresses', 'postcode', 'postcodes', 'postalcode', 'zip', 'email', 'emails', 'e-mail',
-	'phone', 'phones', 'telephone', 'tel', 'mobile', 'landline', 'nhs', 'chi', 'ni', 'nino', 'passport', 'street', 'town'
+	'forename',
+	'forenames',
+	'surname',
+	'surnames',
+	'firstname',
+	'firstnames',
+	'lastname',
+	'familyname',
+	'givenname',
+	'givennames',
+	'middlename',
+	'middlenames',
+	'fullname',
+	'preferredname',
+	'legalname',
+	'nickname',
+	'dob',
+	'birthday',
+	'birthdate',
+	'dateofbirth',
+	'upn',
+	'uln',
+	'upns',
+	'ulns',
+	'address',
+	'addresses',
+	'postcode',
+	'postcodes',
+	'postalcode',
+	'zip',
+	'email',
+	'emails',
+	'e-mail',
+	'phone',
+	'phones',
+	'telephone',
+	'tel',
+	'mobile',
+	'landline',
+	'nhs',
+	'chi',
+	'ni',
+	'nino',
+	'passport',
+	'street',
+	'town'
 ]);
 
 /** Word pairs that mean personal data: `date of birth`, `post code`, `e mail`, `first name`… */
 const personalPhrases = [
-	['date', 'of', 'birth'], ['birth', 'date'], ['post', 'code'], ['e', 'mail'], ['first', 'name'], ['last', 'name'], ['given', 'name'],
-	['family', 'name'], ['middle', 'name'], ['full', 'name'], ['known', 'as'], ['unique', 'pupil', 'number'], ['unique', 'learner', 'number'],
-	['contact', 'number'], ['national', 'insurance'], ['house', 'number']
+	['date', 'of', 'birth'],
+	['birth', 'date'],
+	['post', 'code'],
+	['e', 'mail'],
+	['first', 'name'],
+	['last', 'name'],
+	['given', 'name'],
+	['family', 'name'],
+	['middle', 'name'],
+	['full', 'name'],
+	['known', 'as'],
+	['unique', 'pupil', 'number'],
+	['unique', 'learner', 'number'],
+	['contact', 'number'],
+	['national', 'insurance'],
+	['house', 'number']
 ];
 
 /**
@@ -33,9 +88,43 @@ const personalPhrases = [
  * what else is named: a school, an intervention, a file…
  */
 const namedThings = new Set([
-	'school', 'schools', 'intervention', 'interventions', 'provision', 'provisions', 'programme', 'program', 'group', 'class', 'measure',
-	'assessment', 'test', 'course', 'file', 'sheet', 'setting', 'budget', 'funding', 'area', 'need', 'target', 'plan', 'subject',
-	'activity', 'resource', 'role', 'team', 'trust', 'academy', 'scheme', 'tool', 'agency', 'service', 'stream', 'site', 'unit'
+	'school',
+	'schools',
+	'intervention',
+	'interventions',
+	'provision',
+	'provisions',
+	'programme',
+	'program',
+	'group',
+	'class',
+	'measure',
+	'assessment',
+	'test',
+	'course',
+	'file',
+	'sheet',
+	'setting',
+	'budget',
+	'funding',
+	'area',
+	'need',
+	'target',
+	'plan',
+	'subject',
+	'activity',
+	'resource',
+	'role',
+	'team',
+	'trust',
+	'academy',
+	'scheme',
+	'tool',
+	'agency',
+	'service',
+	'stream',
+	'site',
+	'unit'
 ]);
 
 export function isPersonalHeader(header: string): boolean {
@@ -96,20 +185,17 @@ const inwardLower = '[0-9](?:[abd-hjlpquw-z][abd-hjlnp-uw-z]|s[abd-hjlnp-suw-z]|
  * In capitals with no, one or two spaces (`NR47TJ`, `NR4 7TJ`, `NR4  7TJ`); in lower or mixed case only with a
  * space (`nr4 7tj`, `Nr4 7tj`), so that a lower-case code or id (`b3f9ab`) is not taken for one.
  */
-const postcodeSql =
-	`${edgeL}(?:(?:${postcodeAreas})[0-9][A-Z0-9]? {0,2}${inwardUpper}|(?i:${postcodeAreas})[0-9][A-Za-z0-9]? {1,2}(?:${inwardUpper}|${inwardLower}))${edgeR}`;
+const postcodeSql = `${edgeL}(?:(?:${postcodeAreas})[0-9][A-Z0-9]? {0,2}${inwardUpper}|(?i:${postcodeAreas})[0-9][A-Za-z0-9]? {1,2}(?:${inwardUpper}|${inwardLower}))${edgeR}`;
 
 /** A date as written: `03/04/2016`, `3.4.16`, `2016-04-03`, `3rd April 2016`, `3 Apr`, `April 3, 2016`. */
 const months = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-const dateSql =
-	`(?:[0-3]?[0-9][/.-][01]?[0-9][/.-](?:19|20)?[0-9]{2}|(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]|[0-3]?[0-9](?:st|nd|rd|th)?\\s+(?:of\\s+)?${months}(?:,?\\s+(?:19|20)[0-9]{2})?|${months}\\s+[0-3]?[0-9](?:st|nd|rd|th)?(?:,?\\s+(?:19|20)[0-9]{2})?)`;
+const dateSql = `(?:[0-3]?[0-9][/.-][01]?[0-9][/.-](?:19|20)?[0-9]{2}|(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]|[0-3]?[0-9](?:st|nd|rd|th)?\\s+(?:of\\s+)?${months}(?:,?\\s+(?:19|20)[0-9]{2})?|${months}\\s+[0-3]?[0-9](?:st|nd|rd|th)?(?:,?\\s+(?:19|20)[0-9]{2})?)`;
 /**
  * A date of birth in free text is a date that a label says is one: `DOB: 03/04/2016`, `D.O.B 3.4.16`,
  * `date of birth 3rd April 2016`, `born on 03/04/2016`, `birthday 3 April`. A date alone (`by 12/03/2026`)
  * is a review date, not a birth.
  */
-const dobSql =
-	`(?i:\\b(?:d\\s?\\.?\\s?o\\s?\\.?\\s?b\\b\\.?|date\\s+of\\s+birth|birth\\s?date|born(?:\\s+on)?|birthday)[\\s:=(,-]{0,4}${dateSql})`;
+const dobSql = `(?i:\\b(?:d\\s?\\.?\\s?o\\s?\\.?\\s?b\\b\\.?|date\\s+of\\s+birth|birth\\s?date|born(?:\\s+on)?|birthday)[\\s:=(,-]{0,4}${dateSql})`;
 
 /** Words that end a street's name in the UK, as written after a house number. */
 const streetTypes =

@@ -8,7 +8,7 @@
  * - `schools.ts`: import every school of a set of files (`importSchools`).
  */
 export type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourcePlan } from './types';
-export { prepareImport, refusal } from './sources';
+export { prepareImport, refusal, notLoaded } from './sources';
 export { ImportRefused, personalMessage, applyPersonalDataGate, flaggedSources, flaggedRequiredColumns } from './guard';
 export { commitImport, discardPlan, clearData, ImportCancelled, ImportFailed, type CommitOptions } from './commit';
 export { importSchools, type SchoolFiles, type ImportSchoolsOptions } from './schools';

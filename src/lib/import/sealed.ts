@@ -19,11 +19,7 @@ export async function sealWorkspace(db: Db, content: WorkspaceContent, key: Pass
  * and the whole file read before anything loaded is touched: a wrong passphrase or a damaged file
  * changes nothing.
  */
-export async function openSealedWorkspace(
-	db: Db,
-	file: Uint8Array<ArrayBuffer>,
-	passphrase: string
-): Promise<{ content: WorkspaceContent; key: PassphraseKey; header: EnvelopeHeader }> {
+export async function openSealedWorkspace(db: Db, file: Uint8Array<ArrayBuffer>, passphrase: string): Promise<{ content: WorkspaceContent; key: PassphraseKey; header: EnvelopeHeader }> {
 	const { plain, key, header } = await open(file, passphrase);
 	const workspace = await readWorkspace(plain);
 	const content = await restoreWorkspace(db, workspace);

@@ -52,14 +52,12 @@ export function mergeSnapshotSql(school: string, newer: boolean): string[] {
 	const S = lit(school);
 	const N = lit(incomingName(school));
 	const [winner, loser] = newer ? [N, S] : [S, N];
-	const same = (table: TableName, a: string, b: string) =>
-		sameRowKey[table].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
+	const same = (table: TableName, a: string, b: string) => sameRowKey[table].map((c) => `${a}.${c} IS NOT DISTINCT FROM ${b}.${c}`).join(' AND ');
 	const out: string[] = [];
 	// A link or verdict follows the version of its row that stays.
 	for (const { table, key, parent } of linkedTables)
 		out.push(`DELETE FROM ${table} l WHERE l.school = ${loser} AND EXISTS (SELECT 1 FROM ${parent} w WHERE w.school = ${winner} AND w.${key} = l.${key})`);
-	for (const table of tableOrder)
-		out.push(`DELETE FROM ${table} l WHERE l.school = ${loser} AND EXISTS (SELECT 1 FROM ${table} w WHERE w.school = ${winner} AND ${same(table, 'w', 'l')})`);
+	for (const table of tableOrder) out.push(`DELETE FROM ${table} l WHERE l.school = ${loser} AND EXISTS (SELECT 1 FROM ${table} w WHERE w.school = ${winner} AND ${same(table, 'w', 'l')})`);
 	return [...out, ...renameIncomingSql(school)];
 }
 

@@ -11,12 +11,19 @@ export interface Sniffed {
 
 /** Guess the delimiter (unless the file names it) and read the header and a few rows (papaparse, preview only). */
 export function sniffCsv(text: string, previewRows = 5, named: Delimiter | null = null): Sniffed {
-	const head = text.slice(0, 64 * 1024);
-	const result = Papa.parse<string[]>(head, {
-		preview: previewRows + 1,
-		...(named ? { delimiter: named } : { delimitersToGuess: [',', ';', '\t'] }),
-		skipEmptyLines: 'greedy'
-	});
+	const parse = (head: string) =>
+		Papa.parse<string[]>(head, {
+			preview: previewRows + 1,
+			...(named ? { delimiter: named } : { delimitersToGuess: [',', ';', '\t'] }),
+			skipEmptyLines: 'greedy'
+		});
+	// The first 64 KB, or more until a row after the header has begun: a header longer than that keeps every name.
+	let size = 64 * 1024;
+	let result = parse(text.slice(0, size));
+	while (size < text.length && result.data.length < 2) {
+		size *= 4;
+		result = parse(text.slice(0, size));
+	}
 	const delimiter = named ?? ((result.meta.delimiter as Delimiter) || ',');
 	const [headers = [], ...preview] = result.data;
 	return { delimiter, headers: headers.map((h) => h.trim()), preview };

@@ -4,12 +4,14 @@ import { createTablesSql } from '../validate/schema-sql';
 import { csvStructureSteps, rowsAtOffsets } from './csv-structure';
 import { decodeSteps, isZip, type OddLine } from './decode';
 import { runInTurns } from '../page-turns';
-import { headerKey, mapHeaders, recogniseTable } from './match';
+import { headerKey, headerMeanings, mapHeaders, recogniseTable, tableByHeaders, tableFromName, tableNamedExactly } from './match';
 import { isPersonalHeader } from './personal';
 import { separatorLine, sniffCsv, type Delimiter } from './sniff';
 import { dropStage, saveOddRows, scanPersonalValues, stageCsv } from './stage';
-import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourcePlan } from './types';
-import { readWorkbook } from './xlsx';
+import type { TableName } from '../contract/tables';
+import { ident } from '../validate/sql-text';
+import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourceNote, SourcePlan } from './types';
+import { NotAWorkbook, readWorkbook, WorkbookRefused, type Sheet } from './xlsx';
 
 /**
  * Reading the chosen files: what each file (or sheet) is, which table and columns it holds, its
@@ -22,17 +24,67 @@ let stageCounter = 0;
 const columnLetter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + columnLetter(i % 26));
 
 /** Headers written twice: only the first is read, so say so. */
-function repeatedHeaders(headers: string[]): { column: string; reason: string }[] {
+function repeatedHeaders(headers: string[], letter: (i: number) => string): SourceNote[] {
 	const first = new Map<string, number>();
-	const notes: { column: string; reason: string }[] = [];
+	const notes: SourceNote[] = [];
 	headers.forEach((h, i) => {
 		const key = headerKey(h);
 		if (!key) return;
 		const j = first.get(key);
 		if (j === undefined) first.set(key, i);
-		else notes.push({ column: h, reason: `the header "${h}" appears twice (columns ${columnLetter(j)} and ${columnLetter(i)}): only column ${columnLetter(j)} is read, column ${columnLetter(i)} is not loaded` });
+		else notes.push({ column: h, reason: `the header "${h}" appears twice (columns ${letter(j)} and ${letter(i)}): only column ${letter(j)} is read, column ${letter(i)} is not loaded` });
 	});
 	return notes;
+}
+
+/** Headers that mean a column another header is read for (an alias beside the exact name): not loaded, so say so. */
+function shadowedHeaders(table: TableName | null, headers: string[], mapping: (string | null)[], letter: (i: number) => string): SourceNote[] {
+	if (!table) return [];
+	const notes: SourceNote[] = [];
+	headerMeanings(table, headers).forEach((m, i) => {
+		if (!m.column || mapping[i]) return;
+		const j = mapping.indexOf(m.column);
+		// The same header twice is said by repeatedHeaders.
+		if (j < 0 || headerKey(headers[j]) === headerKey(headers[i])) return;
+		notes.push({
+			column: headers[i],
+			reason: `the header "${headers[i]}" (column ${letter(i)}) also means ${m.column}, which is read from column ${letter(j)} ("${headers[j]}"): column ${letter(i)} is not loaded`
+		});
+	});
+	return notes;
+}
+
+/** Columns with no header that hold values: never loaded (nothing says what they are), so say where and how many. */
+async function unnamedColumns(db: Db, stage: string, headers: string[], letter: (i: number) => string, headerRow = 1): Promise<SourceNote[]> {
+	const blank = headers.flatMap((h, i) => (h === '' ? [i] : []));
+	if (!blank.length) return [];
+	const notes: SourceNote[] = [];
+	for (let b = 0; b < blank.length; b += 64) {
+		const batch = blank.slice(b, b + 64);
+		const aggs = batch.map((i) => {
+			const filled = `nullif(trim(${ident(`c${i}`)}), '') IS NOT NULL`;
+			return `count(*) FILTER (WHERE ${filled})::INTEGER AS n${i}, (min(rowid) FILTER (WHERE ${filled}) + ${headerRow + 1})::INTEGER AS f${i}`;
+		});
+		const [row] = await db.query<Record<string, number | null>>(`SELECT ${aggs.join(', ')} FROM ${ident(stage)}`);
+		for (const i of batch) {
+			const n = Number(row[`n${i}`] ?? 0);
+			if (!n) continue;
+			notes.push({
+				column: `column ${letter(i)}`,
+				line: Number(row[`f${i}`]),
+				reason: `column ${letter(i)} has no header but holds ${n} value${n === 1 ? '' : 's'} (the first on row ${row[`f${i}`]}): it is not loaded; give it a header from the data dictionary if it should be`
+			});
+		}
+	}
+	return notes;
+}
+
+/** How a workbook's sheet was read: its columns' letters, its header's row, the cells read as not known, and its table when the workbook decides it. */
+interface SheetFacts {
+	letters: string[];
+	headerRow: number;
+	notes: SourceNote[];
+	table: TableName | null;
 }
 
 /** What decoding found out about a CSV file's text: the separator its first line named, the lines read in another encoding. */
@@ -42,8 +94,11 @@ interface TextHints {
 	oddLines?: OddLine[];
 }
 
-/** `chosen` is the file as chosen on the page (a Blob), when it was read as UTF-8: the engine may then read it itself. */
-async function planSource(db: Db, file: string, text: string, encoding: string, sheet = false, chosen: Blob | null = null, hints: TextHints = {}): Promise<SourcePlan> {
+/**
+ * `chosen` is the file as chosen on the page (a Blob), when it was read as UTF-8: the engine may then
+ * read it itself. `sheet` is given for a workbook's sheet; `hints` for a CSV file.
+ */
+async function planSource(db: Db, file: string, text: string, encoding: string, sheet: SheetFacts | null = null, chosen: Blob | null = null, hints: TextHints = {}): Promise<SourcePlan> {
 	const stage = `stage_${++stageCounter}`;
 	const sniffed = sniffCsv(text, 5, hints.delimiter ?? null);
 	const base = { stage, file, encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, preview: sniffed.preview };
@@ -54,8 +109,10 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 	if (checked.refused) return { ...base, stage: '', table: null, mapping: [], personal: [], refused: `${file}: ${checked.refused}` };
 	const headers = sniffed.headers.length === checked.width ? sniffed.headers : sniffed.headers.slice(0, checked.width);
 	while (headers.length < checked.width) headers.push('');
-	const table = recogniseTable(file, headers);
+	const table = sheet ? sheet.table : recogniseTable(file, headers);
 	const mapping = table ? mapHeaders(table, headers) : headers.map(() => null);
+	const letter = (i: number) => sheet?.letters[i] ?? columnLetter(i);
+	let unnamed: SourceNote[];
 	let columns: string[];
 	let byValue: PersonalFinding[];
 	let odd: { line: number; reason: string }[] = [];
@@ -63,10 +120,19 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 		// Unchanged by the check (the same string back) and UTF-8: the chosen file's bytes are the text's.
 		const asChosen = chosen && encoding === 'utf-8' && checked.text === text ? chosen : null;
 		columns = await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
+		unnamed = await unnamedColumns(db, stage, headers, letter, sheet?.headerRow);
 		if (hints.oddLines?.length) {
-			const lines = rowsAtOffsets(checked.text, sniffed.delimiter, hints.oddLines.map((l) => l.offset));
+			const lines = rowsAtOffsets(
+				checked.text,
+				sniffed.delimiter,
+				hints.oddLines.map((l) => l.offset)
+			);
 			odd = hints.oddLines.map((l, i) => ({ line: lines[i], reason: l.reason })).filter((r) => r.line !== undefined);
-			await saveOddRows(db, stage, odd.filter((r) => r.line > 1));
+			await saveOddRows(
+				db,
+				stage,
+				odd.filter((r) => r.line > 1)
+			);
 		}
 		byValue = (await scanPersonalValues(db, stage, columns)).map((f) => ({
 			header: headers[Number(f.column.slice(1))],
@@ -90,13 +156,21 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 		mapping,
 		personal: [...byName, ...byValue],
 		refused: null,
-		ignored: sheet && !table,
+		ignored: !!sheet && !table,
 		badRows: checked.problems.length,
-		// A header row in the less usual encoding: its names with accents or symbols, on line 1.
-		notes: [...repeatedHeaders(headers), ...(odd[0]?.line === 1 ? headers.filter((h) => /[\u0080-\uffff]/.test(h)).map((column) => ({ column, reason: odd[0].reason })) : [])],
+		notes: [
+			...repeatedHeaders(headers, letter),
+			...shadowedHeaders(table, headers, mapping, letter),
+			...unnamed,
+			...(sheet?.notes ?? []),
+			// A header row in the less usual encoding: its names with accents or symbols, on line 1.
+			...(odd[0]?.line === 1 ? headers.filter((h) => /[\u0080-\uffff]/.test(h)).map((column) => ({ column, reason: odd[0].reason })) : [])
+		],
 		...(odd.some((r) => r.line > 1) ? { oddRows: odd.filter((r) => r.line > 1).length } : {}),
 		...(hints.separatorLine ? { separatorLine: hints.separatorLine } : {})
 	};
+	if (sheet) plan.letters = sheet.letters;
+	if (sheet && sheet.headerRow > 1) plan.headerRow = sheet.headerRow;
 	plan.refused = refusal(plan);
 	return plan;
 }
@@ -116,7 +190,7 @@ export function refusal(source: SourcePlan): string | null {
 	return null;
 }
 
-function unreadable(file: string, refused: string): SourcePlan {
+function unreadable(file: string, refused: string | null): SourcePlan {
 	return { stage: '', file, encoding: '', delimiter: ',', table: null, headers: [], mapping: [], preview: [], personal: [], refused };
 }
 
@@ -135,6 +209,19 @@ function knownBinary(bytes: Uint8Array): string | null {
 	return null;
 }
 
+/** A file of a spreadsheet's that the import cannot read, said with what to do: open it, save it as .xlsx or CSV. */
+const convertIt = (name: string, what: string, app: string) =>
+	`${name}: it is ${what}, which cannot be read here; open it in ${app}, save it as .xlsx (Excel Workbook) or CSV, and choose that instead`;
+
+/** An OLE file (D0 CF 11 E0) by its name: an .xls workbook, a workbook protected with a password, or a Word file. */
+function oleFile(name: string): string | null {
+	if (/\.xls$/i.test(name)) return convertIt(name, 'an Excel 97–2003 workbook (.xls)', 'Excel');
+	if (/\.xls[xmb]$/i.test(name)) {
+		return `${name}: it is a workbook protected with a password, which cannot be read here; open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it, or save it as CSV, and choose that instead`;
+	}
+	return null;
+}
+
 /** Text has almost no control characters; a binary file read as text has many. */
 function looksBinary(text: string): boolean {
 	const sample = text.slice(0, 4096);
@@ -146,6 +233,60 @@ function looksBinary(text: string): boolean {
 	return odd > Math.max(2, sample.length * 0.01);
 }
 
+/**
+ * Which table each sheet of a workbook holds: a sheet named as a table, else the table its headers
+ * cover, else one whose name it contains when some of its headers are that table's columns. When no
+ * sheet is a table by those, a workbook named after a table (`targets.xlsx`) is read for it from
+ * the sheet whose headers are most like it. Every other sheet is not a table (shown, not loaded).
+ */
+export function sheetTables(fileName: string, sheets: Pick<Sheet, 'name' | 'headers'>[]): (TableName | null)[] {
+	const mapped = (table: TableName, headers: string[]) => mapHeaders(table, headers).filter(Boolean).length;
+	const tables: (TableName | null)[] = sheets.map((s) => {
+		const exact = tableNamedExactly(s.name);
+		if (exact) return exact;
+		const byHeaders = tableByHeaders(s.headers);
+		if (byHeaders) return byHeaders;
+		const byName = tableFromName(s.name);
+		return byName && mapped(byName, s.headers) > 0 ? byName : null;
+	});
+	const byFile = tableFromName(fileName);
+	if (byFile && !tables.some((t) => t !== null) && sheets.length) {
+		let best = 0;
+		sheets.forEach((s, i) => mapped(byFile, s.headers) > mapped(byFile, sheets[best].headers) && (best = i));
+		tables[best] = byFile;
+	}
+	return tables;
+}
+
+/** A workbook: each sheet that holds data planned as a source of its own; sheets not read are listed with why. */
+async function readWorkbookFile(db: Db, name: string, bytes: Uint8Array): Promise<SourcePlan[]> {
+	let book;
+	try {
+		book = await readWorkbook(bytes);
+	} catch (e) {
+		if (e instanceof NotAWorkbook) return [unreadable(name, e.app ? convertIt(name, e.message, e.app) : notReadable(name, `it is ${e.message}`))];
+		if (e instanceof WorkbookRefused) return [unreadable(name, `${name}: ${e.message}`)];
+		return [unreadable(name, `${name}: the workbook could not be read (it may be damaged); open it in Excel, save it again and choose it again`)];
+	}
+	const notRead = book.notRead.map((n): SourcePlan => ({ ...unreadable(`${name} › ${n.name}`, null), ignored: true, notRead: n.reason }));
+	if (!book.sheets.length) return [unreadable(name, `${name}: the workbook has no sheet with any data`)];
+	const tables = sheetTables(name, book.sheets);
+	const out: SourcePlan[] = [];
+	for (const [i, sheet] of book.sheets.entries()) {
+		const notes = sheet.notes.map((n) => ({ ...n }));
+		out.push(await planSource(db, `${name} › ${sheet.name}`, sheet.csv, 'xlsx', { letters: sheet.letters, headerRow: sheet.headerRow, notes, table: tables[i] }));
+	}
+	return [...out, ...notRead];
+}
+
+/** What is not loaded of a plan's files, with why: refused files, sheets that are not tables or not read. */
+export function notLoaded(plan: ImportPlan): { file: string; reason: string }[] {
+	return plan.sources.flatMap((s) => {
+		const reason = s.refused ?? (s.table ? null : (s.notRead ?? (s.ignored ? 'this sheet is not one of the tables (its name and headers match none of them): not read' : null)));
+		return reason ? [{ file: s.file, reason }] : [];
+	});
+}
+
 const notReadable = (name: string, what: string) => `${name}: not a CSV or .xlsx file (${what}); export the table as CSV or .xlsx and choose it again`;
 
 async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
@@ -155,36 +296,26 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 	} catch {
 		return [unreadable(f.name, `${f.name}: the file could not be read (was it moved or changed after it was chosen?); choose it again`)];
 	}
-	if (isZip(bytes)) {
-		let sheets;
-		try {
-			sheets = await readWorkbook(bytes);
-		} catch {
-			return [unreadable(f.name, notReadable(f.name, 'it is a zip file but not an Excel workbook'))];
-		}
-		// Every real workbook has a sheet; a zip with none is some other zip renamed.
-		if (!sheets.length) return [unreadable(f.name, notReadable(f.name, 'it is a zip file but not an Excel workbook'))];
-		const withData = sheets.filter((s) => s.csv.replace(/[,\s]/g, ''));
-		if (!withData.length) return [unreadable(f.name, `${f.name}: the workbook has no sheet with any data`)];
-		const out: SourcePlan[] = [];
-		// An empty sheet holds no table; a workbook of tables keeps its other sheets.
-		for (const sheet of withData) out.push(await planSource(db, `${f.name} › ${sheet.name}`, sheet.csv, 'xlsx', true));
-		return out;
-	}
+	if (isZip(bytes)) return readWorkbookFile(db, f.name, bytes);
+	const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0 ? oleFile(f.name) : null;
+	if (ole) return [unreadable(f.name, ole)];
 	const binary = knownBinary(bytes);
 	if (binary) return [unreadable(f.name, notReadable(f.name, `it is ${binary}`))];
 	if (!bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
 	const { text, encoding, oddLines } = await runInTurns(decodeSteps(bytes));
 	if (looksBinary(text)) return [unreadable(f.name, notReadable(f.name, 'it holds binary data, not text'))];
+	if (/^\s*<(!doctype html|html|table|\?xml)/i.test(text.slice(0, 1000))) {
+		return [unreadable(f.name, convertIt(f.name, 'a web page or an Excel 2003 XML file', 'Excel'))];
+	}
 	const sep = separatorLine(text);
-	if (!sep) return [await planSource(db, f.name, text, encoding, false, f.bytes instanceof Blob ? f.bytes : null, { oddLines })];
+	if (!sep) return [await planSource(db, f.name, text, encoding, null, f.bytes instanceof Blob ? f.bytes : null, { oddLines })];
 	if (!sep.delimiter) {
 		const named = sep.named ? `"${sep.named}"` : 'no separator';
 		return [unreadable(f.name, `${f.name}: its first line (${sep.line}) names ${named}; the import reads values separated by commas, semicolons or tabs: save the file separated by one of those`)];
 	}
 	// Excel's `sep=` line is not a row: the table starts after it (so the header is row 1, as Excel shows it).
 	const lines = oddLines?.map((l) => ({ ...l, offset: l.offset - sep.length })).filter((l) => l.offset >= 0);
-	return [await planSource(db, f.name, text.slice(sep.length), encoding, false, null, { delimiter: sep.delimiter, separatorLine: sep.line, oddLines: lines })];
+	return [await planSource(db, f.name, text.slice(sep.length), encoding, null, null, { delimiter: sep.delimiter, separatorLine: sep.line, oddLines: lines })];
 }
 
 /** Read files, recognise their tables and columns, stage them and scan for personal data. */

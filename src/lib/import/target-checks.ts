@@ -42,9 +42,7 @@ export async function refreshTargetChecks(db: Db, school: string, progress: Impo
 		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM target_wordings`);
 		for (let offset = 0; offset < n; offset += CHUNK) {
 			progress(`Checking each target against the SMART guide (${formatCount(offset)} of ${formatCount(n)} different wordings done)`, false);
-			const rows = await db.query<{ k: number; target_text: string; days: number | null }>(
-				`SELECT k, target_text, days FROM target_wordings WHERE k > ${offset} AND k <= ${offset + CHUNK}`
-			);
+			const rows = await db.query<{ k: number; target_text: string; days: number | null }>(`SELECT k, target_text, days FROM target_wordings WHERE k > ${offset} AND k <= ${offset + CHUNK}`);
 			const lines = await runInTurns(checkedLines(rows));
 			const file = `target_checks_${offset}.csv`;
 			await db.registerText(file, `k,parts\n${lines.join('\n')}\n`);

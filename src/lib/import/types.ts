@@ -35,10 +35,19 @@ export interface SourcePlan {
 	refused: string | null;
 	/** A workbook sheet that holds none of the tables (notes, instructions): shown, not loaded. */
 	ignored?: boolean;
+	/** Why a workbook sheet is not read at all (empty, a chart): shown and counted, never loaded. */
+	notRead?: string;
+	/** The spreadsheet letter of each column, when they are not simply A, B, C… (a workbook's columns that hold nothing are left out). */
+	letters?: string[];
+	/** The spreadsheet row of the header, when it is not row 1 (a workbook sheet whose first rows are blank). */
+	headerRow?: number;
 	/** Rows whose structure is broken (cell count, quotes, length): rejected at load, kept in `${stage}_bad`. */
 	badRows?: number;
-	/** Things about the file's columns a person should know (a repeated header…), recorded as warnings on line 1. */
-	notes?: { column: string; reason: string }[];
+	/**
+	 * Things a person should know about the file's columns or cells (a repeated header, a column with no
+	 * header, a cell whose value is not known), recorded as warnings on their row (line 1 when not given).
+	 */
+	notes?: SourceNote[];
 	/**
 	 * Rows of a file that mixes UTF-8 and Windows-1252, read in the less usual one: kept in `${stage}_odd` and
 	 * recorded at load as a warning on each of their cells with accents or symbols.
@@ -46,6 +55,13 @@ export interface SourcePlan {
 	oddRows?: number;
 	/** Excel's note of the separator that was the file's first line (`sep=;`): honoured, and not read as a row. */
 	separatorLine?: string;
+}
+
+export interface SourceNote {
+	column: string;
+	reason: string;
+	line?: number;
+	value?: string;
 }
 
 /**

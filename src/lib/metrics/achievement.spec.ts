@@ -79,14 +79,33 @@ describe('achievement by intervention and pupil group', () => {
 		// Reading Boost (Q1 and Q2, one name in two spellings): U1 achieved, U2 achieved, U3 not, U4 partial.
 		// Cost: Q1 £17 × 1 h × 14 weeks = £238, Q2 given as £100: £338 for 2 achieved targets = £169 each.
 		expect(row('Reading Boost')).toMatchObject({
-			intervention_key: 'reading boost', reviewed: 4, achieved: 2, partial: 1, not_achieved: 1, open: 0, overdue: 0, pupils: 2,
-			achievement_rate: 0.5, progress_rate: 0.75, total_cost_gbp: 338, cost_per_achieved_target_gbp: 169, small_number: true
+			intervention_key: 'reading boost',
+			reviewed: 4,
+			achieved: 2,
+			partial: 1,
+			not_achieved: 1,
+			open: 0,
+			overdue: 0,
+			pupils: 2,
+			achievement_rate: 0.5,
+			progress_rate: 0.75,
+			total_cost_gbp: 338,
+			cost_per_achieved_target_gbp: 169,
+			small_number: true
 		});
 		// ELSA: U2 (also counted for Reading Boost) achieved; U5 unreviewed and overdue, beside the rate, not in it.
 		// Q3: HLTA £21 × 1 h × 14 weeks = £294 for I1 and I3.
 		expect(row('ELSA')).toMatchObject({ reviewed: 1, achieved: 1, overdue: 1, achievement_rate: 1, pupils: 2, total_cost_gbp: 294, cost_per_achieved_target_gbp: 294 });
 		// U6 achieved and U7 not achieved have no provision.
-		expect(row(NO_LINKED_PROVISION)).toMatchObject({ intervention_key: null, reviewed: 2, achieved: 1, not_achieved: 1, achievement_rate: 0.5, total_cost_gbp: null, cost_per_achieved_target_gbp: null });
+		expect(row(NO_LINKED_PROVISION)).toMatchObject({
+			intervention_key: null,
+			reviewed: 2,
+			achieved: 1,
+			not_achieved: 1,
+			achievement_rate: 0.5,
+			total_cost_gbp: null,
+			cost_per_achieved_target_gbp: null
+		});
 		expect(rows).toHaveLength(3);
 	});
 

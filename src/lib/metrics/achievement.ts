@@ -53,7 +53,11 @@ function withVersusRest<T extends StatusCounts>(rows: T[]): (T & Achievement & {
 	return rows.map((r) => ({ ...withRates(r), versus_rest: versusRest(whole, proportion(r)) }));
 }
 
-const needAreaOrder = (x: string): Sql => sql`CASE ${join(Object.keys(needAreaLabels).map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`), ' ')} ELSE 99 END`;
+const needAreaOrder = (x: string): Sql =>
+	sql`CASE ${join(
+		Object.keys(needAreaLabels).map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`),
+		' '
+	)} ELSE 99 END`;
 
 export const targetStatus = metric({
 	id: 'target_status',
@@ -99,7 +103,7 @@ export const achievementByPupilGroup = metric({
 
 export const achievementTrend = metric({
 	id: 'achievement_trend',
-	describe: 'Achievement rate by the term targets were due in (the school\'s terms), across every year in the data',
+	describe: "Achievement rate by the term targets were due in (the school's terms), across every year in the data",
 	row: statusCounts.extend({ academic_year: col.text, term: z.enum(['Autumn', 'Spring', 'Summer']), order: col.int }),
 	// Counted by due date first (a few hundred dates), so the term is worked out once a date, not once a target.
 	sql: (s) => sql`

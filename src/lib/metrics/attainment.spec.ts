@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
-import {
-	attainmentBySubject, attainmentGap, attainmentTrend, attendanceByGroup, attendanceSummary, compareWithRest, progressJudgements,
-	pupilsBehindNoChange
-} from './attainment';
+import { attainmentBySubject, attainmentGap, attainmentTrend, attendanceByGroup, attendanceSummary, compareWithRest, progressJudgements, pupilsBehindNoChange } from './attainment';
 import { tables } from '../contract/tables';
 import { runMetric } from './registry';
 import { makeScope, type Filters } from './scope';
@@ -24,9 +21,7 @@ describe('attainment figures', () => {
 	});
 
 	it('rejects a band it cannot read, a share above 100% and a share with no subject', async () => {
-		const rejected = await db.query<{ tbl: string; line: number; column_name: string; value: string }>(
-			`SELECT tbl, line, column_name, value FROM import_rejected ORDER BY tbl, line`
-		);
+		const rejected = await db.query<{ tbl: string; line: number; column_name: string; value: string }>(`SELECT tbl, line, column_name, value FROM import_rejected ORDER BY tbl, line`);
 		expect(rejected).toEqual([
 			{ tbl: 'assessments', line: 24, column_name: 'attainment', value: 'Top set' },
 			{ tbl: 'comparators', line: 10, column_name: 'value', value: '140' },
@@ -59,7 +54,9 @@ describe('attainment figures', () => {
 		expect(rows.find((r) => r.subject_key === 'maths')).toMatchObject({ pupils: 4, at_expected: 2, share: 0.5, small_number: true });
 		// Writing: A1 WTS, A4 WTS (expected WTS for A4) → 0 of 2 at expected, 1 at own expected. Subjects in reading, writing, maths order.
 		expect(rows.map((r) => [r.subject, r.pupils, r.at_expected, r.at_own_expected])).toEqual([
-			['Reading', 6, 2, 3], ['Writing', 2, 0, 1], ['Maths', 4, 2, 2]
+			['Reading', 6, 2, 3],
+			['Writing', 2, 0, 1],
+			['Maths', 4, 2, 2]
 		]);
 	});
 
@@ -67,11 +64,21 @@ describe('attainment figures', () => {
 		const reading = async (by: 'sen_stage' | 'need_area' | 'key_stage') =>
 			(await runMetric(db, attainmentBySubject, scope(), by)).filter((r) => r.subject_key === 'reading').map((r) => [r.group, r.pupils, r.at_expected]);
 		// E: A3 PKS, A7 PKS → 0 of 2; K: A1 EXS, A2 WTS, A4 GDS, A5 WTS → 2 of 4.
-		expect(await reading('sen_stage')).toEqual([['E', 2, 0], ['K', 4, 2]]);
+		expect(await reading('sen_stage')).toEqual([
+			['E', 2, 0],
+			['K', 4, 2]
+		]);
 		// SPLD, MLD, SLD → cognition (A1 yes, A2, A7) 1 of 3; ASD, SLCN → C&I (A3, A4 yes) 1 of 2; SEMH (A5) 0 of 1.
-		expect(await reading('need_area')).toEqual([['cognition_learning', 3, 1], ['communication_interaction', 2, 1], ['semh', 1, 0]]);
+		expect(await reading('need_area')).toEqual([
+			['cognition_learning', 3, 1],
+			['communication_interaction', 2, 1],
+			['semh', 1, 0]
+		]);
 		// KS1: A4 (Y2) yes, A7 (Y1) → 1 of 2; KS2: A1 yes, A2, A3, A5 → 1 of 4.
-		expect(await reading('key_stage')).toEqual([['KS1', 2, 1], ['KS2', 4, 1]]);
+		expect(await reading('key_stage')).toEqual([
+			['KS1', 2, 1],
+			['KS2', 4, 1]
+		]);
 	});
 
 	it("sets the share against the school's figure and tests it against the rest of the school", async () => {
@@ -97,7 +104,11 @@ describe('attainment figures', () => {
 		expect(ks2.find((r) => r.subject_key === 'maths')).toMatchObject({ school_pct: null, versus_rest: null });
 		// Year 3 alone: A1 EXS → 1 of 1 against 80% of 30.
 		const y3 = await runMetric(db, attainmentGap, scope({ yearGroup: '3' }), undefined);
-		expect(y3.map((r) => [r.subject, r.pupils, r.at_expected, r.school_pct])).toEqual([['Reading', 1, 1, 80], ['Writing', 1, 0, null], ['Maths', 1, 0, null]]);
+		expect(y3.map((r) => [r.subject, r.pupils, r.at_expected, r.school_pct])).toEqual([
+			['Reading', 1, 1, 80],
+			['Writing', 1, 0, null],
+			['Maths', 1, 0, null]
+		]);
 	});
 
 	it('counts progress judgements, a blank being not recorded rather than less than expected', async () => {
@@ -113,9 +124,12 @@ describe('attainment figures', () => {
 		// Autumn reading: A1 WTS, A2 WTS, A3 PKS, A5 EXS → 1 of 4; spring: as the latest figures, 2 of 6.
 		// Autumn maths: A5's two autumn points (20 Sep, 15 Dec) count once: A1, A2, A5 all WTS → 0 of 3; spring A1 WTS, A2 EXS, A4 EXS → 2 of 3.
 		expect(rows.map((r) => [r.subject, r.term, r.pupils, r.at_expected])).toEqual([
-			['Reading', 'Autumn', 4, 1], ['Reading', 'Spring', 6, 2],
-			['Writing', 'Autumn', 1, 0], ['Writing', 'Spring', 2, 0],
-			['Maths', 'Autumn', 3, 0], ['Maths', 'Spring', 3, 2]
+			['Reading', 'Autumn', 4, 1],
+			['Reading', 'Spring', 6, 2],
+			['Writing', 'Autumn', 1, 0],
+			['Writing', 'Spring', 2, 0],
+			['Maths', 'Autumn', 3, 0],
+			['Maths', 'Spring', 3, 2]
 		]);
 	});
 
@@ -131,7 +145,8 @@ describe('attainment figures', () => {
 		near(a.rest_share, 16 / 195);
 		// By stage: E A3 80.5, A7 85 → mean 82.75, both at or below 90; K A1 95, A2 88, A4 90 → mean 91, two at or below 90 (A5 unknown).
 		expect((await runMetric(db, attendanceByGroup, scope(), 'sen_stage')).map((r) => [r.group, r.pupils, r.recorded, r.mean_pct, r.persistently_absent])).toEqual([
-			['E', 2, 2, 82.75, 2], ['K', 4, 3, 91, 2]
+			['E', 2, 2, 82.75, 2],
+			['K', 4, 3, 91, 2]
 		]);
 	});
 

@@ -137,8 +137,12 @@ export const attainmentGap = metric({
 	id: 'attainment_gap',
 	describe: "Pupils with SEN at or above expected by subject against the school's own figure (comparators), the gap in points and a test against the rest of the school",
 	row: z.object({
-		subject_key: col.text, subject: col.text, pupils: col.int, at_expected: col.int,
-		school_pct: col.num.nullable(), school_pupils: col.int.nullable()
+		subject_key: col.text,
+		subject: col.text,
+		pupils: col.int,
+		at_expected: col.int,
+		school_pct: col.num.nullable(),
+		school_pupils: col.int.nullable()
 	}),
 	sql: (s) => sql`
     WITH latest AS (${latestSql(s)}), names AS (${subjectNamesSql}),
@@ -168,8 +172,13 @@ export const progressJudgements = metric({
 	id: 'progress_judgements',
 	describe: 'Progress judged at the latest assessment point of pupils with SEN by subject: less than, as or more than expected',
 	row: z.object({
-		subject_key: col.text, subject: col.text, pupils: col.int, less_than_expected: col.int, expected: col.int,
-		more_than_expected: col.int, not_recorded: col.int
+		subject_key: col.text,
+		subject: col.text,
+		pupils: col.int,
+		less_than_expected: col.int,
+		expected: col.int,
+		more_than_expected: col.int,
+		not_recorded: col.int
 	}),
 	sql: (s) => sql`
     WITH latest AS (${latestSql(s)}), names AS (${subjectNamesSql})
@@ -216,7 +225,9 @@ export const attendanceSummary = metric({
 	describe: "Attendance of pupils with SEN: mean, share persistently absent (90% or below), against the school's figures (comparators)",
 	row: z.object({
 		...attendanceCounts,
-		school_attendance_pct: col.num.nullable(), school_pa_pct: col.num.nullable(), school_pupils: col.int.nullable()
+		school_attendance_pct: col.num.nullable(),
+		school_pa_pct: col.num.nullable(),
+		school_pupils: col.int.nullable()
 	}),
 	sql: (s) => sql`
     WITH sen AS (SELECT ${attendanceCountsSql}, list(DISTINCT p.school) FILTER (WHERE p.attendance_pct IS NOT NULL) AS schools ${senPupilsSql(s)}),
@@ -259,8 +270,14 @@ export const pupilsBehindNoChange = metric({
 	id: 'pupils_behind_no_change',
 	describe: 'Pupils at SEN support behind expected at two assessment points in a row with no change of provision (ids only)',
 	row: z.object({
-		school: col.text, pupil_id: col.text, subject: col.text, previous_on: col.date, latest_on: col.date,
-		attainment: col.text, expected_band: col.text, interventions: col.int
+		school: col.text,
+		pupil_id: col.text,
+		subject: col.text,
+		previous_on: col.date,
+		latest_on: col.date,
+		attainment: col.text,
+		expected_band: col.text,
+		interventions: col.int
 	}),
 	sql: (s) => sql`
     WITH f AS (${assessmentFactsSql(withFilters(s, { academicYear: null, term: null }), false)} AND p.sen_stage = 'K'),

@@ -12,7 +12,6 @@ import { provisionByInterventionSql } from './provision';
 import { col, metric } from './registry';
 import type { Scope } from './scope';
 
-
 /** The gain of each allocation with both values: sign flipped for lower-is-better measures. */
 function allocationGainsSql(s: Scope): Sql {
 	return sql`SELECT *, CASE WHEN regexp_matches(measure, '_age_months$') AND exit_date > entry_date
@@ -42,8 +41,15 @@ export const entryExitByIntervention = metric({
 	id: 'entry_exit_by_intervention',
 	describe: 'Mean entry-to-exit gain by intervention and measure, with effect size, EEF months and ratio gain',
 	row: z.object({
-		intervention_key: col.text, intervention: col.text, measure: col.text, pupils_with_data: col.int, allocations: col.int,
-		mean_gain: col.num.nullable(), gain_sd: col.num.nullable(), mean_ratio_gain: col.num.nullable(), pupils_with_dates: col.int
+		intervention_key: col.text,
+		intervention: col.text,
+		measure: col.text,
+		pupils_with_data: col.int,
+		allocations: col.int,
+		mean_gain: col.num.nullable(),
+		gain_sd: col.num.nullable(),
+		mean_ratio_gain: col.num.nullable(),
+		pupils_with_dates: col.int
 	}),
 	sql: entryExitSql,
 	finish: (rows) =>
@@ -72,8 +78,13 @@ export const attendanceByIntervention = metric({
 	id: 'attendance_by_intervention',
 	describe: "Pupils' attendance at each intervention's sessions: mean and share under 80%, where recorded",
 	row: z.object({
-		intervention_key: col.text, intervention: col.text, allocations: col.int, with_attendance: col.int,
-		mean_attendance_pct: col.num.nullable(), under_80: col.int, share_under_80: col.num.nullable()
+		intervention_key: col.text,
+		intervention: col.text,
+		allocations: col.int,
+		with_attendance: col.int,
+		mean_attendance_pct: col.num.nullable(),
+		under_80: col.int,
+		share_under_80: col.num.nullable()
 	}),
 	sql: (s) => sql`
     WITH a AS (SELECT pr.key, a.attendance_pct
@@ -92,8 +103,14 @@ export const gainPoints = metric({
 	id: 'gain_points',
 	describe: 'Each allocation with entry and exit values: its gain and ratio gain',
 	row: z.object({
-		school: col.text, pupil_id: col.text, intervention: col.text, measure: col.text, entry_value: col.num, exit_value: col.num,
-		gain: col.num, ratio_gain: col.num.nullable()
+		school: col.text,
+		pupil_id: col.text,
+		intervention: col.text,
+		measure: col.text,
+		entry_value: col.num,
+		exit_value: col.num,
+		gain: col.num,
+		ratio_gain: col.num.nullable()
 	}),
 	sql: (s, interventionKey: string | null) => sql`SELECT school, pupil_id, intervention, measure, entry_value, exit_value, gain, ratio_gain
     FROM (${allocationGainsSql(s)}) ${interventionKey ? sql`WHERE key = ${interventionKey}` : empty} ORDER BY measure, gain, school, pupil_id`,
@@ -104,8 +121,14 @@ export const interventionRuns = metric({
 	id: 'intervention_runs',
 	describe: "One intervention's runs with their pupils, hours and cost",
 	row: z.object({
-		school: col.text, provision_id: col.text, delivered_by: col.text.nullable(), start_date: col.date, end_date: col.date.nullable(),
-		pupils_allocated: col.int, hours_per_week: col.num.nullable(), run_cost: col.num.nullable()
+		school: col.text,
+		provision_id: col.text,
+		delivered_by: col.text.nullable(),
+		start_date: col.date,
+		end_date: col.date.nullable(),
+		pupils_allocated: col.int,
+		hours_per_week: col.num.nullable(),
+		run_cost: col.num.nullable()
 	}),
 	sql: (s, key: string) => sql`SELECT school, provision_id, delivered_by, start_date, end_date, pupils_allocated, hours_per_week, run_cost
     FROM (${provisionRunsSql(s)}) WHERE intervention_key = ${key} ORDER BY start_date, school, provision_id`,
@@ -116,7 +139,13 @@ export const interventionTargets = metric({
 	id: 'intervention_targets',
 	describe: "One intervention's targets with their outcomes",
 	row: z.object({
-		school: col.text, target_id: col.text, pupil_id: col.text, need_area: col.text, due: col.date, status: col.text, target_text: col.text.nullable()
+		school: col.text,
+		target_id: col.text,
+		pupil_id: col.text,
+		need_area: col.text,
+		due: col.date,
+		status: col.text,
+		target_text: col.text.nullable()
 	}),
 	sql: (s, key: string) => sql`
     WITH tf AS (${targetFactsSql(s)})
@@ -144,9 +173,16 @@ export const costProgressPoints = metric({
 	id: 'cost_progress_points',
 	describe: 'Cost per pupil against progress (achievement rate or mean gain on a measure), one point per intervention',
 	row: statusCounts.extend({
-		intervention_key: col.text, intervention: col.text, cost_per_pupil_gbp: col.num, pupils: col.int, mean_gain: col.num.nullable(),
-		gain_sd: col.num.nullable(), allocations: col.int.nullable(), median_cost_gbp: col.num,
-		school_reviewed: col.int.nullable(), school_achieved: col.int.nullable()
+		intervention_key: col.text,
+		intervention: col.text,
+		cost_per_pupil_gbp: col.num,
+		pupils: col.int,
+		mean_gain: col.num.nullable(),
+		gain_sd: col.num.nullable(),
+		allocations: col.int.nullable(),
+		median_cost_gbp: col.num,
+		school_reviewed: col.int.nullable(),
+		school_achieved: col.int.nullable()
 	}),
 	sql: (s, p: CostProgressParams) => {
 		const base = Number(p.minBase);
@@ -176,13 +212,31 @@ export const costProgressPoints = metric({
 			const common = { intervention_key: r.intervention_key, intervention: r.intervention, cost_per_pupil_gbp: r.cost_per_pupil_gbp, pupils: r.pupils, median_cost_gbp: r.median_cost_gbp, cost_side };
 			return p.y === 'rate'
 				? {
-						...common, y: rated.achievement_rate!, y_low: rated.ci_low, y_high: rated.ci_high, reviewed: r.reviewed, achieved: r.achieved,
+						...common,
+						y: rated.achievement_rate!,
+						y_low: rated.ci_low,
+						y_high: rated.ci_high,
+						reviewed: r.reviewed,
+						achieved: r.achieved,
 						versus_rest: versusRest({ successes: r.school_achieved ?? 0, n: r.school_reviewed ?? 0 }, { successes: r.achieved, n: r.reviewed }),
 						gain_verdict: null
 					}
-				: { ...common, y: r.mean_gain!, y_low: gainCi?.low ?? null, y_high: gainCi?.high ?? null, reviewed: null, achieved: null, versus_rest: null, gain_verdict: gainVerdict(gainCi, r.allocations ?? 0) };
+				: {
+						...common,
+						y: r.mean_gain!,
+						y_low: gainCi?.low ?? null,
+						y_high: gainCi?.high ?? null,
+						reviewed: null,
+						achieved: null,
+						versus_rest: null,
+						gain_verdict: gainVerdict(gainCi, r.allocations ?? 0)
+					};
 		}),
-	examples: [{ y: 'rate', minBase: 0 }, { y: 'rate', minBase: 5 }, { y: 'standardised_score', minBase: 0 }]
+	examples: [
+		{ y: 'rate', minBase: 0 },
+		{ y: 'rate', minBase: 5 },
+		{ y: 'standardised_score', minBase: 0 }
+	]
 });
 export type GainPoint = z.infer<typeof gainPoints.row>;
 export type CostProgressPoint = ReturnType<typeof costProgressPoints.finish>[number];

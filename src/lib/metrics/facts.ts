@@ -39,7 +39,10 @@ export function termOfSql(date: string, t: TermDates): Sql {
 export function targetFactsSql(scope: Scope, extra: Sql[] = []): Sql {
 	const period = periodOf(scope);
 	const inPeriod = period ? sql`AND p.due BETWEEN DATE ${period.from} AND DATE ${period.to}` : empty;
-	return sql`SELECT p.school, p.target_id, p.plan_id, p.need_area, p.outcome, p.pupil_id, p.year_group, p.sen_stage,${join(extra.map((x) => sql` ${x},`), '')}
+	return sql`SELECT p.school, p.target_id, p.plan_id, p.need_area, p.outcome, p.pupil_id, p.year_group, p.sen_stage,${join(
+		extra.map((x) => sql` ${x},`),
+		''
+	)}
       p.due,
       CASE WHEN p.outcome IS NOT NULL THEN p.outcome WHEN p.due >= DATE ${scope.asOf} THEN 'open' ELSE 'overdue' END AS status
     FROM target_facts p
@@ -69,9 +72,7 @@ export const statusCountsSql = raw(`count(*) FILTER (WHERE status IN ('achieved'
  * (every group has rows, so no sum is NULL): counting pupils as rows of a grouped subquery is far
  * cheaper than count(DISTINCT) over targets.
  */
-export const summedStatusCountsSql = raw(
-	['reviewed', 'achieved', 'partial', 'not_achieved', 'open', 'overdue'].map((c) => `sum(${c})::INTEGER AS ${c}`).join(', ')
-);
+export const summedStatusCountsSql = raw(['reviewed', 'achieved', 'partial', 'not_achieved', 'open', 'overdue'].map((c) => `sum(${c})::INTEGER AS ${c}`).join(', '));
 
 /** `LIMIT n` for a list capped on screen; nothing for the whole list (null, or no limit given). */
 export const limitSql = (limit: number | null | undefined): Sql => (limit == null ? empty : sql`LIMIT ${Math.max(0, Math.round(Number(limit)))}`);

@@ -10,24 +10,33 @@ const yearOrder: readonly string[] = yearGroupOrder;
 /** The choices the filter bar offers: only values present in the loaded data. */
 export const filterOptions = metric({
 	id: 'filter_options',
-	describe: 'Schools, academic years and year groups present in the data (the filter bar\'s choices)',
+	describe: "Schools, academic years and year groups present in the data (the filter bar's choices)",
 	row: z.object({ kind: z.enum(['school', 'year_group', 'date', 'snapshot']), v: col.text }),
 	sql: () => sql`SELECT DISTINCT 'school' AS kind, school AS v FROM pupils
     UNION ALL SELECT DISTINCT 'year_group', year_group FROM pupils
     UNION ALL SELECT DISTINCT 'date', strftime(d, '%Y-%m-%d') FROM (SELECT start_date AS d FROM plans UNION SELECT review_due FROM plans) WHERE d IS NOT NULL
     UNION ALL SELECT DISTINCT 'snapshot', strftime(snapshot, '%Y-%m-%d') FROM snapshots`,
 	finish: (rows) => ({
-		schools: rows.filter((r) => r.kind === 'school').map((r) => r.v).sort(),
+		schools: rows
+			.filter((r) => r.kind === 'school')
+			.map((r) => r.v)
+			.sort(),
 		academicYears: [...new Set(rows.filter((r) => r.kind === 'date').map((r) => academicYearOf(r.v)))].sort(),
-		snapshots: rows.filter((r) => r.kind === 'snapshot').map((r) => r.v).sort(),
-		yearGroups: rows.filter((r) => r.kind === 'year_group').map((r) => r.v).sort((a, b) => yearOrder.indexOf(a) - yearOrder.indexOf(b))
+		snapshots: rows
+			.filter((r) => r.kind === 'snapshot')
+			.map((r) => r.v)
+			.sort(),
+		yearGroups: rows
+			.filter((r) => r.kind === 'year_group')
+			.map((r) => r.v)
+			.sort((a, b) => yearOrder.indexOf(a) - yearOrder.indexOf(b))
 	})
 });
 export type FilterOptions = ReturnType<typeof filterOptions.finish>;
 
 export const fundingStreams = metric({
 	id: 'funding_streams',
-	describe: 'Funding streams present in the provisions (the provision map\'s choices)',
+	describe: "Funding streams present in the provisions (the provision map's choices)",
 	row: z.object({ v: col.text }),
 	sql: () => sql`SELECT DISTINCT trim(funding_stream) AS v FROM provisions WHERE funding_stream IS NOT NULL ORDER BY 1`,
 	finish: (rows) => rows.map((r) => r.v)
@@ -35,7 +44,7 @@ export const fundingStreams = metric({
 
 export const caseHolders = metric({
 	id: 'case_holders',
-	describe: 'Case holders named on plans (the plan-quality page\'s choices)',
+	describe: "Case holders named on plans (the plan-quality page's choices)",
 	row: z.object({ v: col.text }),
 	sql: () => sql`SELECT DISTINCT case_holder AS v FROM plans WHERE case_holder IS NOT NULL ORDER BY 1`,
 	finish: (rows) => rows.map((r) => r.v)

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { importText, loadFixture, sharedFixture } from '../../../tests/unit/load';
-import {
-	coverage, indicatorNames, plansByIndicatorsMissed, plansNeedingAttention, pupilsWithoutProgress, qualityIndicators, reviewAttendance, reviewDecisions
-} from './plan-quality';
+import { coverage, indicatorNames, plansByIndicatorsMissed, plansNeedingAttention, pupilsWithoutProgress, qualityIndicators, reviewAttendance, reviewDecisions } from './plan-quality';
 import { caseHolders } from './options';
 import { runMetric } from './registry';
 import { makeScope, type Filters } from './scope';
@@ -59,7 +57,13 @@ describe('plan quality indicators', () => {
 
 	it('lists plans by how many indicators they miss', async () => {
 		const rows = await runMetric(db, plansNeedingAttention, all, { caseHolder: null, limit: null });
-		expect(rows.map((r) => [r.plan_id, r.missed])).toEqual([['G2', 6], ['G3', 4], ['G4', 3], ['G1', 0], ['G5', 0]]);
+		expect(rows.map((r) => [r.plan_id, r.missed])).toEqual([
+			['G2', 6],
+			['G3', 4],
+			['G4', 3],
+			['G1', 0],
+			['G5', 0]
+		]);
 		// On screen: only the first so many that miss something (a local authority has 250,000 plans).
 		const first = await runMetric(db, plansNeedingAttention, all, { caseHolder: null, limit: 2 });
 		expect(first.map((r) => r.plan_id)).toEqual(['G2', 'G3']);

@@ -6,8 +6,15 @@ import { col, metric } from './registry';
 import { periodOf, type Scope } from './scope';
 
 export const indicatorNames = [
-	'pupil_views', 'parent_views', 'strengths_recorded', 'three_or_four_targets', 'targets_smart',
-	'targets_linked', 'provision_quantified', 'review_within_16_weeks', 'reviewed_on_time'
+	'pupil_views',
+	'parent_views',
+	'strengths_recorded',
+	'three_or_four_targets',
+	'targets_smart',
+	'targets_linked',
+	'provision_quantified',
+	'review_within_16_weeks',
+	'reviewed_on_time'
 ] as const;
 export type IndicatorName = (typeof indicatorNames)[number];
 
@@ -66,7 +73,12 @@ export const qualityIndicators = metric({
 export type IndicatorCounts = Record<IndicatorName, { met: number; not_met: number; unknown: number }>;
 
 const planQuality = z.object({
-	school: col.text, plan_id: col.text, pupil_id: col.text, cycle: col.int.nullable(), case_holder: col.text.nullable(), targets: col.int,
+	school: col.text,
+	plan_id: col.text,
+	pupil_id: col.text,
+	cycle: col.int.nullable(),
+	case_holder: col.text.nullable(),
+	targets: col.int,
 	missed: col.int,
 	...Object.fromEntries(indicatorNames.map((n) => [n, col.bool.nullable()]))
 } as Record<string, z.ZodType>) as unknown as z.ZodType<
@@ -88,7 +100,10 @@ export const plansNeedingAttention = metric({
       ${indicatorsMissedSql}::INTEGER AS missed
     FROM (${planIndicatorsSql(s, p.caseHolder)}))
     ${p.limit === null ? empty : raw('WHERE missed > 0')} ORDER BY missed DESC, school, plan_id ${limitSql(p.limit)}`,
-	examples: [{ caseHolder: null, limit: null }, { caseHolder: null, limit: 2 }]
+	examples: [
+		{ caseHolder: null, limit: null },
+		{ caseHolder: null, limit: 2 }
+	]
 });
 
 /** How many plans miss 0, 1, 2, or 3 or more indicators. */

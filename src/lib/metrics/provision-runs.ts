@@ -22,7 +22,10 @@ export const interventionNamesSql = sql`SELECT key, arg_max(name, n * 2 + CASE W
 /** A role's key for matching rates: the settings' roles, their aliases, or the imported staff_rates. */
 function roleKeySql(x: string): Sql {
 	const key = raw(enumKeySql(x));
-	const whens = join(Object.entries(roleAliases).map(([k, v]) => sql`WHEN ${k} THEN ${v}`), ' ');
+	const whens = join(
+		Object.entries(roleAliases).map(([k, v]) => sql`WHEN ${k} THEN ${v}`),
+		' '
+	);
 	return sql`(CASE ${key} ${whens} ELSE ${key} END)`;
 }
 
@@ -52,9 +55,7 @@ export function provisionRunsSql(scope: Scope): Sql {
         WHERE a.school = pr.school AND a.provision_id = pr.provision_id AND ${pupilWhere(filters)})`
 		: empty;
 	const span = sql`greatest(date_diff('day', pr.start_date, coalesce(pr.end_date, ${asOf})) + 1, 0)`;
-	const overlap = period
-		? sql`greatest(date_diff('day', greatest(pr.start_date, DATE ${period.from}), least(coalesce(pr.end_date, ${asOf}), DATE ${period.to})) + 1, 0)`
-		: span;
+	const overlap = period ? sql`greatest(date_diff('day', greatest(pr.start_date, DATE ${period.from}), least(coalesce(pr.end_date, ${asOf}), DATE ${period.to})) + 1, 0)` : span;
 	// Subqueries, not CTEs: callers put this in a CTE of their own, and DuckDB binds a CTE that
 	// holds CTEs several times over.
 	return sql`SELECT *,

@@ -3,8 +3,16 @@ import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { defaultSettings } from '../settings/schema';
 import {
-	costByFundingStream, provisionByIntervention, provisionGapRuns, provisionMapCells, provisionTotals, pupilCosts, pupilProvisionMap,
-	pupilsOverThreshold, pupilsWithoutProvision, staffHoursByRole
+	costByFundingStream,
+	provisionByIntervention,
+	provisionGapRuns,
+	provisionMapCells,
+	provisionTotals,
+	pupilCosts,
+	pupilProvisionMap,
+	pupilsOverThreshold,
+	pupilsWithoutProvision,
+	staffHoursByRole
 } from './provision';
 import { fundingStreams } from './options';
 import { runMetric } from './registry';
@@ -36,7 +44,14 @@ describe('provision costs', () => {
 		// R5: the total given (£6,500) overrides the computed cost.
 		expect(pick('counselling')).toMatchObject({ total_cost_gbp: 6500, cost_per_pupil_gbp: 6500, cost_band: '£££££' });
 		// R6 has no sessions a week: its cost and its hours are unknown, not zero.
-		expect(pick('fine motor group')).toMatchObject({ total_cost_gbp: null, cost_per_pupil_gbp: null, cost_band: null, provisions_cost_unknown: 1, staff_hours_per_week: null, provisions_not_quantified: 1 });
+		expect(pick('fine motor group')).toMatchObject({
+			total_cost_gbp: null,
+			cost_per_pupil_gbp: null,
+			cost_band: null,
+			provisions_cost_unknown: 1,
+			staff_hours_per_week: null,
+			provisions_not_quantified: 1
+		});
 		// R7's role (Volunteer) has no rate: unknown.
 		expect(pick('social skills')).toMatchObject({ pupils: 0, total_cost_gbp: null, provisions_cost_unknown: 1, staff_hours_per_week: 0.5 });
 	});
@@ -130,13 +145,16 @@ describe('provision costs', () => {
 		expect((await runMetric(db, pupilsWithoutProvision, all, undefined)).map((p) => p.pupil_id)).toEqual(['C6']);
 	});
 
-	it('leaves a cell\'s hours unknown, not 0, when no run in it is quantified', async () => {
+	it("leaves a cell's hours unknown, not 0, when no run in it is quantified", async () => {
 		// R6 (Fine motor group, no sessions a week) is its intervention's only run; its one pupil C5 is in year 5.
 		// Lego therapy (R4, 1.5 h) has C3 (year 4) and C4 C5 (year 5): 1.5 h in each cell, counted once in each.
 		const cells = await runMetric(db, provisionMapCells, all, 'year_group');
 		const of = (key: string) => cells.filter((c) => c.intervention_key === key).map((c) => [c.column, c.pupils, c.hours_per_week, c.runs, c.runs_not_quantified]);
 		expect(of('fine motor group')).toEqual([['5', 1, null, 1, 1]]);
-		expect(of('lego therapy')).toEqual([['4', 1, 1.5, 1, 0], ['5', 2, 1.5, 1, 0]]);
+		expect(of('lego therapy')).toEqual([
+			['4', 1, 1.5, 1, 0],
+			['5', 2, 1.5, 1, 0]
+		]);
 	});
 
 	it('offers the funding streams present, and keeps only the chosen one, ignoring case and spaces', async () => {
@@ -174,8 +192,14 @@ describe('the provision map pivot', () => {
 		db = (await sharedFixture('pivot')).db;
 	});
 
-	const cell = (c: { intervention_key: string; column: string; pupils: number; hours_per_week: number | null; runs: number; runs_not_quantified: number }) =>
-		[c.intervention_key, c.column, c.pupils, c.hours_per_week, c.runs, c.runs_not_quantified];
+	const cell = (c: { intervention_key: string; column: string; pupils: number; hours_per_week: number | null; runs: number; runs_not_quantified: number }) => [
+		c.intervention_key,
+		c.column,
+		c.pupils,
+		c.hours_per_week,
+		c.runs,
+		c.runs_not_quantified
+	];
 
 	it('adds the hours of every run in a cell: two runs at 1 h a week are 2 h', async () => {
 		const cells = await runMetric(db, provisionMapCells, pivot, 'year_group');

@@ -99,8 +99,15 @@ export const pupilCosts = metric({
 	id: 'pupil_costs',
 	describe: "Each pupil's share of the cost of their provision, highest first, against the notional SEN threshold",
 	row: z.object({
-		school: col.text, pupil_id: col.text, year_group: col.text, sen_stage: col.text, provisions: col.int,
-		hours_per_week: col.num.nullable(), cost_gbp: col.num.nullable(), provisions_cost_unknown: col.int, over_threshold: col.bool,
+		school: col.text,
+		pupil_id: col.text,
+		year_group: col.text,
+		sen_stage: col.text,
+		provisions: col.int,
+		hours_per_week: col.num.nullable(),
+		cost_gbp: col.num.nullable(),
+		provisions_cost_unknown: col.int,
+		over_threshold: col.bool,
 		/** Every pupil in the list, also when only the first so many are asked for. */
 		all_pupils: col.int
 	}),
@@ -185,7 +192,12 @@ export const provisionMapCells = metric({
 	id: 'provision_map_cells',
 	describe: 'Pupils and staff hours a week by intervention and year group, area of need or wave',
 	row: z.object({
-		intervention_key: col.text, intervention: col.text, column: col.text, pupils: col.int, hours_per_week: col.num.nullable(), runs: col.int,
+		intervention_key: col.text,
+		intervention: col.text,
+		column: col.text,
+		pupils: col.int,
+		hours_per_week: col.num.nullable(),
+		runs: col.int,
 		runs_not_quantified: col.int
 	}),
 	sql: (s, by: MapLayout) => {
@@ -212,10 +224,21 @@ export const pupilProvisionMap = metric({
 	id: 'pupil_provision_map',
 	describe: "One pupil's provision map: each run with their share of its cost and what it is for",
 	row: z.object({
-		provision_id: col.text, intervention: col.text, need_area: col.text, delivered_by: col.text.nullable(), start_date: col.date,
-		end_date: col.date.nullable(), hours_per_week: col.num.nullable(), shared_by: col.num.nullable(), share_gbp: col.num.nullable(),
-		plan_id: col.text.nullable(), targets: col.text.nullable(), measure: col.text.nullable(), entry_value: col.num.nullable(),
-		exit_value: col.num.nullable(), attendance_pct: col.num.nullable()
+		provision_id: col.text,
+		intervention: col.text,
+		need_area: col.text,
+		delivered_by: col.text.nullable(),
+		start_date: col.date,
+		end_date: col.date.nullable(),
+		hours_per_week: col.num.nullable(),
+		shared_by: col.num.nullable(),
+		share_gbp: col.num.nullable(),
+		plan_id: col.text.nullable(),
+		targets: col.text.nullable(),
+		measure: col.text.nullable(),
+		entry_value: col.num.nullable(),
+		exit_value: col.num.nullable(),
+		attendance_pct: col.num.nullable()
 	}),
 	sql: (s, who: { school: string; pupil_id: string }) => sql`
     WITH runs AS (${provisionRunsSql(withFilters(s, { school: who.school, keyStage: null, yearGroup: null, senStage: null }))})

@@ -8,8 +8,15 @@ import type { Scope } from './scope';
 
 /** DfE code → broad area, as SQL generated from the contract's table (metrics.md). */
 export const broadAreaSql = (code: string): Sql =>
-	sql`CASE ${join(Object.entries(broadAreaOfCode).map(([c, area]) => sql`WHEN ${raw(code)} = ${c} THEN ${area}`), ' ')} ELSE 'unknown' END`;
-export const orderOf = (x: string, keys: readonly string[]): Sql => sql`CASE ${join(keys.map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`), ' ')} ELSE 99 END`;
+	sql`CASE ${join(
+		Object.entries(broadAreaOfCode).map(([c, area]) => sql`WHEN ${raw(code)} = ${c} THEN ${area}`),
+		' '
+	)} ELSE 'unknown' END`;
+export const orderOf = (x: string, keys: readonly string[]): Sql =>
+	sql`CASE ${join(
+		keys.map((k, i) => sql`WHEN ${raw(x)} = ${k} THEN ${i}`),
+		' '
+	)} ELSE 99 END`;
 
 export const pupilsByStage = metric({
 	id: 'pupils_by_stage',
@@ -42,7 +49,7 @@ export const pupilsByKeyStage = metric({
 
 export const planCounts = metric({
 	id: 'plan_counts',
-	describe: 'Plans running in the period, in force at the as-of date, reviewed, and with the review overdue (14 days\' grace)',
+	describe: "Plans running in the period, in force at the as-of date, reviewed, and with the review overdue (14 days' grace)",
 	row: z.object({ total: col.int, in_force: col.int, reviewed: col.int, reviews_overdue: col.int }),
 	sql: (s) => {
 		const as = sql`DATE ${s.asOf}`;
@@ -82,8 +89,13 @@ export const reviewsDue = metric({
 	id: 'reviews_due',
 	describe: 'Plan reviews overdue or due in the next weeks, by case holder (plan and pupil ids only)',
 	row: z.object({
-		school: col.text, plan_id: col.text, pupil_id: col.text, case_holder: col.text.nullable(), review_due: col.date,
-		status: z.enum(['overdue', 'due soon']), days: col.int
+		school: col.text,
+		plan_id: col.text,
+		pupil_id: col.text,
+		case_holder: col.text.nullable(),
+		review_due: col.date,
+		status: z.enum(['overdue', 'due soon']),
+		days: col.int
 	}),
 	sql: (s, p: DueParams) => sql`${reviewsDueSql(s, p.weeks)}
     ORDER BY coalesce(pl.case_holder, '~'), pl.review_due, pl.school, pl.plan_id

@@ -63,8 +63,13 @@ export const provisionCostBySchool = metric({
 	id: 'provision_cost_by_school',
 	describe: 'Runs, pupils with provision, known cost and cost per pupil with provision in each school',
 	row: z.object({
-		school: col.text, runs: col.int, runs_cost_unknown: col.int, pupils_with_provision: col.int, pupils_costed: col.int,
-		total_cost_gbp: col.num.nullable(), cost_per_pupil_gbp: col.num.nullable()
+		school: col.text,
+		runs: col.int,
+		runs_cost_unknown: col.int,
+		pupils_with_provision: col.int,
+		pupils_costed: col.int,
+		total_cost_gbp: col.num.nullable(),
+		cost_per_pupil_gbp: col.num.nullable()
 	}),
 	sql: (s) => sql`
     WITH sc AS (${schoolsSql(s)}), runs AS (${provisionRunsSql(s)}),
@@ -89,8 +94,13 @@ export const planQualityBySchool = metric({
 	id: 'plan_quality_by_school',
 	describe: 'Plans missing no quality indicator, and pupils at SEN support or with an EHC plan who have a plan in force, in each school',
 	row: z.object({
-		school: col.text, plans: col.int, plans_missing_none: col.int, share_missing_none: col.num.nullable(),
-		pupils_on_register: col.int, pupils_with_plan: col.int, coverage: col.num.nullable()
+		school: col.text,
+		plans: col.int,
+		plans_missing_none: col.int,
+		share_missing_none: col.num.nullable(),
+		pupils_on_register: col.int,
+		pupils_with_plan: col.int,
+		coverage: col.num.nullable()
 	}),
 	sql: (s) => sql`
     WITH sc AS (${schoolsSql(s)}),

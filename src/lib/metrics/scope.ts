@@ -7,7 +7,11 @@ import { defaultTermDates, termRange, type TermDates } from '../settings/terms';
 /** What every page can be narrowed by; lives in the URL, never any data. */
 export const filtersSchema = z.object({
 	school: z.string().min(1).nullable().default(null),
-	academicYear: z.string().regex(/^\d{4}\/\d{2}$/).nullable().default(null),
+	academicYear: z
+		.string()
+		.regex(/^\d{4}\/\d{2}$/)
+		.nullable()
+		.default(null),
 	term: z.enum(['autumn', 'spring', 'summer']).nullable().default(null),
 	keyStage: z.enum(keyStages).nullable().default(null),
 	yearGroup: yearGroup.nullable().default(null),

@@ -24,7 +24,7 @@ function registerOverTimeSql(filters: Filters): Sql {
 
 export const snapshotsBySchool = metric({
 	id: 'snapshots_by_school',
-	describe: 'Each school\'s snapshots (exports by date), with the pupils at SEN support or with an EHC plan on each',
+	describe: "Each school's snapshots (exports by date), with the pupils at SEN support or with an EHC plan on each",
 	row: z.object({ school: col.text, snapshot: col.date, pupils: col.int }),
 	sql: (s) => sql`
     SELECT s.school, strftime(s.snapshot, '%Y-%m-%d') AS snapshot,

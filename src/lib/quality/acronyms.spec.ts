@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findAcronyms, unexplainedAcronyms } from './acronyms';
 
-const names = (text: string, glossary?: { term: string; meaning: string }[]) =>
-	findAcronyms(text, glossary).map((f) => [f.acronym, f.explained]);
+const names = (text: string, glossary?: { term: string; meaning: string }[]) => findAcronyms(text, glossary).map((f) => [f.acronym, f.explained]);
 
 describe('acronym check', () => {
 	it('knows glossary acronyms, including mixed case ones', () => {
 		expect(names('[Pupil] will attend ELSA sessions and use WellComm cards with the SaLT')).toEqual([
-			['ELSA', 'glossary'], ['WellComm', 'glossary'], ['SaLT', 'glossary']
+			['ELSA', 'glossary'],
+			['WellComm', 'glossary'],
+			['SaLT', 'glossary']
 		]);
 	});
 	it('accepts an explanation in brackets, before or after', () => {
@@ -17,7 +18,8 @@ describe('acronym check', () => {
 	it('flags what is neither explained nor in the glossary', () => {
 		expect(unexplainedAcronyms('[Pupil] will complete BRP tasks with the LSA')).toEqual([{ acronym: 'BRP', explained: null }]);
 		expect(unexplainedAcronyms('[Pupil] will take part in SULP and TTRS')).toEqual([
-			{ acronym: 'SULP', explained: null }, { acronym: 'TTRS', explained: null }
+			{ acronym: 'SULP', explained: null },
+			{ acronym: 'TTRS', explained: null }
 		]);
 	});
 	it('ignores placeholders, year groups, key stages and ordinary capitals', () => {
@@ -26,7 +28,10 @@ describe('acronym check', () => {
 		expect(names('[Pupil] will read in EYFS')).toEqual([]);
 	});
 	it('counts each acronym once and handles plurals', () => {
-		expect(names('TAs will check; the TA will record')).toEqual([['TAs', 'glossary'], ['TA', 'glossary']]);
+		expect(names('TAs will check; the TA will record')).toEqual([
+			['TAs', 'glossary'],
+			['TA', 'glossary']
+		]);
 	});
 	it('uses an edited glossary', () => {
 		expect(names('[Pupil] will use PT cards', [])).toEqual([['PT', null]]);

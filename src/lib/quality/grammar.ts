@@ -5,25 +5,72 @@
  */
 import { PROGRAMME } from './vocab';
 
-export type VerbVerdict =
-	| { kind: 'action'; verb: string }
-	| { kind: 'vague'; verb: string }
-	| { kind: 'programme'; verb: string }
-	| { kind: 'none' };
+export type VerbVerdict = { kind: 'action'; verb: string } | { kind: 'vague'; verb: string } | { kind: 'programme'; verb: string } | { kind: 'none' };
 
 /** States of mind and vague changes: nobody can see or count them (stems; inflections allowed). */
 const VAGUE = new RegExp(
 	'^(?:' +
 		[
-			'understand', 'know', 'improve', 'develop', 'learn', 'feel', 'engag', 'enjoy', 'manag', 'gain', 'grow', 'cope', 'behav', 'increas',
-			'reduc', 'progress', 'reach (?!for|out|up|across|over)', 'tr(?:y|ies|ied) (?:to|harder|hard|his|her|their|my|your)\\b', 'appreciat', 'becom', 'became', 'believ', 'think', 'realis', 'want', 'like',
-			'love', 'wish', 'care', 'settl', 'extend', 'enhanc', 'boost', 'strengthen', 'build (?:on|up|confidence|resilience|self)',
-			'consolidat', 'secur', 'embed', 'be (?!able to)', 'been', 'have', 'has', 'get (?:better|on)', 'work (?:on|towards?|at)',
+			'understand',
+			'know',
+			'improve',
+			'develop',
+			'learn',
+			'feel',
+			'engag',
+			'enjoy',
+			'manag',
+			'gain',
+			'grow',
+			'cope',
+			'behav',
+			'increas',
+			'reduc',
+			'progress',
+			'reach (?!for|out|up|across|over)',
+			'tr(?:y|ies|ied) (?:to|harder|hard|his|her|their|my|your)\\b',
+			'appreciat',
+			'becom',
+			'became',
+			'believ',
+			'think',
+			'realis',
+			'want',
+			'like',
+			'love',
+			'wish',
+			'care',
+			'settl',
+			'extend',
+			'enhanc',
+			'boost',
+			'strengthen',
+			'build (?:on|up|confidence|resilience|self)',
+			'consolidat',
+			'secur',
+			'embed',
+			'be (?!able to)',
+			'been',
+			'have',
+			'has',
+			'get (?:better|on)',
+			'work (?:on|towards?|at)',
 			'make (?:\\S+ ){0,2}(?:progress|friends|good choices|better choices|the right choices|sensible choices|choices|an effort|improvements?)',
-			'do (?:his|her|their|my|your) best', 'take (?:responsibility|ownership|pride)', 'continu(?:e|es|ing) (?:to )?(?:make|develop|improve|work)',
+			'do (?:his|her|their|my|your) best',
+			'take (?:responsibility|ownership|pride)',
+			'continu(?:e|es|ing) (?:to )?(?:make|develop|improve|work)',
 			'(?:show|demonstrat)\\w* (?:an? |more |some |greater |increased |improved |good |better |his |her |their )*(?:understanding|awareness|knowledge|confidence|improvement|progress|positive|respect|empathy|resilience|interest|maturity|willingness|readiness|an awareness|independence|self)',
-			'aware', 'confident', 'happ(?:y|ier)', 'kind', 'ready', 'motivat', 'focus better', 'concentrat\\w* better', 'participate fully',
-			'accept (?:that|responsibility)', 'respect'
+			'aware',
+			'confident',
+			'happ(?:y|ier)',
+			'kind',
+			'ready',
+			'motivat',
+			'focus better',
+			'concentrat\\w* better',
+			'participate fully',
+			'accept (?:that|responsibility)',
+			'respect'
 		].join('|') +
 		')'
 );
@@ -35,7 +82,8 @@ const PARTICIPATE = /^(?:attend(?:s|ing)?|go(?:es)? to|take(?:s)? part in|partic
 const ATTENDANCE = /^attend(?:s|ing)?\s+(?:school|all\b|every|his|her|their|my|lessons|class|registration|tutor|form|morning|full|the whole|\d)/;
 
 /** Words between the anchor and the verb that do not change what the pupil does. */
-const SKIP = /^(?:(?:now|also|always|then|still|soon|often|not only|be able to|begin to|start to|continue to|go on to|aim to|need to|be expected to|attempt to|learn to|be taught to|independently and|with support|with help)\s+|(?!(?:apply|reply|supply|multiply|comply|rely|fly|ally|bully|tally|rally|belly|jelly)\b)[a-z]+ly\s+)+/;
+const SKIP =
+	/^(?:(?:now|also|always|then|still|soon|often|not only|be able to|begin to|start to|continue to|go on to|aim to|need to|be expected to|attempt to|learn to|be taught to|independently and|with support|with help)\s+|(?!(?:apply|reply|supply|multiply|comply|rely|fly|ally|bully|tally|rally|belly|jelly)\b)[a-z]+ly\s+)+/;
 
 /** First words that show a line is not a target written without its subject. */
 const NOT_A_VERB = /^(?:see|n|na|none|nil|tbc|tba|as|same|the|a|an|this|that|these|target|targets|pupil|child|student|area|outcome|outcomes|ongoing|no|not|yes|and|or|but|if|for|of|in|on|at|with)$/;
@@ -64,7 +112,11 @@ export function mainVerbPhrase(t: string): string | null {
 	return words.length >= 3 && /^[a-z]+$/.test(words[0]) && !NOT_A_VERB.test(words[0]) ? rest : null;
 }
 
-const firstWords = (phrase: string, n: number) => phrase.split(' ', n).join(' ').replace(/[^a-z' -]+$/, '');
+const firstWords = (phrase: string, n: number) =>
+	phrase
+		.split(' ', n)
+		.join(' ')
+		.replace(/[^a-z' -]+$/, '');
 
 /** Judges the verb phrase. `phrase` starts at the verb. */
 export function judgeVerb(phrase: string | null): VerbVerdict {

@@ -19,7 +19,9 @@ interface Labelled {
 const PARTS = ['who', 'action', 'conditions', 'criterion'] as const;
 function load(name: string): Labelled[] {
 	const file = new URL(`../../../tests/fixtures/targets/${name}`, import.meta.url);
-	const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+	const lines = readFileSync(file, 'utf8')
+		.split('\n')
+		.filter((l) => l.trim() && !l.startsWith('#'));
 	const [header, ...body] = lines.map((l) => l.split('\t'));
 	return body.map((cells) => {
 		const c = Object.fromEntries(header.map((h, i) => [h, cells[i]]));
@@ -51,7 +53,11 @@ interface Score {
 }
 
 function score(set: Labelled[]): Score {
-	let tp = 0, fn = 0, tn = 0, fp = 0, adultAgree = 0;
+	let tp = 0,
+		fn = 0,
+		tn = 0,
+		fp = 0,
+		adultAgree = 0;
 	const agree = { who: 0, action: 0, conditions: 0, criterion: 0 };
 	const misses: string[] = [];
 	for (const row of set) {

@@ -56,7 +56,11 @@ const cases: [string, boolean, boolean, boolean, boolean, boolean][] = [
 	// Long but vague: length is not quality
 	[
 		'[Pupil] will continue to develop and improve their overall confidence, self-esteem and understanding of their own emotions and feelings so that they can become happier, more settled and better able to engage with learning and with the other children across the whole of the school day and at home',
-		false, true, false, true, false // "at home" is a setting, but nothing can be seen or counted
+		false,
+		true,
+		false,
+		true,
+		false // "at home" is a setting, but nothing can be seen or counted
 	],
 	['Work on handwriting', false, false, false, false, false],
 	['She will type a paragraph of 50 words on a laptop in English lessons within 10 minutes', true, true, true, true, true]
@@ -133,7 +137,12 @@ describe('SMART target checker', () => {
 	});
 
 	it('flags adult-led targets as provision, never SMART, with a suggestion', () => {
-		for (const text of ['Support [Pupil] to read 20 words in class on 4 out of 5 occasions', 'To provide [Pupil] with a visual timetable', '[TA] will read with [Pupil] 3 times a week', '[Pupil] will be given movement breaks every 20 minutes']) {
+		for (const text of [
+			'Support [Pupil] to read 20 words in class on 4 out of 5 occasions',
+			'To provide [Pupil] with a visual timetable',
+			'[TA] will read with [Pupil] 3 times a week',
+			'[Pupil] will be given movement breaks every 20 minutes'
+		]) {
 			const r = checkTarget(text, dates);
 			expect(r.adultLed, text).toBe(true);
 			expect(r.smart, text).toBe(false);

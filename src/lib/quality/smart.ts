@@ -29,7 +29,8 @@ const WHO = /\[[^\]]{1,30}\]|\b(?:the (?:pupil|child|student|learner|young perso
 /** A first name as the subject: "Amir will…", "By July, Jess can…". */
 const NAMED = /^(?:[Bb]y [^,]{1,60},\s*)?([A-Z][a-z'-]+)\s+(?:will|can|is|has|to)\b/;
 const NOT_A_NAME = /^(?:To|By|Use|Work|Can|Will|Reads?|When|With|In|At|During|Using|This|It|There|We|You|All|Each|Every)$/;
-const TIME_WORDS = /\b(?:by (?:the end of )?(?:christmas|easter|half[- ]term|the end of (?:term|the term|the year)|summer|the next review|[a-z]+ half term)|in \d+ weeks|within \d+ weeks|by \d{1,2}[/.-]\d{1,2})/i;
+const TIME_WORDS =
+	/\b(?:by (?:the end of )?(?:christmas|easter|half[- ]term|the end of (?:term|the term|the year)|summer|the next review|[a-z]+ half term)|in \d+ weeks|within \d+ weeks|by \d{1,2}[/.-]\d{1,2})/i;
 
 const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
 
@@ -38,8 +39,7 @@ function normalise(text: string): string {
 }
 
 /** Quotes the original words behind a match in the lower-case copy (same indices unless lower-casing changed the length). */
-const quoter = (t: string, lower: string) => (m: RegExpExecArray) =>
-	(t.length === lower.length ? t.slice(m.index, m.index + m[0].length) : m[0]).trim().replace(/[,.;:]+$/, '');
+const quoter = (t: string, lower: string) => (m: RegExpExecArray) => (t.length === lower.length ? t.slice(m.index, m.index + m[0].length) : m[0]).trim().replace(/[,.;:]+$/, '');
 
 const ADULT_SUGGESTION =
 	'write what the pupil will do as a result, e.g. "[Pupil] will read 20 high-frequency words with adult support on 4 out of 5 occasions"; put the support itself in the provision map';
@@ -139,13 +139,7 @@ export function checkTarget(text: string, opts: { startDate?: string | null; due
 	const led = adultLed(lower);
 	const adult = led ? quoter(t, lower)(led).replace(/^by [^,]{1,60},\s*/i, '') : null;
 	const criterion = checkCriterion(t, lower);
-	const findings = [
-		checkWho(t, adult),
-		checkAction(lower, adult),
-		checkConditions(t, lower, adult, criterion.ok === true),
-		criterion,
-		checkTime(t, opts.startDate, opts.dueDate)
-	];
+	const findings = [checkWho(t, adult), checkAction(lower, adult), checkConditions(t, lower, adult, criterion.ok === true), criterion, checkTime(t, opts.startDate, opts.dueDate)];
 	// An adult-led target always has a failed part (who), so the stored five-part code agrees with `smart`.
 	const smart = findings.every((f) => f.ok !== false);
 	return { smart, findings, adultLed: adult !== null };

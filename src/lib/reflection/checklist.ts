@@ -29,8 +29,8 @@ export const checklistGroups: { group: string; items: ChecklistItem[] }[] = [
 	{
 		group: 'Working together with children and families',
 		items: [
-			{ id: 'co-1', text: "Children and young people help shape their own plans, and we record their views.", evidence: 'views' },
-			{ id: 'co-2', text: "Families help shape plans and reviews, and we record their views.", evidence: 'views' },
+			{ id: 'co-1', text: 'Children and young people help shape their own plans, and we record their views.', evidence: 'views' },
+			{ id: 'co-2', text: 'Families help shape plans and reviews, and we record their views.', evidence: 'views' },
 			{ id: 'co-3', text: 'Children and families have a say in how our SEND processes work.' },
 			{ id: 'co-4', text: 'Plans use plain, clear language that everyone understands.' },
 			{ id: 'co-5', text: 'Every acronym in a plan (ELSA, THRIVE, WellComm…) is explained.', evidence: 'acronyms' }

@@ -47,7 +47,9 @@ describe("governors' report: attainment and attendance", () => {
 		const a = f.pupilAttendance;
 		expect(a).toMatchObject({ pupils: 6, recorded: 5, persistently_absent: 4, versus_rest: 'higher' });
 		const pupilAttendance = { ...a, pupils: 8, recorded: 6, share: 4 / 6, rest_share: 16 / 194 };
-		const text = composeReport({ ...f, pupilAttendance }, reportOptions(scope, { threshold: 2 })).sections.find((x) => x.id === 'attainment')!.paragraphs.join('\n');
+		const text = composeReport({ ...f, pupilAttendance }, reportOptions(scope, { threshold: 2 }))
+			.sections.find((x) => x.id === 'attainment')!
+			.paragraphs.join('\n');
 		expect(text).toContain("67% of them were persistently absent (missed 10% or more of sessions) (the school's figure for all pupils: 10%). Against 8% in the rest of the school:");
 	});
 
@@ -63,7 +65,9 @@ describe("governors' report: attainment and attendance", () => {
 		const r = await build(5);
 		// Reading: 2 at expected and 4 not are both under 5 → share and verdict withheld; maths 4 pupils → fewer than 5.
 		expect(table(r, 'Pupils with SEN at or above the expected standard').map((row) => row.slice(0, 3).concat(row[4]))).toEqual([
-			['Reading', '6', 'withheld', 'withheld'], ['Writing', 'fewer than 5', 'withheld', 'withheld'], ['Maths', 'fewer than 5', 'withheld', 'withheld']
+			['Reading', '6', 'withheld', 'withheld'],
+			['Writing', 'fewer than 5', 'withheld', 'withheld'],
+			['Maths', 'fewer than 5', 'withheld', 'withheld']
 		]);
 		const text = section(r).paragraphs.join('\n');
 		expect(text).not.toMatch(/lower, by more than chance|higher than the/);

@@ -58,9 +58,10 @@ export interface AttendanceShown {
 function attendanceParagraphs(f: ReportFigures, s: Suppressor, shared: AttendanceShown): string[] {
 	const a = f.pupilAttendance;
 	if (!a.recorded) return ['Attendance is not recorded for pupils with SEN in this export.'];
-	const mean = s.shows(a.recorded) && a.mean_pct !== null
-		? `On average they attended ${a.mean_pct.toFixed(1)}% of sessions${a.school_attendance_pct !== null ? `; the school's figure for all pupils is ${a.school_attendance_pct.toFixed(1)}%` : ''}.`
-		: `Their average attendance ${WITHHELD_BECAUSE}.`;
+	const mean =
+		s.shows(a.recorded) && a.mean_pct !== null
+			? `On average they attended ${a.mean_pct.toFixed(1)}% of sessions${a.school_attendance_pct !== null ? `; the school's figure for all pupils is ${a.school_attendance_pct.toFixed(1)}%` : ''}.`
+			: `Their average attendance ${WITHHELD_BECAUSE}.`;
 	// A share of a base that is withheld would give the base away (60% can only be 3 of 5): withheld with it.
 	const pa = hidden(shared.recorded) ? s.withhold() : s.share(a.persistently_absent, a.recorded);
 	// The pupils with attendance recorded and those without are parts of the pupils with SEN: one hidden hides the other.

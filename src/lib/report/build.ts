@@ -104,8 +104,18 @@ const needs: Section = (f, _o, s) => ({
 	],
 	tables: [
 		// Both tables add up to the register's total, shown above: parts are suppressed as parts of a total.
-		partsTable('By broad area of need', 'Area of need', f.needAreas.map((r) => [needAreaLabels[r.need_area] ?? r.need_area, r.pupils]), s),
-		partsTable('By key stage', 'Key stage', f.keyStages.map((r) => [r.key_stage, r.pupils]), s)
+		partsTable(
+			'By broad area of need',
+			'Area of need',
+			f.needAreas.map((r) => [needAreaLabels[r.need_area] ?? r.need_area, r.pupils]),
+			s
+		),
+		partsTable(
+			'By key stage',
+			'Key stage',
+			f.keyStages.map((r) => [r.key_stage, r.pupils]),
+			s
+		)
 	],
 	charts: []
 });
@@ -123,12 +133,27 @@ const provision: Section = (f, _o, s) => {
 			{
 				caption: 'Provision by intervention',
 				columns: ['Intervention', 'Pupils', 'Staff hours a week', 'Cost', 'Cost per pupil', 'EEF cost band'],
-				rows: f.provision.map((r) => [r.intervention, s.count(r.pupils), hours(r.staff_hours_per_week), s.money(r.total_cost_gbp, r.pupils), s.money(r.cost_per_pupil_gbp, r.pupils), s.shows(r.pupils) ? (r.cost_band ?? '—') : s.withhold()])
+				rows: f.provision.map((r) => [
+					r.intervention,
+					s.count(r.pupils),
+					hours(r.staff_hours_per_week),
+					s.money(r.total_cost_gbp, r.pupils),
+					s.money(r.cost_per_pupil_gbp, r.pupils),
+					s.shows(r.pupils) ? (r.cost_band ?? '—') : s.withhold()
+				])
 			},
 			{ caption: 'Cost by funding stream', columns: ['Funding stream', 'Pupils', 'Cost'], rows: f.funding.map((r) => [r.stream, s.count(r.pupils), s.money(r.cost, r.pupils)]) },
 			{ caption: 'Staff hours a week by role (runs in force)', columns: ['Role', 'Hours a week'], rows: f.staff.map((r) => [r.role, hours(r.staff_hours_per_week)]) }
 		],
-		charts: costed.length ? [{ id: 'cost', alt: 'Bar chart of cost by intervention (interventions with fewer than the threshold of pupils are left out); the table gives the figures.', spec: costByInterventionSpec(costed) }] : []
+		charts: costed.length
+			? [
+					{
+						id: 'cost',
+						alt: 'Bar chart of cost by intervention (interventions with fewer than the threshold of pupils are left out); the table gives the figures.',
+						spec: costByInterventionSpec(costed)
+					}
+				]
+			: []
 	};
 };
 
@@ -136,7 +161,8 @@ const provision: Section = (f, _o, s) => {
 function gainHeadline(r: ReportFigures['entryExit'][number]): string {
 	const interval = r.gain_ci_low === null ? '' : ` (95% interval ${r.gain_ci_low.toFixed(1)} to ${r.gain_ci_high!.toFixed(1)})`;
 	const clear = r.gain_verdict === 'improvement' || r.gain_verdict === 'decline';
-	const extra = r.mean_ratio_gain !== null ? `; ratio gain ${r.mean_ratio_gain.toFixed(1)} (${r.ratio_gain_band})` : r.effect_size !== null && clear ? `; about ${r.eef_months} months' extra progress` : '';
+	const extra =
+		r.mean_ratio_gain !== null ? `; ratio gain ${r.mean_ratio_gain.toFixed(1)} (${r.ratio_gain_band})` : r.effect_size !== null && clear ? `; about ${r.eef_months} months' extra progress` : '';
 	return `${gainWords(r.measure, r.mean_gain, r.gain_verdict)}${interval}${extra}`;
 }
 
@@ -185,10 +211,7 @@ const impact: Section = (f, o, s) => {
 	return {
 		id: 'impact',
 		title: 'Impact',
-		paragraphs: [
-			`${reviewedSentence(t, s)} ${s.count(t.overdue)} targets are past their date with no outcome recorded; they are not counted as failures.`,
-			previousSentence(prev, s)
-		],
+		paragraphs: [`${reviewedSentence(t, s)} ${s.count(t.overdue)} targets are past their date with no outcome recorded; they are not counted as failures.`, previousSentence(prev, s)],
 		tables: [
 			{
 				caption: 'Targets achieved by intervention',
@@ -209,15 +232,32 @@ const impact: Section = (f, o, s) => {
 			{
 				caption: 'Entry and exit assessments',
 				columns: ['Intervention', 'Measure', 'Pupils with data', 'What changed'],
-				rows: f.entryExit.map((r) => [
-					r.intervention, measureLabel(r.measure), s.count(r.pupils_with_data),
-					!s.shows(r.pupils_with_data) ? s.withhold() : gainHeadline(r)
-				])
+				rows: f.entryExit.map((r) => [r.intervention, measureLabel(r.measure), s.count(r.pupils_with_data), !s.shows(r.pupils_with_data) ? s.withhold() : gainHeadline(r)])
 			}
 		],
 		charts: [
-			...(shown.some((r) => r.achievement_rate !== null) ? [{ id: 'achievement', alt: 'Bar chart of targets achieved by intervention with 95% intervals; groups under the threshold are left out.', spec: achievementBarsSpec(shown.map((r) => ({ ...r, label: r.intervention })), overall, 680) }] : []),
-			...(points.length ? [{ id: 'cost-progress', alt: 'Scatter chart of cost per pupil against targets achieved, one circle per intervention; the tables give the figures.', spec: costVsProgressSpec(points, overall, true, 680) }] : [])
+			...(shown.some((r) => r.achievement_rate !== null)
+				? [
+						{
+							id: 'achievement',
+							alt: 'Bar chart of targets achieved by intervention with 95% intervals; groups under the threshold are left out.',
+							spec: achievementBarsSpec(
+								shown.map((r) => ({ ...r, label: r.intervention })),
+								overall,
+								680
+							)
+						}
+					]
+				: []),
+			...(points.length
+				? [
+						{
+							id: 'cost-progress',
+							alt: 'Scatter chart of cost per pupil against targets achieved, one circle per intervention; the tables give the figures.',
+							spec: costVsProgressSpec(points, overall, true, 680)
+						}
+					]
+				: [])
 		]
 	};
 };
@@ -227,7 +267,8 @@ function tookPart(a: ReportFigures['attendance'], s: Suppressor): string {
 	const pupil = s.share(a.pupil_yes, a.pupil_known);
 	const parent = s.share(a.parent_yes, a.parent_known);
 	if (pupil === '—' && parent === '—') return 'Whether the pupil or a parent took part is not recorded for the reviews held in the period.';
-	const clause = (who: string, share: string) => (shown(share) ? `${who} took part in ${share} of them` : share === '—' ? `whether ${who} took part is not recorded` : `how often ${who} took part ${WITHHELD_BECAUSE}`);
+	const clause = (who: string, share: string) =>
+		shown(share) ? `${who} took part in ${share} of them` : share === '—' ? `whether ${who} took part is not recorded` : `how often ${who} took part ${WITHHELD_BECAUSE}`;
 	return `At reviews held in the period (where recorded), ${clause('the pupil', pupil)}; ${clause('a parent', parent)}.`;
 }
 
@@ -277,7 +318,9 @@ const summary: Section = (f, o, s, d) => {
 	if (f.cover.pupils_on_register > f.cover.pupils_with_plan) {
 		says.push(d.cover.without === WITHHELD ? `The number of pupils on the register with no plan in force ${WITHHELD_BECAUSE}.` : `${d.cover.without} pupils on the register have no plan in force.`);
 	}
-	const costly = f.points.filter((p) => p.versus_rest && p.achieved !== null && p.reviewed !== null && s.rateShows(p.achieved, p.reviewed) && p.cost_side === 'more' && t.achievement_rate !== null && p.y < t.achievement_rate);
+	const costly = f.points.filter(
+		(p) => p.versus_rest && p.achieved !== null && p.reviewed !== null && s.rateShows(p.achieved, p.reviewed) && p.cost_side === 'more' && t.achievement_rate !== null && p.y < t.achievement_rate
+	);
 	for (const p of costly) {
 		const v = p.versus_rest!;
 		const own = s.share(p.achieved, p.reviewed);
@@ -287,7 +330,9 @@ const summary: Section = (f, o, s, d) => {
 			says.push(`${p.intervention} costs more per pupil than most and achieves less than the rest of the school (${own} of its targets${against}), ${verdictClause.lower}: worth reviewing.`);
 		} else {
 			const more = moreNeededWords(v);
-			says.push(`${p.intervention} costs more per pupil than most; ${own} of its targets were achieved${against}, but on ${s.count(p.reviewed)} reviewed targets that is ${verdictClause[v.verdict]}${more ? ` (${more})` : ''}.`);
+			says.push(
+				`${p.intervention} costs more per pupil than most; ${own} of its targets were achieved${against}, but on ${s.count(p.reviewed)} reviewed targets that is ${verdictClause[v.verdict]}${more ? ` (${more})` : ''}.`
+			);
 		}
 	}
 	const { current: now, previous: before, versus_previous: vp } = f.againstPrevious;

@@ -24,11 +24,31 @@ describe('the report says no more than the data knows', () => {
 		const bad: Report = {
 			...demo,
 			sections: [
-				{ id: 'x', title: 'x', paragraphs: ['Nurture group achieves less than the school as a whole (30%): worth reviewing.', 'Decided: request_ehcna on 2026-03-20.'], charts: [], tables: [
-					{ caption: 'Targets achieved by intervention', columns: ['Intervention', 'Targets reviewed', 'Achieved'], rows: [['Play therapy', '7', '14%'], ['Lexia', '20', '50%']] },
-					{ caption: 'Staff', columns: ['Role', 'Staff hours a week', 'Pupils'], rows: [['TA', '0.0', '3']] },
-					{ caption: 'Entry and exit', columns: ['Intervention', 'What changed'], rows: [['Lexia', 'the standardised score rose by 2 points on average: an improvement (95% interval -1.0 to 5.0)'], ['Toe by Toe', 'the reading age rose by 4 months on average: an improvement (95% interval 1.0 to 7.0)']] }
-				] }
+				{
+					id: 'x',
+					title: 'x',
+					paragraphs: ['Nurture group achieves less than the school as a whole (30%): worth reviewing.', 'Decided: request_ehcna on 2026-03-20.'],
+					charts: [],
+					tables: [
+						{
+							caption: 'Targets achieved by intervention',
+							columns: ['Intervention', 'Targets reviewed', 'Achieved'],
+							rows: [
+								['Play therapy', '7', '14%'],
+								['Lexia', '20', '50%']
+							]
+						},
+						{ caption: 'Staff', columns: ['Role', 'Staff hours a week', 'Pupils'], rows: [['TA', '0.0', '3']] },
+						{
+							caption: 'Entry and exit',
+							columns: ['Intervention', 'What changed'],
+							rows: [
+								['Lexia', 'the standardised score rose by 2 points on average: an improvement (95% interval -1.0 to 5.0)'],
+								['Toe by Toe', 'the reading age rose by 4 months on average: an improvement (95% interval 1.0 to 7.0)']
+							]
+						}
+					]
+				}
 			]
 		};
 		const found = reportProblems(bad, 5);
@@ -46,15 +66,33 @@ describe('the report says no more than the data knows', () => {
 		const leaky: Report = {
 			...demo,
 			sections: [
-				{ id: 'summary', title: 'What the data says', paragraphs: [], tables: [], charts: [], points: ['fewer than 5 pupils on the register have no plan in force.', 'The weakest part of plans is "targets are specific": withheld of plans.'] },
 				{
-					id: 'quality', title: 'Plan quality', charts: [],
+					id: 'summary',
+					title: 'What the data says',
+					paragraphs: [],
+					tables: [],
+					charts: [],
+					points: ['fewer than 5 pupils on the register have no plan in force.', 'The weakest part of plans is "targets are specific": withheld of plans.']
+				},
+				{
+					id: 'quality',
+					title: 'Plan quality',
+					charts: [],
 					paragraphs: [
 						'48 of 52 pupils at SEN support or with EHC plans had a plan in force on 20 March 2026.',
 						'At reviews held in the period, the pupil took part in withheld and a parent in withheld (where recorded).',
 						'Attendance was recorded for 50 of 52 pupils with SEN.'
 					],
-					tables: [{ caption: 'Pupils with SEN at or above the expected standard', columns: ['Subject', 'Pupils assessed', 'At or above expected'], rows: [['Writing', '12', '0%'], ['Reading', '40', '0%']] }]
+					tables: [
+						{
+							caption: 'Pupils with SEN at or above the expected standard',
+							columns: ['Subject', 'Pupils assessed', 'At or above expected'],
+							rows: [
+								['Writing', '12', '0%'],
+								['Reading', '40', '0%']
+							]
+						}
+					]
 				}
 			]
 		};
@@ -67,7 +105,10 @@ describe('the report says no more than the data knows', () => {
 		expect(found.some((p) => p.includes('Writing — 0% of 12 gives away'))).toBe(true);
 		expect(found.some((p) => p.includes('Reading'))).toBe(false);
 		// A sentence that leaves a figure out with its reason has no hole.
-		const rewritten: Report = { ...leaky, sections: [{ ...leaky.sections[0], points: ['The number of pupils on the register with no plan in force is withheld, as it would give a small number away.'] }] };
+		const rewritten: Report = {
+			...leaky,
+			sections: [{ ...leaky.sections[0], points: ['The number of pupils on the register with no plan in force is withheld, as it would give a small number away.'] }]
+		};
 		expect(reportProblems(rewritten, 5)).toEqual([]);
 	});
 

@@ -18,7 +18,11 @@ export function reportProblems(report: Report, threshold: number): string[] {
 	const cells = report.sections.flatMap((s) => s.tables.flatMap((t) => [t.caption, ...t.columns, ...t.rows.flat()]));
 
 	for (const text of sentences) {
-		if (/\b(?:less|more|better|worse|lower|higher) than (?:the|most of the|the rest of the) school\b|\b(?:rose|fell) (?:by|from)\b.*\bpercentage|\btargets achieved (?:rose|fell)\b/i.test(text) && !text.includes(BEYOND_CHANCE) && !text.includes(GAP_BEYOND_CHANCE)) {
+		if (
+			/\b(?:less|more|better|worse|lower|higher) than (?:the|most of the|the rest of the) school\b|\b(?:rose|fell) (?:by|from)\b.*\bpercentage|\btargets achieved (?:rose|fell)\b/i.test(text) &&
+			!text.includes(BEYOND_CHANCE) &&
+			!text.includes(GAP_BEYOND_CHANCE)
+		) {
 			problems.push(`claims a difference without a test behind it: "${text}"`);
 		}
 		// "withheld" belongs in a sentence only as the reason a figure is left out, never in its place.

@@ -37,7 +37,13 @@ export function renderReportHtml(report: Report, drawChart: (spec: Plot.PlotOpti
 			const parts = [`<h2>${esc(s.title)}</h2>`];
 			if (points.length) parts.push(`<ul>${points.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`);
 			if (s.id === 'summary' && edited?.priorities?.trim()) {
-				parts.push(`<h3>Priorities</h3>`, ...edited.priorities.trim().split(/\n+/).map((p) => `<p>${esc(p)}</p>`));
+				parts.push(
+					`<h3>Priorities</h3>`,
+					...edited.priorities
+						.trim()
+						.split(/\n+/)
+						.map((p) => `<p>${esc(p)}</p>`)
+				);
 			}
 			parts.push(...s.paragraphs.map((p) => `<p>${esc(p)}</p>`));
 			for (const c of s.charts) parts.push(`<figure class="keep">${drawChart(c.spec)}<figcaption>${esc(c.alt)}</figcaption></figure>`);

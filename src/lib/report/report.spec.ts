@@ -15,7 +15,10 @@ describe("governors' report", () => {
 	let html: string;
 	beforeAll(async () => {
 		db = (await sharedFixture('impact')).db;
-		report = await buildReport(db, makeScope({ asOf: '2026-01-15', filters: { school: 'impact', academicYear: '2025/26' }, costing: { rates: defaultSettings.staff_rates } }), { threshold: 5, roll: 210 });
+		report = await buildReport(db, makeScope({ asOf: '2026-01-15', filters: { school: 'impact', academicYear: '2025/26' }, costing: { rates: defaultSettings.staff_rates } }), {
+			threshold: 5,
+			roll: 210
+		});
 		html = renderReportHtml(report, drawChart, { points: ['Edited point'], priorities: 'Train staff in ELSA' });
 	});
 	const table = (caption: string) => report.sections.flatMap((s) => s.tables).find((t) => t.caption === caption)!;
@@ -24,7 +27,9 @@ describe("governors' report", () => {
 		// 2 pupils at SEN support and 1 with an EHC plan: both under 5; 3 in all, also under 5.
 		// Their share of the roll of 210 would give the counts away, so it is withheld too.
 		expect(table('Pupils at SEN support and with EHC plans').rows.map((r) => r.slice(0, 3))).toEqual([
-			['SEN support (K)', 'fewer than 5', 'withheld'], ['EHC plan (E)', 'fewer than 5', 'withheld'], ['All SEN', 'fewer than 5', 'withheld']
+			['SEN support (K)', 'fewer than 5', 'withheld'],
+			['EHC plan (E)', 'fewer than 5', 'withheld'],
+			['All SEN', 'fewer than 5', 'withheld']
 		]);
 	});
 

@@ -40,12 +40,23 @@ export const defaultSettings: Settings = {
 
 /** Other ways schools write the default roles. */
 export const roleAliases: Record<string, string> = {
-	teachingassistant: 'ta', lsa: 'ta', learningsupportassistant: 'ta', sna: 'ta',
+	teachingassistant: 'ta',
+	lsa: 'ta',
+	learningsupportassistant: 'ta',
+	sna: 'ta',
 	higherlevelteachingassistant: 'hlta',
-	classteacher: 'teacher', specialistteacher: 'teacher',
-	senco: 'sendco', senco2: 'sendco',
-	externalagency: 'external', external: 'external', salt: 'external', speechandlanguagetherapist: 'external',
-	educationalpsychologist: 'external', counsellor: 'external', ot: 'external', occupationaltherapist: 'external'
+	classteacher: 'teacher',
+	specialistteacher: 'teacher',
+	senco: 'sendco',
+	senco2: 'sendco',
+	externalagency: 'external',
+	external: 'external',
+	salt: 'external',
+	speechandlanguagetherapist: 'external',
+	educationalpsychologist: 'external',
+	counsellor: 'external',
+	ot: 'external',
+	occupationaltherapist: 'external'
 };
 
 export function parseSettings(json: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {

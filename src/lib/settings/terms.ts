@@ -6,10 +6,9 @@ import { z } from 'zod';
  * its own in the costing settings; every term filter, prorated cost and trend then follows them.
  */
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
-export const termDatesSchema = z.object({ spring_start: monthDay, summer_start: monthDay }).refine(
-	(t) => t.spring_start < t.summer_start && t.summer_start <= '08-31',
-	{ message: 'spring must start in the new calendar year before summer, and summer before 1 September' }
-);
+export const termDatesSchema = z
+	.object({ spring_start: monthDay, summer_start: monthDay })
+	.refine((t) => t.spring_start < t.summer_start && t.summer_start <= '08-31', { message: 'spring must start in the new calendar year before summer, and summer before 1 September' });
 export type TermDates = z.infer<typeof termDatesSchema>;
 export const defaultTermDates: TermDates = { spring_start: '01-01', summer_start: '04-01' };
 

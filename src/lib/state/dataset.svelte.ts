@@ -67,7 +67,13 @@ class Dataset {
 		try {
 			await this.serial(async () => {
 				const engine = browserDb();
-				const [pack, known] = await Promise.all([fetchDemo(demoPack), fetchDemo(demoFiguresUrl).then((b) => JSON.parse(new TextDecoder().decode(b)) as DemoFigures, () => null)]);
+				const [pack, known] = await Promise.all([
+					fetchDemo(demoPack),
+					fetchDemo(demoFiguresUrl).then(
+						(b) => JSON.parse(new TextDecoder().decode(b)) as DemoFigures,
+						() => null
+					)
+				]);
 				const filled = engine.then(async (db) => {
 					const restored = await restoreWorkspace(db, await readWorkspace(pack));
 					return { ...restored, exports: await exportDatesOf(db) };

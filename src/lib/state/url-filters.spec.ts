@@ -7,7 +7,13 @@ const url = (q: string) => new URL(`http://localhost/provision-map?${q}`);
 describe('filters in the URL', () => {
 	it('reads every filter from its query parameter', () => {
 		expect(filtersFromUrl(url('school=North&year=2025/26&term=spring&ks=KS2&yg=4&stage=K&snapshot=2025-10-01'))).toEqual({
-			school: 'North', academicYear: '2025/26', term: 'spring', keyStage: 'KS2', yearGroup: '4', senStage: 'K', snapshot: '2025-10-01'
+			school: 'North',
+			academicYear: '2025/26',
+			term: 'spring',
+			keyStage: 'KS2',
+			yearGroup: '4',
+			senStage: 'K',
+			snapshot: '2025-10-01'
 		});
 		expect(filtersFromUrl(url(''))).toEqual(noFilters);
 	});

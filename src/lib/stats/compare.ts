@@ -89,7 +89,10 @@ export function moreNeeded(group: Proportion, other: Proportion, limit = 1000): 
 }
 
 /** Two-sided 97.5th percentiles of Student's t for 1–30 degrees of freedom; beyond, the normal 1.96 is close enough. */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+	12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045,
+	2.042
+];
 
 /** 95% interval of a mean from n values with sample standard deviation sd (t distribution); null under 2 values. */
 export function meanInterval(mean: number | null, sd: number | null, n: number): { low: number; high: number } | null {

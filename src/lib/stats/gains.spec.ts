@@ -4,8 +4,17 @@ import { brooksBand, eefMonths, effectSize } from './gains';
 describe('impact measures', () => {
 	it('bands ratio gains as Brooks does', () => {
 		expect([0.5, 1.39, 1.4, 1.99, 2, 2.99, 3, 3.99, 4, 7, null].map(brooksBand)).toEqual([
-			'doubtful significance', 'doubtful significance', 'modest impact', 'modest impact', 'useful impact', 'useful impact',
-			'substantial impact', 'substantial impact', 'remarkable impact', 'remarkable impact', null
+			'doubtful significance',
+			'doubtful significance',
+			'modest impact',
+			'modest impact',
+			'useful impact',
+			'useful impact',
+			'substantial impact',
+			'substantial impact',
+			'remarkable impact',
+			'remarkable impact',
+			null
 		]);
 	});
 	it('turns a mean standardised-score gain into an effect size and EEF months', () => {

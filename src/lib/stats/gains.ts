@@ -35,4 +35,3 @@ export function eefMonths(effect: number | null): number | null {
 	});
 	return months;
 }
-

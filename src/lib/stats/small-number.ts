@@ -11,8 +11,7 @@ export const MIN_THRESHOLD = 2;
 export const MAX_THRESHOLD = 20;
 
 /** The threshold a printed document uses for what was asked: a whole number within MIN_THRESHOLD–MAX_THRESHOLD (the box shows this one). */
-export const thresholdUsed = (asked: number): number =>
-	Number.isFinite(asked) ? Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, Math.round(asked))) : SMALL_NUMBER;
+export const thresholdUsed = (asked: number): number => (Number.isFinite(asked) ? Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, Math.round(asked))) : SMALL_NUMBER);
 
 /**
  * A share of none or all (0% or 100%) says something about every pupil in the group: a printed

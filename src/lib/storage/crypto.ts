@@ -39,13 +39,7 @@ export function randomBytes(n: number): Uint8Array<ArrayBuffer> {
 export async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer> = randomBytes(16), iterations = KDF_ITERATIONS): Promise<PassphraseKey> {
 	if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) throw new RangeError('unsupported key derivation work factor');
 	const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-	const key = await crypto.subtle.deriveKey(
-		{ name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-		material,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		['encrypt', 'decrypt']
-	);
+	const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 	return { key, salt, iterations };
 }
 

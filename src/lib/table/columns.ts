@@ -58,5 +58,8 @@ export function cellText<R>(c: Column<R>, row: R): string {
 export function tableCsv<R>(rows: R[], columns: Column<R>[]): string {
 	const cols = columns.filter((c) => c.csv !== false);
 	const records = rows.map((r) => Object.fromEntries(cols.map((c) => [c.key, rawValue(c, r)])));
-	return toCsv(records, cols.map((c) => c.key));
+	return toCsv(
+		records,
+		cols.map((c) => c.key)
+	);
 }

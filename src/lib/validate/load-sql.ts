@@ -10,6 +10,8 @@ export interface StagedSource {
 	stagedColumns: string[];
 	/** contract column → staged column name (c0, c1, …) */
 	columns: Record<string, string>;
+	/** The spreadsheet row of the header, when it is not row 1 (a sheet whose first rows are blank): rows are numbered from it. */
+	headerRow?: number;
 }
 
 /** Rows with any text in them: a wholly blank line in a sheet is not a record. */
@@ -35,14 +37,18 @@ function rowChecks(table: TableName, cols: ColumnSpec[]): Check[] {
 		checks.push({ column: c.name, when: `${x(c.name)} IS NULL`, reason: lit(`${c.name} is blank (required)`), value: `''` });
 		checks.push({ column: c.name, when: `${v(c.name)} IS NULL`, reason: lit(`${c.name} ${kindSql[c.kind].reason}`), value: x(c.name) });
 	}
-	const rule = (column: string, before: string, message: string) =>
-		checks.push({ column, when: `${v(column)} < ${v(before)}`, reason: lit(message), value: x(column) });
+	const rule = (column: string, before: string, message: string) => checks.push({ column, when: `${v(column)} < ${v(before)}`, reason: lit(message), value: x(column) });
 	if (table === 'plans') rule('review_due', 'start_date', 'review_due is before start_date');
 	if (table === 'provisions') rule('end_date', 'start_date', 'end_date is before start_date');
 	// A share or an attendance figure is a percentage; only the number on roll may exceed 100.
 	if (table === 'comparators') {
 		checks.push({ column: 'value', when: `${v('measure')} <> 'on_roll' AND ${v('value')} NOT BETWEEN 0 AND 100`, reason: lit('value is not a percentage from 0 to 100'), value: x('value') });
-		checks.push({ column: 'value', when: `${v('measure')} = 'on_roll' AND (${v('value')} < 1 OR ${v('value')} <> floor(${v('value')}))`, reason: lit('value is not a whole number of pupils for on_roll'), value: x('value') });
+		checks.push({
+			column: 'value',
+			when: `${v('measure')} = 'on_roll' AND (${v('value')} < 1 OR ${v('value')} <> floor(${v('value')}))`,
+			reason: lit('value is not a whole number of pupils for on_roll'),
+			value: x('value')
+		});
 		checks.push({ column: 'subject', when: `${v('measure')} = 'expected_pct' AND ${v('subject')} IS NULL`, reason: lit('subject is blank (needed for expected_pct)'), value: `''` });
 	}
 	return checks;
@@ -75,7 +81,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const raw = sources
 		.map((s, i) => {
 			const fields = cols.map((c) => `${s.columns[c.name] ? cleanSql(ident(s.columns[c.name])) : 'NULL::VARCHAR'} AS ${x(c.name)}`);
-			return `SELECT ${i} AS src, (rowid + 2)::INTEGER AS line, ${fields.join(', ')} FROM ${ident(s.stage)} WHERE ${notBlank(s)}`;
+			return `SELECT ${i} AS src, (rowid + ${(s.headerRow ?? 1) + 1})::INTEGER AS line, ${fields.join(', ')} FROM ${ident(s.stage)} WHERE ${notBlank(s)}`;
 		})
 		.join(' UNION ALL ');
 	const parsed = cols.map((c) => `${kindSql[c.kind].parse(x(c.name))} AS ${v(c.name)}`).join(', ');
@@ -87,9 +93,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	// of a second per million rows in the browser's engine, and memory; a valid id is its own raw text.
 	// Optional columns whose value may be unreadable (text always reads): such a value is a warning, with its cell.
 	const warned = cols.filter((c) => !c.required && c.kind !== 'text');
-	const rawKept = cols.flatMap((c) =>
-		c.kind === 'id_list' ? [x(c.name)] : warned.includes(c) ? [`CASE WHEN ${v(c.name)} IS NULL THEN ${x(c.name)} END AS ${x(c.name)}`] : []
-	);
+	const rawKept = cols.flatMap((c) => (c.kind === 'id_list' ? [x(c.name)] : warned.includes(c) ? [`CASE WHEN ${v(c.name)} IS NULL THEN ${x(c.name)} END AS ${x(c.name)}`] : []));
 	const checks = rowChecks(table, cols);
 	const stmts: string[] = [];
 	const failure = firstFailure(checks);
@@ -111,17 +115,20 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	if (key) {
 		// A row's place (file, then line) as one number, to find and name the first of repeated ids.
 		const at = (t: string) => `(${t}src::BIGINT * ${2 ** 32} + ${t}line)`;
-		stmts.push(reject(`SELECT t.src, t.line, ${lit(key.name)} AS err_column,
+		stmts.push(
+			reject(`SELECT t.src, t.line, ${lit(key.name)} AS err_column,
         ${lit(`duplicate ${key.name}, first on `)} || 'line ' || (d.first % ${2 ** 32}) || ' of ' || ${files}[d.first // ${2 ** 32} + 1] AS err_reason, t.${v(key.name)} AS err_value
       FROM ${CHECKED} t JOIN (SELECT ${v(key.name)} AS id, min(${at('')}) AS first FROM ${CHECKED} WHERE err_reason IS NULL GROUP BY ALL HAVING count(*) > 1) d
         ON d.id = t.${v(key.name)}
-      WHERE t.err_reason IS NULL AND ${at('t.')} <> d.first`));
+      WHERE t.err_reason IS NULL AND ${at('t.')} <> d.first`)
+		);
 	}
 
 	// References to rows actually loaded; a parent that was rejected is named with its reason.
 	for (const c of cols.filter((c) => c.references && c.required)) {
 		const ref = c.references!;
-		stmts.push(reject(`SELECT t.src, t.line, ${lit(c.name)} AS err_column,
+		stmts.push(
+			reject(`SELECT t.src, t.line, ${lit(c.name)} AS err_column,
         CASE WHEN r.reason IS NOT NULL THEN ${lit(`${c.name} `)} || t.${v(c.name)} || ${lit(` was rejected (${ref.table} line `)} || r.line || ': ' || r.reason || ')'
              ELSE ${lit(`${c.name} `)} || t.${v(c.name)} || ${lit(` is not in ${ref.table}`)} END AS err_reason,
         t.${v(c.name)} AS err_value
@@ -129,31 +136,35 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
       LEFT JOIN (SELECT DISTINCT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = t.${v(c.name)}
       LEFT JOIN (SELECT row_key, min(line) AS line, arg_min(reason, line) AS reason FROM import_rejected
                  WHERE school = ${S} AND tbl = ${lit(ref.table)} GROUP BY row_key) r ON r.row_key = t.${v(c.name)}
-      WHERE t.err_reason IS NULL AND p.id IS NULL`));
+      WHERE t.err_reason IS NULL AND p.id IS NULL`)
+		);
 	}
 
 	// Lists of references (a target's provisions): every id must be loaded.
 	const list = cols.find((c) => c.kind === 'id_list' && c.references);
 	if (list && checkLists) {
 		const ref = list.references!;
-		stmts.push(reject(`WITH items AS (SELECT src, line, unnest(${v(list.name)}) AS id FROM ${CHECKED} WHERE err_reason IS NULL),
+		stmts.push(
+			reject(`WITH items AS (SELECT src, line, unnest(${v(list.name)}) AS id FROM ${CHECKED} WHERE err_reason IS NULL),
       missing AS (SELECT i.src, i.line, first(i.id ORDER BY i.id) AS id FROM items i
         LEFT JOIN (SELECT ${ident(ref.column)} AS id FROM ${ident(ref.table)} WHERE school = ${S}) p ON p.id = i.id
         WHERE p.id IS NULL GROUP BY i.src, i.line)
       SELECT m.src, m.line, ${lit(list.name)} AS err_column, ${lit('provision ')} || m.id || ${lit(` is not in ${ref.table}`)} AS err_reason, t.${x(list.name)} AS err_value
-      FROM missing m JOIN ${CHECKED} t ON t.src = m.src AND t.line = m.line`));
+      FROM missing m JOIN ${CHECKED} t ON t.src = m.src AND t.line = m.line`)
+		);
 	}
 
 	// Optional references (an allocation's plan): an unknown id is cleared with a warning.
 	const optRefs = cols.filter((c) => c.references && !c.required && c.kind === 'id');
-	const optRefMissing = (c: ColumnSpec) =>
-		`${v(c.name)} IS NOT NULL AND ${v(c.name)} NOT IN (SELECT ${ident(c.references!.column)} FROM ${ident(c.references!.table)} WHERE school = ${S})`;
+	const optRefMissing = (c: ColumnSpec) => `${v(c.name)} IS NOT NULL AND ${v(c.name)} NOT IN (SELECT ${ident(c.references!.column)} FROM ${ident(c.references!.table)} WHERE school = ${S})`;
 
 	const keyExpr = key ? v(key.name) : 'NULL';
 	stmts.push(`INSERT INTO import_rejected SELECT ${S}, ${file}, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${CHECKED} WHERE err_reason IS NOT NULL`);
 
-	const warnings = warned.map((c) => `SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
-      FROM ${CHECKED} WHERE err_reason IS NULL AND ${x(c.name)} IS NOT NULL AND ${v(c.name)} IS NULL`);
+	const warnings = warned.map(
+		(c) => `SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${x(c.name)}, ${lit(`${c.name} ${kindSql[c.kind].reason}; loaded as unknown`)}
+      FROM ${CHECKED} WHERE err_reason IS NULL AND ${x(c.name)} IS NOT NULL AND ${v(c.name)} IS NULL`
+	);
 	for (const c of optRefs) {
 		warnings.push(`SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${v(c.name)}, ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${c.references!.table}; cleared`)}
       FROM ${CHECKED} WHERE err_reason IS NULL AND ${optRefMissing(c)}`);

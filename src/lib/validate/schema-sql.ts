@@ -2,7 +2,10 @@ import { columnsOf, tableOrder, type TableName } from '../contract/tables';
 import { ident } from './sql-text';
 import { kindSql } from './values-sql';
 
-const columnsSql = (table: TableName) => columnsOf(table).map((c) => `${ident(c.name)} ${kindSql[c.kind].sqlType}`).join(', ');
+const columnsSql = (table: TableName) =>
+	columnsOf(table)
+		.map((c) => `${ident(c.name)} ${kindSql[c.kind].sqlType}`)
+		.join(', ');
 
 /** DDL of the loaded tables, generated from the contract; every row is keyed by school. */
 export function createTablesSql(): string {

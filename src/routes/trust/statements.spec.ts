@@ -8,14 +8,18 @@ import { achievementStatements } from './statements';
 // The verdict is the metric's own (`versus`), worked out from the same counts.
 const school = (name: string, achieved: number, reviewed: number, rest: [number, number]): SchoolAchievement => ({
 	...withRates({ reviewed, achieved, partial: 0, not_achieved: reviewed - achieved, open: 0, overdue: 0 }),
-	school: name, total: reviewed, rest_achieved: rest[0], rest_reviewed: rest[1], rest_rate: rest[0] / rest[1],
+	school: name,
+	total: reviewed,
+	rest_achieved: rest[0],
+	rest_reviewed: rest[1],
+	rest_rate: rest[0] / rest[1],
 	versus_rest: versus({ successes: achieved, n: reviewed }, { successes: rest[0], n: rest[1] })
 });
 
 describe('what the comparison of schools says', () => {
 	const sup = new Suppressor(5);
 
-	it('says a school achieves more or less only on the test\'s verdict, with both shares', () => {
+	it("says a school achieves more or less only on the test's verdict, with both shares", () => {
 		const { said } = achievementStatements([school('North', 20, 25, [5, 15]), school('South', 5, 15, [20, 25])], sup);
 		expect(said).toEqual([
 			'North achieved a larger share of its reviewed targets (80%) than the other schools together (33%), a gap larger than chance would explain.',

@@ -7,8 +7,7 @@ import type { FigureWriter } from '$lib/report/suppress';
  * Where one is withheld, a share of the other schools together, or of all of them, would let it be
  * worked out by difference, so those are left out too.
  */
-export const everyRateShows = (rows: SchoolAchievement[], sup: FigureWriter): boolean =>
-	rows.every((r) => r.reviewed === 0 || sup.rateShows(r.achieved, r.reviewed));
+export const everyRateShows = (rows: SchoolAchievement[], sup: FigureWriter): boolean => rows.every((r) => r.reviewed === 0 || sup.rateShows(r.achieved, r.reviewed));
 
 /**
  * What the comparison of achievement says, school by school, in words. A school is said to achieve

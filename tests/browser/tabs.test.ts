@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startApp, type App } from './harness';
 
@@ -83,8 +83,8 @@ async function unlock(page: Page, passphrase: string) {
 	await page.getByRole('button', { name: 'Open the kept data' }).click();
 }
 
-// One story across the tests (each starts where the last left off), so a retry would start in the wrong place; and a tab's
-// every import on a shared 2-core machine takes a while.
+// Each test has a browser context of its own (a clean private file system); none is retried, as a retry would start
+// with what the failed attempt left in its tabs. A tab's every import on a shared 2-core machine takes a while.
 describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeout: 600_000 }, () => {
 	let app: App;
 	let context: BrowserContext;
@@ -94,19 +94,27 @@ describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeou
 
 	beforeAll(async () => {
 		app = await startApp();
+	});
+	beforeEach(async () => {
 		context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 		[a, b] = [await context.newPage(), await context.newPage()];
-		for (const page of [a, b]) {
-			page.on('pageerror', (e) => errors.push(e.message));
-		}
+		for (const page of [a, b]) page.on('pageerror', (e) => errors.push(e.message));
+	});
+	afterEach(async () => {
+		await context?.close();
 	});
 	afterAll(async () => {
 		await app?.close();
 	});
 
+	/** Open the app in `page` and wait for the demo (nothing is kept in a fresh context). */
+	async function start(page: Page) {
+		await page.goto(`${app.url}/`);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+	}
+
 	it('in Chromium a writable stream replaces a file only on close, an aborted one leaves it as it was, and move() replaces a file whole', async () => {
-		await a.goto(`${app.url}/`);
-		await a.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await start(a);
 		const seen = await a.evaluate(async () => {
 			const root = await navigator.storage.getDirectory();
 			const read = async (name: string) => (await (await root.getFileHandle(name)).getFile()).text();
@@ -134,8 +142,7 @@ describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeou
 	});
 
 	it('two tabs keeping data: each change reaches the other and nothing is lost; Forget in one is not undone by the other', async () => {
-		await a.goto(`${app.url}/`);
-		await a.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await start(a);
 		await importAs(a, 'Alder school');
 		await keepWith(a, PASSPHRASE);
 		await a.getByText('The data is now kept on this device, encrypted with your passphrase.').waitFor({ timeout: 60_000 });
@@ -191,22 +198,28 @@ describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeou
 	});
 
 	it('keeping a tab’s data over a copy kept from another tab, or opening a file over kept data, asks first and names what would be lost', async () => {
-		// A (now the demo) keeps a school of its own; B still shows four schools, not kept.
+		// B holds a school of its own, not kept; then A keeps another.
+		await start(b);
+		await importAs(b, 'Oak school');
+		await start(a);
 		await importAs(a, 'Elm school');
 		await keepWith(a, PASSPHRASE);
 		await a.getByText('The data is now kept on this device, encrypted with your passphrase.').waitFor({ timeout: 60_000 });
 		const elm = await keptBytes(a);
 		// B is told data is kept, which opening would put in place of what it shows.
-		await b.getByText('Opening it replaces what this tab shows now (Alder school, Birch school, Cedar school and Dogwood school), which is not kept.').waitFor({ timeout: 60_000 });
+		await b.getByText('Opening it replaces what this tab shows now (Oak school), which is not kept.').waitFor({ timeout: 60_000 });
 
+		// Keeping B's data asks first; Cancel changes nothing.
 		await keepWith(b, 'another passphrase of B');
 		const replace = b.getByRole('dialog', { name: 'Replace the data kept on this device?' });
-		await expect.poll(() => replace.textContent()).toMatch(/Keeping this tab's data \(Alder school, Birch school, Cedar school and Dogwood school\) in its place means the data kept now is lost/);
+		await expect
+			.poll(() => replace.textContent())
+			.toMatch(/Data is already kept on this device \(imported .+, saved .+\).*Keeping this tab's data \(Oak school\) in its place means the data kept now is lost/);
 		await replace.getByRole('button', { name: 'Cancel' }).click();
 		await b.waitForTimeout(500);
 		expect(await keptBytes(b)).toBe(elm);
 
-		// A saves Elm school as a file; B keeps its own data after all; then B opens A's file, and is asked.
+		// A saves Elm school as a file.
 		const saveForm = a.getByRole('form', { name: 'Save as a file' });
 		await saveForm.getByLabel('Passphrase for the file').fill('a file passphrase');
 		await saveForm.getByLabel('Type it again').fill('a file passphrase');
@@ -216,37 +229,51 @@ describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeou
 		const path = join(mkdtempSync(join(tmpdir(), 'tabs-')), saved.suggestedFilename());
 		await saved.saveAs(path);
 
+		// B keeps its own data after all, in place of A's.
 		await b.getByRole('button', { name: 'Keep it on this device' }).click();
 		await replace.getByRole('button', { name: 'Replace the kept data' }).click();
 		await b.getByText('The data is now kept on this device, encrypted with your passphrase.').waitFor({ timeout: 60_000 });
 		// A cannot open B's copy (another passphrase): told, it stops keeping and keeps showing Elm school.
 		await a.getByText('Another tab kept different data on this device, with a passphrase this tab does not hold.', { exact: false }).waitFor({ timeout: 60_000 });
 		await showing(a, 'Elm school');
-		const bs = await keptBytes(b);
+		await a.getByText('It stays in this browser tab and is gone when you close it.', { exact: false }).waitFor();
+		const oak = await keptBytes(b);
+		expect(oak).not.toBe(elm);
 
+		// B opens A's file of another school: it is asked, told what the file holds and what would be lost.
 		const openForm = b.getByRole('form', { name: 'Open a file' });
 		await openForm.getByLabel('File saved by Provision Lens').setInputFiles(path);
 		await openForm.getByLabel('Its passphrase').fill('a file passphrase');
 		await openForm.getByRole('button', { name: 'Open a file' }).click();
 		const open = b.getByRole('dialog', { name: /^Open provision-lens-.*\.plws\?$/ });
-		await expect.poll(() => open.textContent(), { timeout: 60_000 }).toMatch(/It holds Elm school/);
-		expect(await open.textContent()).toContain(
-			'Keeping is on in this tab, so the data kept on this device (Alder school, Birch school, Cedar school and Dogwood school) is replaced by it too, and is lost.'
-		);
+		await expect.poll(() => open.textContent(), { timeout: 60_000 }).toMatch(/It holds Elm school \(imported .+\)\.\s+Opening it replaces what this tab shows: Oak school\./);
+		expect(await open.textContent()).toContain('Keeping is on in this tab, so the data kept on this device (Oak school) is replaced by it too, and is lost.');
 		await open.getByRole('button', { name: 'Cancel' }).click();
 		await b.waitForTimeout(800);
-		expect(await keptBytes(b)).toBe(bs);
-		await showing(b, 'Alder school, Birch school, Cedar school, Dogwood school');
+		expect(await keptBytes(b)).toBe(oak);
+		await showing(b, 'Oak school');
+
+		// Asked again and answered yes: B shows Elm school, and keeps it under B's own passphrase.
+		await openForm.getByLabel('Its passphrase').fill('a file passphrase');
+		await openForm.getByRole('button', { name: 'Open a file' }).click();
+		await open.getByRole('button', { name: 'Open it in their place' }).click();
+		await b.getByText(/^Opened .+: Elm school\.$/).waitFor({ timeout: 60_000 });
+		await showing(b, 'Elm school');
+		await expect.poll(async () => (await keptBytes(b)) !== oak, { timeout: 60_000 }).toBe(true);
 	});
 
 	it('a save that runs out of space says so and leaves the copy kept before whole; a first keep that does not fit leaves nothing', async () => {
+		await start(b);
+		await importAs(b, 'Fir school');
+		await keepWith(b, PASSPHRASE);
+		await b.getByText('The data is now kept on this device, encrypted with your passphrase.').waitFor({ timeout: 60_000 });
 		const cdp = await context.newCDPSession(b);
 		const origin = new URL(app.url).origin;
 		const before = await keptBytes(b);
 		expect(before).not.toBeNull();
 		await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 2_000 });
 		try {
-			await importAs(b, 'Fir school');
+			await importAs(b, 'Gorse school');
 			await b
 				.getByRole('alert')
 				.filter({ hasText: /^The latest changes could not be kept: there is not enough space in this browser\. The copy kept before \(.+\) is unchanged/ })
@@ -258,7 +285,7 @@ describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeou
 		}
 
 		// Room again: B's next change is kept, whole.
-		await importAs(b, 'Gorse school');
+		await importAs(b, 'Holly school');
 		await expect.poll(async () => (await keptBytes(b)) !== before, { timeout: 60_000 }).toBe(true);
 		await expect.poll(() => b.getByText('The latest changes could not be kept').count(), { timeout: 60_000 }).toBe(0);
 
@@ -267,7 +294,7 @@ describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeou
 		await b.getByRole('button', { name: 'Forget: remove the kept data from this device' }).click();
 		await b.getByRole('dialog', { name: 'Forget the kept data?' }).getByRole('button', { name: 'Forget it' }).click();
 		await b.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-		await importAs(b, 'Holly school');
+		await importAs(b, 'Ivy school');
 		await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 2_000 });
 		try {
 			await keepWith(b, PASSPHRASE);
@@ -282,7 +309,8 @@ describe('kept data in two tabs of one browser, in Chromium', { retry: 0, timeou
 	});
 
 	it('a damaged kept file is reported as damaged before any passphrase is asked for, and Forget removes it', async () => {
-		await importAs(b, 'Ivy school');
+		await start(b);
+		await importAs(b, 'Juniper school');
 		await keepWith(b, PASSPHRASE);
 		await b.getByText('The data is now kept on this device, encrypted with your passphrase.').waitFor({ timeout: 60_000 });
 		// One byte of the file changed, as a failing disk or an interrupted copy would.

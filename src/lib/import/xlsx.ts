@@ -487,8 +487,8 @@ function* sheetOf(name: string, raw: RawSheet): Generator<void, Sheet> {
 
 // ---- The workbook -----------------------------------------------------------------------------
 
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
-const isType = (type: string, kind: string) => type.endsWith(`/${kind}`) || type === REL + kind;
+// A relationship's type is a namespace name ending in its kind ("…/relationships/worksheet"): only its last part is compared.
+const isType = (type: string, kind: string) => type.endsWith(`/${kind}`);
 
 /** What a zip that is not a workbook is, when it can tell. */
 function otherKind(entries: Map<string, ZipEntry>, bytes: Uint8Array): NotAWorkbook | null {

@@ -17,6 +17,8 @@ import { defaultGlossary } from '../lib/quality/acronyms';
 import { defaultSettings } from '../lib/settings/schema';
 import { asOfOf, scopeOfPage, type AsOf } from '../lib/state/scope-of-page';
 import type { SchoolFiles } from './read-folder';
+import type { WordOptions, WordReport } from '../lib/import/word-sources';
+import { wordTables } from '../lib/import/word-sources';
 
 /** Every figure `lens analyse --json` prints: registered metrics over the whole data, whole runs, default rates. */
 const analysisAsks = {
@@ -58,7 +60,15 @@ export interface Analysis {
 	/** The schools side by side, one row per school in each (a trust's or local authority's comparison). */
 	by_school: { register: Figures['schoolRegister']; achievement: Figures['schoolAchievement']; provision: Figures['schoolCost']; quality: Figures['schoolQuality'] };
 	/** `ignored`: the sheets not read (not a table, empty, a chart), by name; `not_read`: the same with why. */
-	import: ImportSummary & { refused: { file: string; reason: string }[]; ignored: string[]; not_read: { file: string; reason: string }[] };
+	import: ImportSummary & {
+		refused: { file: string; reason: string }[];
+		ignored: string[];
+		not_read: { file: string; reason: string }[];
+		/** What the Word plans gave, when the folder held any (every school's together); absent otherwise. */
+		word?: WordJson;
+		/** Children whose names are spelt differently with the same date of birth, by id and document: never merged, never named. */
+		possible_matches: { pupil_ids: string[]; documents: string[] }[];
+	};
 	overview: {
 		pupils: { total: number; by_stage: { K: number; E: number; N: number }; by_need_area: Figures['needAreas'] };
 		plans: Figures['plans'];
@@ -81,6 +91,38 @@ export interface Analysis {
 		progress: Figures['progress'];
 		attendance: Figures['attendance'];
 		behind_twice_no_change: Figures['behind'];
+	};
+}
+
+/** The Word plans' report as `--json` prints it. */
+export interface WordJson {
+	documents: number;
+	/** The check of the school key the pupil ids were made with (not the key). */
+	key_check: string;
+	found: WordReport['found'];
+	problems: WordReport['problems'];
+	refused: WordReport['refused'];
+	no_grid: WordReport['noGrid'];
+	personal_left_out: WordReport['personalLeftOut'];
+	templates: WordReport['templates'];
+}
+
+/** Every school's Word report as one (the same key reads them all). */
+function wordJson(reports: WordReport[]): WordJson | undefined {
+	if (!reports.length) return undefined;
+	const all = <K extends keyof WordReport>(k: K) => reports.flatMap((r) => r[k] as unknown[]) as WordReport[K];
+	const found = Object.fromEntries(wordTables.map((t) => [t, reports.reduce((n, r) => n + r.found[t], 0)])) as WordReport['found'];
+	const left = new Map<string, number>();
+	for (const p of all('personalLeftOut')) left.set(p.kind, (left.get(p.kind) ?? 0) + p.count);
+	return {
+		documents: reports.reduce((n, r) => n + r.documents, 0),
+		key_check: reports[0].keyCheck,
+		found,
+		problems: all('problems'),
+		refused: all('refused'),
+		no_grid: all('noGrid'),
+		personal_left_out: [...left].map(([kind, count]) => ({ kind, count })),
+		templates: all('templates')
 	};
 }
 
@@ -112,10 +154,12 @@ export function cliParams(o: { asOf?: string | null; school?: string | null; yea
 export const cliScope = (params: URLSearchParams, exports: ExportDates): Scope => scopeOfPage(params, defaultSettings, defaultGlossary, exports);
 
 /** Import every school's files and work out the figures: the command line's whole job. `asOf` null: the latest export's date. */
-export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string | null, dropPersonalColumns: boolean): Promise<Analysis> {
+export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string | null, dropPersonalColumns: boolean, word?: WordOptions): Promise<Analysis> {
 	const refused: { file: string; reason: string }[] = [];
 	const notRead: { file: string; reason: string }[] = [];
-	for (const plan of await importSchools(db, schools, { dropPersonalColumns })) {
+	const words: WordReport[] = [];
+	for (const plan of await importSchools(db, schools, { dropPersonalColumns, word })) {
+		if (plan.word) words.push(plan.word);
 		const refusedFiles = new Set(plan.sources.filter((s) => s.refused).map((s) => s.file));
 		for (const n of notLoaded(plan)) (refusedFiles.has(n.file) ? refused : notRead).push({ file: `${plan.school}/${n.file}`, reason: n.reason });
 	}
@@ -132,7 +176,14 @@ export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string
 		export_dates: exports,
 		schools: schools.map((s) => s.school),
 		by_school: { register: f.schoolRegister, achievement: f.schoolAchievement, provision: f.schoolCost, quality: f.schoolQuality },
-		import: { ...(await importSummary(db)), refused, ignored, not_read: notRead },
+		import: {
+			...(await importSummary(db)),
+			refused,
+			ignored,
+			not_read: notRead,
+			word: wordJson(words),
+			possible_matches: words.flatMap((w) => w.possibleMatches.map((m) => ({ pupil_ids: m.pupilIds, documents: m.documents })))
+		},
 		overview: { pupils: { total, by_stage: { K, E, N }, by_need_area: f.needAreas }, plans: f.plans, targets: f.targets },
 		achievement: { by_need_area: f.byNeedArea, by_intervention: f.byIntervention },
 		entry_exit: { by_intervention: f.entryExit },

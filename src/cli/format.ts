@@ -20,6 +20,22 @@ export function printable(text: string): string {
 	});
 }
 
+/** What the Word plans gave, when there were any: counts, then every problem, refused document and possible match. */
+function wordLines(word: Analysis['import']['word'], matches: Analysis['import']['possible_matches']): string[] {
+	if (!word) return [];
+	const out = [
+		'',
+		'Word plans',
+		`  ${word.documents} document(s) read with school key ${word.key_check}: ${word.found.plans} plans, ${word.found.targets} targets, ${word.found.provisions} provisions, ${word.found.pupils} pupils`
+	];
+	if (word.personal_left_out.length) out.push(`  Personal fields left out (never loaded): ${word.personal_left_out.map((p) => `${p.kind} ${p.count}`).join(', ')}`);
+	for (const r of word.refused) out.push(`  refused: ${r.document}: ${r.why}`);
+	for (const d of word.no_grid) out.push(`  no plan grid: ${d.document} (labels found: ${d.labels.join(', ') || 'none'})`);
+	for (const p of word.problems) out.push(`  not read: ${p.document} › ${p.where}${p.table ? ` (${p.table})` : ''}: ${p.what}: ${p.why}`);
+	for (const m of matches) out.push(`  possible match (not merged): ${m.pupil_ids.join(' and ')} in ${m.documents.join(', ')}`);
+	return out;
+}
+
 /** The readable summary the command line prints without --json. */
 export function formatAnalysis(a: Analysis): string {
 	const out: string[] = [];
@@ -33,9 +49,10 @@ export function formatAnalysis(a: Analysis): string {
 	const show = (label: string, list: Analysis['import']['rejected']) => {
 		if (!list.length) return;
 		out.push('', `${label} (${list.length})`);
-		for (const p of list.slice(0, 20)) out.push(`  ${p.school}/${p.file} line ${p.line}, ${p.column} "${p.value}": ${p.reason}`);
+		for (const p of list.slice(0, 20)) out.push(`  ${p.school}/${p.file}${p.line === null ? '' : ` line ${p.line}`}, ${p.column} "${p.value}": ${p.reason}`);
 		if (list.length > 20) out.push(`  … and ${list.length - 20} more (use --json for all)`);
 	};
+	out.push(...wordLines(a.import.word, a.import.possible_matches));
 	show('Rejected rows', a.import.rejected);
 	show('Warnings', a.import.warnings);
 	const o = a.overview;

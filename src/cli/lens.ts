@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImportFailed } from '../lib/import/commit';
@@ -10,11 +10,17 @@ import { exportDateOfFiles, readExportFolder } from './read-folder';
 import { formatAnalysis, printable } from './format';
 import { writeJson } from './json-out';
 import { writeReport } from './report';
+import { keyFile, makeSchoolKey, readKeyFile, type SchoolKey } from '../lib/import/word/pseudonym';
+import type { WordOptions } from '../lib/import/word-sources';
 
-const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--engine native|wasm] [--threads N] [--out-parquet DIR]
-       lens report <folder> --period 2025/26 [--term autumn|spring|summer] [--school NAME] [--out report.html] [--as-of YYYY-MM-DD] [--json]
+const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--key school-key.json] [--save-key FILE] [--engine native|wasm] [--threads N] [--out-parquet DIR]
+       lens report <folder> --period 2025/26 [--term autumn|spring|summer] [--school NAME] [--out report.html] [--as-of YYYY-MM-DD] [--key school-key.json] [--json]
 
-  <folder>   a school's exports (CSV or .xlsx), or one subfolder per school, or Parquet files (one per table)
+  <folder>   a school's exports (CSV or .xlsx) or Word plans (.docx), or one subfolder per school, or Parquet files (one per table)
+  --key      the school key file (saved from the import page, "Save the school key"): Word plans' pupil ids are
+             made with it, so they match the ids of the same children read before with the same key
+  --save-key write the school key used to FILE (without --key, a new key is made for the run: keep it to read
+             the plans again with the same ids)
   --engine   native DuckDB (the default, when it loads here) or wasm (the browser's engine)
   --threads  how many cores native DuckDB may use (default: all of them)
   --out-parquet  also write every validated table to DIR/<table>.parquet
@@ -64,6 +70,49 @@ export async function lens(argv: string[], stdout: Output, stderr: Output): Prom
 	}
 }
 
+async function keyFromFile(path: string): Promise<SchoolKey> {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch {
+		fail(`cannot read the school key file ${path}`);
+	}
+	const key = await readKeyFile(text);
+	if ('problem' in key) fail(`${path}: ${key.problem}`);
+	return key;
+}
+
+/**
+ * How Word plans are read on the command line: with the key given, else a new one made for this run
+ * (said plainly: the ids will not match another run's), written to --save-key if asked.
+ */
+function wordOptions(given: SchoolKey | null, stderr: Output, saveTo: string | undefined): { options: WordOptions; save: () => void } {
+	let used: SchoolKey | null = given;
+	const options: WordOptions = {
+		key: async () => {
+			if (used) return used;
+			used = await makeSchoolKey(new Date().toISOString().slice(0, 10));
+			stderr.write(
+				`Note: no school key given (--key), so a new one was made for this run (check ${used.check}). The pupil ids made from the Word plans will differ from any other run's: ${saveTo ? `the key is written to ${saveTo}; give it with --key next time` : 'use --save-key FILE to keep this key, and --key FILE next time'}.\n`
+			);
+			return used;
+		}
+	};
+	return {
+		options,
+		save: () => {
+			if (!saveTo) return;
+			if (!used) {
+				stderr.write('Note: no Word plans were read, so no school key was made or written.\n');
+				return;
+			}
+			// The key is a secret: readable by its owner only.
+			writeFileSync(saveTo, `${JSON.stringify(keyFile(used), null, 2)}\n`, { mode: 0o600 });
+			stderr.write(`Wrote the school key (check ${used.check}) to ${saveTo}: keep it safe, as you would the plans themselves.\n`);
+		}
+	};
+}
+
 async function main(argv: string[], stdout: Output, stderr: Output): Promise<void> {
 	const [command, folder, ...rest] = argv;
 	if ((command !== 'analyse' && command !== 'report') || !folder || folder.startsWith('--')) {
@@ -88,6 +137,12 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 	const threadsText = option('--threads');
 	const threads = threadsText === undefined ? undefined : Number(threadsText);
 	if (rest.includes('--threads') && !(Number.isInteger(threads) && threads! >= 1 && threads! <= 1024)) fail('--threads needs a whole number of cores, 1 or more');
+	const keyPath = option('--key');
+	if (rest.includes('--key') && (!keyPath || keyPath.startsWith('--'))) fail('--key needs the school key file');
+	const saveKey = option('--save-key');
+	if (rest.includes('--save-key') && (!saveKey || saveKey.startsWith('--'))) fail('--save-key needs a file to write the school key to');
+	const key = keyPath ? await keyFromFile(keyPath) : null;
+	const word = wordOptions(key, stderr, saveKey);
 	const parquetIn = parquetFilesIn(folder).length > 0;
 	const needsNative = () => fail('Parquet files need the native engine (leave out --engine wasm)');
 	// Said before the wasm engine is started for nothing; and again if native DuckDB could not load here.
@@ -99,7 +154,7 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 	// Parquet files are one export, dated by their own date as a folder of CSV files is.
 	const parquetDate = parquetIn ? exportDateOfFiles(parquetFilesIn(folder).map((name) => join(folder, name))) : undefined;
 	const schools = parquetIn ? (await readParquetFolder(db, folder)).map((s) => ({ ...s, exported: parquetDate })) : readExportFolder(folder);
-	if (!schools.length) fail(`no CSV, .xlsx or Parquet files in ${folder}`);
+	if (!schools.length) fail(`no CSV, .xlsx, Word (.docx) or Parquet files in ${folder}`);
 	const saveParquet = async () => {
 		if (outParquet) stderr.write(`Wrote ${(await writeParquet(db, outParquet)).map((t) => `${t}.parquet`).join(', ') || 'no tables (nothing was loaded)'} to ${outParquet}\n`);
 	};
@@ -110,7 +165,8 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 			const term = option('--term');
 			if (term && !['autumn', 'spring', 'summer'].includes(term)) fail('--term is autumn, spring or summer');
 			const out = option('--out') ?? 'report.html';
-			const result = await writeReport(db, schools, { asOf, period, term: (term ?? null) as 'autumn' | null, school: option('--school') ?? null, out, drop });
+			const result = await writeReport(db, schools, { asOf, period, term: (term ?? null) as 'autumn' | null, school: option('--school') ?? null, out, drop, word: word.options });
+			word.save();
 			await saveParquet();
 			stdout.write(
 				json
@@ -119,7 +175,8 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 			);
 			return;
 		}
-		const result = await analyse(db, schools, asOf, drop);
+		const result = await analyse(db, schools, asOf, drop, word.options);
+		word.save();
 		// Streamed: at a million targets the JSON is longer than one string can be.
 		if (json) await writeJson(stdout, result);
 		else stdout.write(formatAnalysis(result));

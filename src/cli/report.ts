@@ -10,6 +10,7 @@ import { asOfOf, type AsOf } from '../lib/state/scope-of-page';
 import { cliParams, cliScope } from './analyse';
 import { drawChart } from './draw-chart';
 import type { SchoolFiles } from './read-folder';
+import type { WordOptions } from '../lib/import/word-sources';
 
 export interface ReportRun {
 	out: string;
@@ -22,9 +23,9 @@ export interface ReportRun {
 export async function writeReport(
 	db: Db,
 	schools: SchoolFiles[],
-	o: { asOf: string | null; period: string; term: 'autumn' | 'spring' | 'summer' | null; school: string | null; out: string; drop: boolean }
+	o: { asOf: string | null; period: string; term: 'autumn' | 'spring' | 'summer' | null; school: string | null; out: string; drop: boolean; word?: WordOptions }
 ): Promise<ReportRun> {
-	await importSchools(db, schools, { dropPersonalColumns: o.drop });
+	await importSchools(db, schools, { dropPersonalColumns: o.drop, word: o.word });
 	const exports = await exportDatesOf(db);
 	const params = cliParams({ asOf: o.asOf, school: o.school ?? (schools.length === 1 ? schools[0].school : null), year: o.period, term: o.term });
 	const report = await buildReport(db, cliScope(params, exports), { threshold: defaultSettings.small_number });

@@ -9,6 +9,7 @@ import { badRowsTable, dropStage, oddRowsTable } from './stage';
 import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, schoolHasRows, snapshotDates } from './snapshots';
 import { refreshDerivedTables } from './derived-tables';
 import { refreshTargetChecks } from './target-checks';
+import { relabelWordProblems } from './word-problems';
 import type { ImportPlan, ImportProgress, SourcePlan } from './types';
 
 /** Loading a prepared import: the gate, then each table in order, then the after-load steps. */
@@ -140,6 +141,7 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 				throw new ImportFailed(`${plan.school}: ${table} could not be loaded from ${loading.map((s) => s.file).join(', ')}; ${kept}`);
 			}
 		}
+		await relabelWordProblems(db, into, plan);
 		await stopIfAsked();
 		const importedAt = new Date().toISOString();
 		const merge = adding

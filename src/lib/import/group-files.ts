@@ -3,11 +3,12 @@ import type { ImportPlan, InputFile } from './types';
 
 /**
  * Files in a chosen or dropped folder that are taken to the import: what it reads (CSV, text,
- * .xlsx and .xlsm workbooks) and the spreadsheets it refuses with a reason (.xls, .xlsb, .ods), so
- * that none of them is left out without a word. The file input's `accept` list, the same.
+ * .xlsx and .xlsm workbooks, Word plans) and what it refuses with a reason (.xls, .xlsb, .ods, and
+ * plans saved as .doc or PDF), so that none of them is left out without a word. The file input's
+ * `accept` list, the same.
  */
-export const importedFileName = /\.(csv|tsv|txt|xlsx|xlsm|xls|xlsb|ods)$/i;
-export const importedFileTypes = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.xlsb,.ods';
+export const importedFileName = /\.(csv|tsv|txt|xlsx|xlsm|xls|xlsb|ods|docx|docm|dotx|doc|dot|pdf)$/i;
+export const importedFileTypes = '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.xlsb,.ods,.docx,.docm,.dotx,.doc,.dot,.pdf';
 
 /** A chosen file with where it was chosen from: `Trust/North/pupils.csv` when a folder was dropped. */
 export interface ChosenFile extends InputFile {

@@ -3,6 +3,7 @@ import { commitImport, discardPlan } from './commit';
 import { applyPersonalDataGate } from './guard';
 import { prepareImport } from './sources';
 import type { ImportPlan, InputFile } from './types';
+import type { WordOptions } from './word-sources';
 
 export interface SchoolFiles {
 	school: string;
@@ -16,6 +17,8 @@ export interface ImportSchoolsOptions {
 	dropPersonalColumns?: boolean;
 	/** The date the exports were made (their snapshot), for every school; default each school's `exported`, else today. */
 	snapshot?: string;
+	/** How Word plans among the files are read (the school key, the template corrections). */
+	word?: WordOptions;
 }
 
 /**
@@ -27,7 +30,7 @@ export async function importSchools(db: Db, schools: SchoolFiles[], options: Imp
 	const drop = options.dropPersonalColumns ?? false;
 	const plans: ImportPlan[] = [];
 	try {
-		for (const { school, files } of schools) plans.push(await prepareImport(db, school, files));
+		for (const { school, files } of schools) plans.push(await prepareImport(db, school, files, undefined, options.word));
 		for (const plan of plans) applyPersonalDataGate(plan, drop);
 	} catch (e) {
 		for (const plan of plans) await discardPlan(db, plan);

@@ -12,6 +12,7 @@ import type { TableName } from '../contract/tables';
 import { ident } from '../validate/sql-text';
 import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourceNote, SourcePlan } from './types';
 import { NotAWorkbook, readWorkbook, WorkbookRefused, type Sheet } from './xlsx';
+import { isOldWordOrPdf, isWordDocument, readWordDocuments, wordRefusal, type WordOptions } from './word-sources';
 
 /**
  * Reading the chosen files: what each file (or sheet) is, which table and columns it holds, its
@@ -213,9 +214,10 @@ function knownBinary(bytes: Uint8Array): string | null {
 const convertIt = (name: string, what: string, app: string) =>
 	`${name}: it is ${what}, which cannot be read here; open it in ${app}, save it as .xlsx (Excel Workbook) or CSV, and choose that instead`;
 
-/** An OLE file (D0 CF 11 E0) by its name: an .xls workbook, a workbook protected with a password, or a Word file. */
+/** An OLE file (D0 CF 11 E0) by its name: an .xls workbook, a workbook protected with a password, or an old Word document. */
 function oleFile(name: string): string | null {
 	if (/\.xls$/i.test(name)) return convertIt(name, 'an Excel 97–2003 workbook (.xls)', 'Excel');
+	if (/\.(doc|dot)$/i.test(name)) return wordRefusal(name);
 	if (/\.xls[xmb]$/i.test(name)) {
 		return `${name}: it is a workbook protected with a password, which cannot be read here; open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it, or save it as CSV, and choose that instead`;
 	}
@@ -318,13 +320,40 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 	return [await planSource(db, f.name, text.slice(sep.length), encoding, null, null, { delimiter: sep.delimiter, separatorLine: sep.line, oddLines: lines })];
 }
 
+/**
+ * Word plans among the files, read together: each table they give staged as a CSV file of that table
+ * would be; the documents that cannot be read refused one by one. A .doc or PDF is refused as a plan
+ * (save it as .docx) when Word plans are chosen or when they are all that is chosen.
+ */
+async function readWordFiles(db: Db, files: InputFile[], others: number, word: WordOptions | undefined, progress: ImportProgress): Promise<Pick<ImportPlan, 'sources' | 'word'>> {
+	const documents = files.filter((f) => isWordDocument(f.name));
+	const old = files.filter((f) => isOldWordOrPdf(f.name));
+	if (!documents.length && others) return { sources: await Promise.all(old.map(async (f) => (await readFile(db, f))[0])) };
+	const sources = old.map((f) => unreadable(f.name, wordRefusal(f.name)));
+	if (!documents.length) return { sources };
+	if (!word) return { sources: [...sources, ...documents.map((f) => unreadable(f.name, `${f.name}: Word plans cannot be read here`))] };
+	const read = await readWordDocuments(documents, word, progress);
+	for (const r of [...read.unreadable, ...read.report.refused]) sources.push(unreadable(r.document, `${r.document}: ${r.why}`));
+	for (const [i, t] of read.tables.entries()) {
+		progress(`Checking the ${t.table} read from the plans for personal data (${i + 1} of ${read.tables.length})`, false);
+		const plan = await planSource(db, t.file, t.text, 'Word', { letters: [], headerRow: 1, notes: [], table: t.table });
+		delete plan.letters;
+		sources.push({ ...plan, wordOrigins: t.origins });
+	}
+	return { sources, word: read.report };
+}
+
 /** Read files, recognise their tables and columns, stage them and scan for personal data. */
-export async function prepareImport(db: Db, school: string, files: InputFile[], progress: ImportProgress = () => {}): Promise<ImportPlan> {
+export async function prepareImport(db: Db, school: string, files: InputFile[], progress: ImportProgress = () => {}, word?: WordOptions): Promise<ImportPlan> {
 	await db.exec(createTablesSql());
 	const sources: SourcePlan[] = [];
-	for (const [i, f] of files.entries()) {
-		progress(`Reading ${f.name}${files.length > 1 ? ` (${i + 1} of ${files.length})` : ''} and checking it for personal data`, false);
+	const isWord = (f: InputFile) => isWordDocument(f.name) || isOldWordOrPdf(f.name);
+	const others = files.filter((f) => !isWord(f));
+	for (const [i, f] of others.entries()) {
+		progress(`Reading ${f.name}${others.length > 1 ? ` (${i + 1} of ${others.length})` : ''} and checking it for personal data`, false);
 		sources.push(...(await readFile(db, f)));
 	}
-	return { school, sources };
+	const read = await readWordFiles(db, files.filter(isWord), others.length, word, progress);
+	sources.push(...read.sources);
+	return read.word ? { school, sources, word: read.word } : { school, sources };
 }

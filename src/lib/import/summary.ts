@@ -13,7 +13,8 @@ export interface Problem {
 	school: string;
 	file: string;
 	table: TableName;
-	line: number;
+	/** None for a row read from a Word plan: `file` then names the document and the place in it. */
+	line: number | null;
 	column: string;
 	value: string;
 	reason: string;

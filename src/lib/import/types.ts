@@ -1,6 +1,8 @@
 import type { TableName } from '../contract/tables';
 import type { Delimiter } from './sniff';
 import type { PersonalKind } from './personal';
+import type { WordOrigin } from './word';
+import type { WordReport } from './word-sources';
 
 export interface InputFile {
 	name: string;
@@ -55,6 +57,8 @@ export interface SourcePlan {
 	oddRows?: number;
 	/** Excel's note of the separator that was the file's first line (`sep=;`): honoured, and not read as a row. */
 	separatorLine?: string;
+	/** A table made from Word plans: each row's document and place in it (row i of the made table is line i + 2). */
+	wordOrigins?: WordOrigin[];
 }
 
 export interface SourceNote {
@@ -73,4 +77,6 @@ export type ImportProgress = (step: string, stoppable: boolean) => void;
 export interface ImportPlan {
 	school: string;
 	sources: SourcePlan[];
+	/** What the Word plans among the files gave (counts, problems, refused, possible matches): never a name. */
+	word?: WordReport;
 }

@@ -8,6 +8,8 @@ import type { DemoFigures } from './demo-figures';
 import { knowFigures } from './figure-cache';
 import { readWorkspace, restoreWorkspace } from '../import/workspace';
 import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions, type ImportPlan, type ImportProgress, type InputFile } from '../import/pipeline';
+import type { WordOptions } from '../import/word-sources';
+import { schoolKey } from './word-plans.svelte';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
@@ -99,8 +101,8 @@ class Dataset {
 		}
 	}
 
-	prepare(school: string, files: InputFile[], progress?: ImportProgress): Promise<ImportPlan> {
-		return this.serial(async () => prepareImport(await this.db(), school, files, progress));
+	prepare(school: string, files: InputFile[], progress?: ImportProgress, word?: WordOptions): Promise<ImportPlan> {
+		return this.serial(async () => prepareImport(await this.db(), school, files, progress, word));
 	}
 
 	async commit(plan: ImportPlan, dropPersonalColumns: boolean, options: Omit<CommitOptions, 'dropPersonalColumns'> = {}): Promise<void> {
@@ -111,6 +113,9 @@ class Dataset {
 			await commitImport(db, plan, { dropPersonalColumns, ...options, addSnapshot: !this.isDemo && options.addSnapshot });
 			this.exports = await exportDatesOf(db);
 			this.importedAt = { ...this.importedAt, [plan.school]: new Date().toISOString() };
+			// The loaded pupils' ids are this key's now (or, from a CSV export replacing everything, no key's).
+			if (plan.word) schoolKey.loaded(plan.word.keyCheck);
+			else if (this.isDemo) schoolKey.ofData = null;
 			const schools = this.isDemo ? [plan.school] : [...new Set([...this.schools, plan.school])];
 			this.changed(schools, false);
 		});
@@ -134,6 +139,7 @@ class Dataset {
 	async clearAll(): Promise<void> {
 		await this.serial(async () => clearData(await this.db()));
 		this.exports = {};
+		schoolKey.ofData = null;
 		this.changed([], false);
 	}
 

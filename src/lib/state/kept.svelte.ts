@@ -9,6 +9,7 @@ import { WorkspaceUnreadable, readWorkspace, restoreWorkspace, type WorkspaceCon
 import { dataset } from './dataset.svelte';
 import { checklist, glossary, glossarySchema } from './leader-lists.svelte';
 import { settings } from './settings.svelte';
+import { schoolKey } from './word-plans.svelte';
 
 /**
  * "Keep this data on this device": off unless the user turns it on. Then everything loaded, with
@@ -83,14 +84,16 @@ function contentNow(): WorkspaceContent {
 		extras: {
 			settings: $state.snapshot(settings.value),
 			checklist: $state.snapshot(checklist.value),
-			glossary: $state.snapshot(glossary.value)
+			glossary: $state.snapshot(glossary.value),
+			// The school key Word plans' ids were made with: kept with the data it made, encrypted as it is.
+			...schoolKey.extras()
 		}
 	};
 }
 
 /** Changes whenever the data, settings or lists do: whether the tab holds anything not yet kept. */
 function markNow(): string {
-	return `${dataset.version}|${JSON.stringify([$state.snapshot(settings.value), $state.snapshot(checklist.value), $state.snapshot(glossary.value)])}`;
+	return `${dataset.version}|${schoolKey.key?.check ?? ''}|${JSON.stringify([$state.snapshot(settings.value), $state.snapshot(checklist.value), $state.snapshot(glossary.value)])}`;
 }
 
 /** Settings and lists from a workspace, each checked with its own schema; in memory only (nothing is written to local storage). */
@@ -109,6 +112,7 @@ async function loadPlain(plain: Uint8Array<ArrayBuffer>): Promise<string> {
 	let content: WorkspaceContent | null = null;
 	await dataset.restore(async (db) => (content = await restoreWorkspace(db, workspace)));
 	applyExtras(content!.extras);
+	await schoolKey.restore(content!.extras);
 	return markNow();
 }
 

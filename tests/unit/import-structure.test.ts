@@ -8,7 +8,7 @@ const pupils = 'pupil_id,year_group,sen_stage\nP1,3,K\nP2,4,K\n';
 const plans = 'plan_id,pupil_id,cycle,start_date,review_due\nPL1,P1,1,08/09/2025,12/12/2025\nPL2,P2,1,08/09/2025,12/12/2025\n';
 const targetsHeader = 'target_id,plan_id,need_area,target_text,outcome,due_date,provision_ids,next_steps\n';
 
-const lines = (problems: { table: string; line: number; reason: string }[], table: string) => problems.filter((p) => p.table === table).map((p) => [p.line, p.reason]);
+const lines = (problems: { table: string; line: number | null; reason: string }[], table: string) => problems.filter((p) => p.table === table).map((p) => [p.line, p.reason]);
 
 describe('CSV structure is validated, not guessed', () => {
 	it('rejects a row with more cells than the header (an unquoted "read, write") instead of shifting its values', async () => {

@@ -310,8 +310,8 @@ describe('no file, sheet or column is left out without a word', () => {
 	});
 
 	it('offers the same files to the folder picker and drag and drop as the command line reads', () => {
-		expect(['a.xlsm', 'a.XLS', 'a.ods', 'a.xlsb', 'a.xlsx', 'a.csv', 'a.tsv', 'a.txt'].every((n) => importedFileName.test(n))).toBe(true);
-		expect(['a.pdf', 'a.docx', '.DS_Store'].some((n) => importedFileName.test(n))).toBe(false);
+		expect(['a.xlsm', 'a.XLS', 'a.ods', 'a.xlsb', 'a.xlsx', 'a.csv', 'a.tsv', 'a.txt', 'a.docx', 'a.doc', 'a.pdf'].every((n) => importedFileName.test(n))).toBe(true);
+		expect(['a.png', 'a.zip', '.DS_Store'].some((n) => importedFileName.test(n))).toBe(false);
 	});
 
 	it('names a workbook protected with a password (an encrypted .xlsx is not a zip) instead of calling it an old .xls', async () => {

@@ -148,6 +148,19 @@ describe('Word plans in the import', () => {
 	});
 });
 
+describe('a PDF beside exports and no Word plan', () => {
+	it('is shown as not read (a guide or a letter), not refused', async () => {
+		const db = await openTestDb();
+		const plan = await prepareImport(db, 'CSV school', [
+			{ name: 'pupils.csv', bytes: bytes('pupil_id,year_group,sen_stage\nP1,3,K\n') },
+			{ name: 'Guide.pdf', bytes: bytes('%PDF-1.7') }
+		]);
+		const pdf = plan.sources.find((s) => s.file === 'Guide.pdf')!;
+		expect(pdf.refused).toBeNull();
+		expect(notLoaded(plan)).toEqual([{ file: 'Guide.pdf', reason: expect.stringContaining('a PDF is not read') }]);
+	});
+});
+
 describe('wordCsv', () => {
 	it("writes the contract's columns that the rows fill, in the contract's order, quoting what needs it", () => {
 		expect(

@@ -328,7 +328,13 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 async function readWordFiles(db: Db, files: InputFile[], others: number, word: WordOptions | undefined, progress: ImportProgress): Promise<Pick<ImportPlan, 'sources' | 'word'>> {
 	const documents = files.filter((f) => isWordDocument(f.name));
 	const old = files.filter((f) => isOldWordOrPdf(f.name));
-	if (!documents.length && others) return { sources: await Promise.all(old.map(async (f) => (await readFile(db, f))[0])) };
+	// Beside exports and no plan, a PDF is most likely a guide or a letter: shown as not read, not refused.
+	if (!documents.length && others) {
+		const pdf = (f: InputFile) => /\.pdf$/i.test(f.name);
+		const notRead = 'a PDF is not read (it is neither an export nor a Word plan); if it is a plan, save it from Word as .docx and choose that';
+		const pdfs = old.filter(pdf).map((f): SourcePlan => ({ ...unreadable(f.name, null), ignored: true, notRead }));
+		return { sources: [...(await Promise.all(old.filter((f) => !pdf(f)).map(async (f) => (await readFile(db, f))[0]))), ...pdfs] };
+	}
 	const sources = old.map((f) => unreadable(f.name, wordRefusal(f.name)));
 	if (!documents.length) return { sources };
 	if (!word) return { sources: [...sources, ...documents.map((f) => unreadable(f.name, `${f.name}: Word plans cannot be read here`))] };

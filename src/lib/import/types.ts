@@ -2,7 +2,7 @@ import type { TableName } from '../contract/tables';
 import type { Delimiter } from './sniff';
 import type { PersonalKind } from './personal';
 import type { WordOrigin } from './word';
-import type { WordReport } from './word-sources';
+import type { WordReport } from './word-report';
 
 export interface InputFile {
 	name: string;

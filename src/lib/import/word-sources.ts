@@ -3,6 +3,9 @@ import { columnsOf } from '../contract/tables';
 import type { TemplateMappings, WordFile, WordOrigin, WordPlanRead, WordTable } from './word';
 import type { SchoolKey } from './word/pseudonym';
 import type { ImportProgress, InputFile } from './types';
+import type { WordReport } from './word-report';
+
+export type { WordReport };
 
 /**
  * Word plans among the chosen files: read together (a child's plans over the year are one pupil's
@@ -20,15 +23,6 @@ export interface WordOptions {
 	mappings?: TemplateMappings;
 	/** The reader (tests give a stand-in); the real one by default. */
 	read?: WordReader;
-}
-
-/** What the Word plans gave, for the import summary and `lens analyse --json`: counts, ids and documents, never a name. */
-export interface WordReport extends Pick<WordPlanRead, 'problems' | 'refused' | 'noGrid' | 'personalLeftOut' | 'possibleMatches' | 'templates'> {
-	/** Word documents given to the reader (refused ones included). */
-	documents: number;
-	/** The check of the school key the ids were made with (not the key). */
-	keyCheck: string;
-	found: Record<WordTable, number>;
 }
 
 export const wordTables: WordTable[] = ['pupils', 'plans', 'targets', 'provisions', 'allocations'];

@@ -148,6 +148,17 @@ describe('Word plans in the import', () => {
 	});
 });
 
+describe("Word's lock files", () => {
+	it('are shown as not read, never given to the reader nor refused', async () => {
+		const db = await openTestDb();
+		const { options, calls } = fake();
+		const plan = await prepareImport(db, 'Word school', [file(docA), file('Plans/Year 3/~$an A.docx', 'owner')], undefined, options);
+		expect(calls[0].names).toEqual([docA]);
+		expect(notLoaded(plan)).toContainEqual({ file: 'Plans/Year 3/~$an A.docx', reason: expect.stringContaining("Word's temporary file") });
+		expect(plan.sources.find((s) => s.file.includes('~$'))?.refused).toBeNull();
+	});
+});
+
 describe('a PDF beside exports and no Word plan', () => {
 	it('is shown as not read (a guide or a letter), not refused', async () => {
 		const db = await openTestDb();

@@ -12,7 +12,7 @@ import type { TableName } from '../contract/tables';
 import { ident } from '../validate/sql-text';
 import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourceNote, SourcePlan } from './types';
 import { NotAWorkbook, readWorkbook, WorkbookRefused, type Sheet } from './xlsx';
-import { isOldWordOrPdf, isWordDocument, readWordDocuments, wordRefusal, type WordOptions } from './word-sources';
+import { isOldWordOrPdf, isWordDocument, isWordLockFile, lockFileNote, readWordDocuments, wordRefusal, type WordOptions } from './word-sources';
 
 /**
  * Reading the chosen files: what each file (or sheet) is, which table and columns it holds, its
@@ -327,15 +327,16 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
  */
 async function readWordFiles(db: Db, files: InputFile[], others: number, word: WordOptions | undefined, progress: ImportProgress): Promise<Pick<ImportPlan, 'sources' | 'word'>> {
 	const documents = files.filter((f) => isWordDocument(f.name));
-	const old = files.filter((f) => isOldWordOrPdf(f.name));
+	const locks = files.filter((f) => isWordLockFile(f.name)).map((f): SourcePlan => ({ ...unreadable(f.name, null), ignored: true, notRead: lockFileNote }));
+	const old = files.filter((f) => isOldWordOrPdf(f.name) && !isWordLockFile(f.name));
 	// Beside exports and no plan, a PDF is most likely a guide or a letter: shown as not read, not refused.
 	if (!documents.length && others) {
 		const pdf = (f: InputFile) => /\.pdf$/i.test(f.name);
 		const notRead = 'a PDF is not read (it is neither an export nor a Word plan); if it is a plan, save it from Word as .docx and choose that';
 		const pdfs = old.filter(pdf).map((f): SourcePlan => ({ ...unreadable(f.name, null), ignored: true, notRead }));
-		return { sources: [...(await Promise.all(old.filter((f) => !pdf(f)).map(async (f) => (await readFile(db, f))[0]))), ...pdfs] };
+		return { sources: [...(await Promise.all(old.filter((f) => !pdf(f)).map(async (f) => (await readFile(db, f))[0]))), ...pdfs, ...locks] };
 	}
-	const sources = old.map((f) => unreadable(f.name, wordRefusal(f.name)));
+	const sources = [...locks, ...old.map((f) => unreadable(f.name, wordRefusal(f.name)))];
 	if (!documents.length) return { sources };
 	if (!word) return { sources: [...sources, ...documents.map((f) => unreadable(f.name, `${f.name}: Word plans cannot be read here`))] };
 	const read = await readWordDocuments(documents, word, progress);
@@ -353,7 +354,7 @@ async function readWordFiles(db: Db, files: InputFile[], others: number, word: W
 export async function prepareImport(db: Db, school: string, files: InputFile[], progress: ImportProgress = () => {}, word?: WordOptions): Promise<ImportPlan> {
 	await db.exec(createTablesSql());
 	const sources: SourcePlan[] = [];
-	const isWord = (f: InputFile) => isWordDocument(f.name) || isOldWordOrPdf(f.name);
+	const isWord = (f: InputFile) => isWordDocument(f.name) || isOldWordOrPdf(f.name) || isWordLockFile(f.name);
 	const others = files.filter((f) => !isWord(f));
 	for (const [i, f] of others.entries()) {
 		progress(`Reading ${f.name}${others.length > 1 ? ` (${i + 1} of ${others.length})` : ''} and checking it for personal data`, false);

@@ -27,8 +27,13 @@ export interface WordOptions {
 
 export const wordTables: WordTable[] = ['pupils', 'plans', 'targets', 'provisions', 'allocations'];
 
+/** The small file Word keeps beside a document while it is open (`~$my plan.docx`): not a plan. */
+export const isWordLockFile = (name: string) => /(^|[\\/])~\$[^\\/]*$/.test(name);
+/** What is said of a lock file: shown as not read, so that nothing chosen goes without a word. */
+export const lockFileNote = "Word's temporary file, kept while a document is open: not a plan, not read";
+
 /** Word documents the reader reads. */
-export const isWordDocument = (name: string) => /\.(docx|docm|dotx)$/i.test(name);
+export const isWordDocument = (name: string) => /\.(docx|docm|dotx)$/i.test(name) && !isWordLockFile(name);
 /** Plans saved in a form that cannot be read: refused with what to do. */
 export const isOldWordOrPdf = (name: string) => /\.(doc|dot|pdf)$/i.test(name);
 

@@ -5,6 +5,11 @@ import { wordCsv, type WordOptions, type WordReader } from '../../src/lib/import
 import type { WordPlanRead, WordTable } from '../../src/lib/import/word';
 import { makeSchoolKey, type SchoolKey } from '../../src/lib/import/word/pseudonym';
 import { openTestDb } from './test-db';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readExportFolder } from '../../src/cli/read-folder';
+import { groupBySchool } from '../../src/lib/import/group-files';
 
 /**
  * The import's plumbing for Word plans, with a stand-in for the reader (the reader has its own tests):
@@ -169,6 +174,30 @@ describe('a PDF beside exports and no Word plan', () => {
 		const pdf = plan.sources.find((s) => s.file === 'Guide.pdf')!;
 		expect(pdf.refused).toBeNull();
 		expect(notLoaded(plan)).toEqual([{ file: 'Guide.pdf', reason: expect.stringContaining('a PDF is not read') }]);
+	});
+});
+
+describe("a school's plans filed in folders", () => {
+	it('are one school on the page, named by their path inside the folder chosen', () => {
+		const chosen = ['Plans/Year 3/A.docx', 'Plans/Groups/B.docx', 'Plans/Year 4/C.csv'].map((path) => ({ name: path.split('/').pop()!, path, bytes: new Uint8Array() }));
+		expect(groupBySchool(chosen, 'Oak').map((g) => [g.school, g.files.map((f) => f.name)])).toEqual([['Oak', ['C.csv', 'Year 3/A.docx', 'Groups/B.docx']]]);
+	});
+
+	it('are one school on the command line, the folder of exports beside them a trust school of its own', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'lens-word-'));
+		try {
+			const put = (path: string) => {
+				mkdirSync(join(dir, path, '..'), { recursive: true });
+				writeFileSync(join(dir, path), 'x');
+			};
+			['Oak/Year 3/A.docx', 'Oak/Year 3/Old.doc', 'Oak/Groups/B.docx', 'Oak/README.md', 'Oak/North/pupils.csv', 'Oak/North/Plans/N.docx'].forEach(put);
+			expect(readExportFolder(join(dir, 'Oak')).map((s) => [s.school, s.files.map((f) => f.name)])).toEqual([
+				['Oak', ['Groups/B.docx', 'Year 3/A.docx', 'Year 3/Old.doc']],
+				['North', ['pupils.csv', 'Plans/N.docx']]
+			]);
+		} finally {
+			rmSync(dir, { recursive: true });
+		}
 	});
 });
 

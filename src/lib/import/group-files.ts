@@ -1,5 +1,6 @@
 import type { SchoolFiles } from './schools';
 import type { ImportPlan, InputFile } from './types';
+import { isPlanFile } from './word-sources';
 
 /**
  * Files in a chosen or dropped folder that are taken to the import: what it reads (CSV, text,
@@ -26,22 +27,38 @@ export function exportDateOf(files: ChosenFile[], fallback: string): string {
 }
 
 /**
- * Files chosen together, as schools. Files from more than one folder (a trust's folder with one
+ * Files chosen together, as schools. Exports from more than one folder (a trust's folder with one
  * subfolder per school, or several school folders dropped at once) give one school per folder,
- * named after it, as the command line reads a folder; files from one folder are one school under
+ * named after it, as the command line reads a folder; exports from one folder are one school under
  * the name typed. Files chosen with no folder cannot be told apart here: the page asks (see
- * `tablesChosenTwice`).
+ * `tablesChosenTwice`). Word plans are one school's, the name typed, whatever folders they are in.
  */
-export function groupBySchool(files: ChosenFile[], typedName: string): SchoolFiles[] {
+export function groupBySchool(chosen: ChosenFile[], typedName: string): SchoolFiles[] {
+	const files = chosen.filter((f) => !isPlanFile(f.name));
+	const plans = chosen.filter((f) => isPlanFile(f.name)).map((f) => ({ name: planName(f.path || f.name), bytes: f.bytes }));
 	const folderOf = (f: ChosenFile) => f.path.split('/').filter(Boolean).slice(0, -1).pop() ?? '';
 	const folders = new Set(files.map(folderOf));
-	if (folders.size <= 1) return files.length ? [{ school: typedName, files: files.map(strip) }] : [];
 	const bySchool = new Map<string, InputFile[]>();
-	for (const f of files) {
-		const school = folderOf(f) || typedName;
-		bySchool.set(school, [...(bySchool.get(school) ?? []), strip(f)]);
+	if (folders.size <= 1) {
+		if (files.length) bySchool.set(typedName, files.map(strip));
+	} else {
+		for (const f of files) {
+			const school = folderOf(f) || typedName;
+			bySchool.set(school, [...(bySchool.get(school) ?? []), strip(f)]);
+		}
 	}
+	// A school's plans are filed in folders of its own (by year group, by class): they are all the typed school's.
+	if (plans.length) bySchool.set(typedName, [...(bySchool.get(typedName) ?? []), ...plans]);
 	return [...bySchool].map(([school, files]) => ({ school, files }));
+}
+
+/**
+ * A Word plan's name: its path inside the folder chosen (`Year 3/AN14 plan.docx`), the same as the
+ * command line gives it for that folder, so that what is made from the name (a group's id) is too.
+ */
+export function planName(path: string): string {
+	const parts = path.split('/').filter(Boolean);
+	return (parts.length > 1 ? parts.slice(1) : parts).join('/');
 }
 
 const strip = (f: ChosenFile): InputFile => ({ name: f.name, bytes: f.bytes });

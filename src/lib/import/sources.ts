@@ -12,7 +12,7 @@ import type { TableName } from '../contract/tables';
 import { ident } from '../validate/sql-text';
 import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourceNote, SourcePlan } from './types';
 import { NotAWorkbook, readWorkbook, WorkbookRefused, type Sheet } from './xlsx';
-import { isOldWordOrPdf, isWordDocument, isWordLockFile, lockFileNote, readWordDocuments, wordRefusal, type WordOptions } from './word-sources';
+import { isOldWordOrPdf, isPlanFile, isWordDocument, isWordLockFile, lockFileNote, readWordDocuments, wordRefusal, type WordOptions } from './word-sources';
 
 /**
  * Reading the chosen files: what each file (or sheet) is, which table and columns it holds, its
@@ -354,13 +354,18 @@ async function readWordFiles(db: Db, files: InputFile[], others: number, word: W
 export async function prepareImport(db: Db, school: string, files: InputFile[], progress: ImportProgress = () => {}, word?: WordOptions): Promise<ImportPlan> {
 	await db.exec(createTablesSql());
 	const sources: SourcePlan[] = [];
-	const isWord = (f: InputFile) => isWordDocument(f.name) || isOldWordOrPdf(f.name) || isWordLockFile(f.name);
-	const others = files.filter((f) => !isWord(f));
+	const others = files.filter((f) => !isPlanFile(f.name));
 	for (const [i, f] of others.entries()) {
 		progress(`Reading ${f.name}${others.length > 1 ? ` (${i + 1} of ${others.length})` : ''} and checking it for personal data`, false);
 		sources.push(...(await readFile(db, f)));
 	}
-	const read = await readWordFiles(db, files.filter(isWord), others.length, word, progress);
+	const read = await readWordFiles(
+		db,
+		files.filter((f) => isPlanFile(f.name)),
+		others.length,
+		word,
+		progress
+	);
 	sources.push(...read.sources);
 	return read.word ? { school, sources, word: read.word } : { school, sources };
 }

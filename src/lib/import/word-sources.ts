@@ -36,6 +36,8 @@ export const lockFileNote = "Word's temporary file, kept while a document is ope
 export const isWordDocument = (name: string) => /\.(docx|docm|dotx)$/i.test(name) && !isWordLockFile(name);
 /** Plans saved in a form that cannot be read: refused with what to do. */
 export const isOldWordOrPdf = (name: string) => /\.(doc|dot|pdf)$/i.test(name);
+/** Files that go with Word plans (read, refused or noted as such), not with exports. */
+export const isPlanFile = (name: string) => isWordDocument(name) || isOldWordOrPdf(name) || isWordLockFile(name);
 
 /** What a Word-made table is called where a file's name is shown (the mapping, its counts). */
 export const wordSourceName = (table: WordTable) => `Word plans › ${table}`;

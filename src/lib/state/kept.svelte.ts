@@ -222,6 +222,7 @@ class Kept {
 	async forget(): Promise<void> {
 		if (this.timer) clearTimeout(this.timer);
 		await this.tab.forget();
+		schoolKey.forget();
 		if (typeof localStorage !== 'undefined') {
 			const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => !!k?.startsWith(LOCAL_PREFIX));
 			for (const k of keys) localStorage.removeItem(k);

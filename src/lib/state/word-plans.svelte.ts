@@ -65,11 +65,20 @@ class SchoolKeyState {
 		return { ...(this.key ? { schoolKey: keyFile(this.key) } : {}), ...(this.ofData ? { schoolKeyOfData: this.ofData } : {}) };
 	}
 
-	/** The key kept with data that was opened: it replaces the one in memory (it made that data's ids). */
+	/** The key kept with data that was opened: it replaces the one in memory (it made that data's ids); data kept without one leaves it. */
 	async restore(extras: Record<string, unknown>): Promise<void> {
 		const read = extras.schoolKey ? await readKeyFile(JSON.stringify(extras.schoolKey)) : null;
-		this.key = read && !('problem' in read) ? read : null;
+		if (read && !('problem' in read)) {
+			this.key = read;
+			this.unsaved = false;
+		}
 		this.ofData = typeof extras.schoolKeyOfData === 'string' ? extras.schoolKeyOfData : null;
+	}
+
+	/** Everything kept in this browser is forgotten: the key in memory too. */
+	forget() {
+		this.key = null;
+		this.ofData = null;
 		this.unsaved = false;
 	}
 }

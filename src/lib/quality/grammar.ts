@@ -100,9 +100,9 @@ export function mainVerbPhrase(t: string): string | null {
 	// "By the end of the spring term, [Pupil] will…": the time frame is not the target.
 	const body = t.replace(/^by [^,]{1,60},\s*/, '');
 	MODAL.lastIndex = 0;
-	const m = MODAL.exec(body);
+	const m = MODAL.exec(body.replace(/\b(will|can|could|should|must)\s*,\s*[^,]{1,100},\s*/, '$1 '));
 	// "Student will, when given a prompt, use…": a clause between commas parts the modal from its verb.
-	if (m) return stripSkips(body.slice(m.index + m[0].length).replace(/^,\s*[^,]{1,100},\s*/, ''));
+	if (m) return stripSkips(body.replace(/\b(will|can|could|should|must)\s*,\s*[^,]{1,100},\s*/, '$1 ').slice(m.index + m[0].length));
 	// "[Pupil] to read…", "Pupil to read…", "For XXX to count…", "Ben to improve…": a subject and "to" are the verb's
 	// anchor, as in plans written as headings.
 	const subjectTo =

@@ -26,7 +26,7 @@ export interface SmartResult {
 	adultLed?: boolean;
 }
 
-const WHO = /\[[^\]]{1,30}\]|\b(?:the (?:pupil|child|student|learner|young person)|my child|he|she|they|he\/she|xx)\b/i;
+const WHO = /\[[^\]]{1,30}\]|\b(?:the (?:pupil|child|student|learner|young person)|my child|he\/she|he|she|they|xx)\b/i;
 /** The pupil's own voice: "I", never the "i" of "i.e." (asides are blanked before this is read). */
 const VOICE = /(?:^|[\s"(])I\b|^[Mm]y\b/;
 /**

@@ -45,16 +45,23 @@ export interface Reading {
 	forVerb: string;
 }
 
+/** Blanks only when a cheap look finds the word the pattern opens with: most targets have none of these clauses. */
+const blankIf = (text: string, cue: RegExp, pattern: RegExp) => (cue.test(text) ? blank(text, pattern) : text);
+
 export function readClauses(lower: string): Reading {
-	const noAsides = blank(lower, ASIDE);
-	const noReasons = blank(noAsides, REASON);
+	const noAsides = blankIf(lower, /[(.]/, ASIDE);
+	const noReasons = blankIf(noAsides, /\bso\b|\border\b|\bready\b/, REASON);
+	const noRecords = blankIf(noReasons, /measured|monitored|recorded|noted|documented|evidenced|tracked|assessed|charted/, RECORD);
 	return {
-		forConditions: blank(blank(noReasons, PURPOSE), RECORD),
+		forConditions: blankIf(noRecords, /\bto\s/, PURPOSE),
 		// A purpose can carry the count ("to show an adult how they feel at the start of each lesson").
-		forCriterion: blank(blank(noReasons, RECORD), GIVEN_CLAUSE),
-		forVerb: noReasons
-			.replace(/\s+/g, ' ')
-			.replace(/\s+([,.;:])/g, '$1')
-			.trim()
+		forCriterion: blankIf(noRecords, /given|provided|presented/, GIVEN_CLAUSE),
+		forVerb:
+			noReasons === lower
+				? lower
+				: noReasons
+						.replace(/\s+/g, ' ')
+						.replace(/\s+([,.;:])/g, '$1')
+						.trim()
 	};
 }

@@ -1,8 +1,9 @@
 /**
  * The SMART target checker: plain TypeScript, no network. It reads a target as a teacher would and says, part by part,
  * what makes it specific, observable and measurable (quoting the words), or what is missing, with a suggestion.
- * It reads the grammar (grammar.ts) and the shapes of conditions and measures (vocab.ts), never the length: a long
- * vague target fails. Tested against a labelled set of targets (tests/fixtures/targets/labelled-targets.tsv).
+ * It reads the grammar (grammar.ts: the subject and main verb; clauses.ts: the asides, reasons and records that are
+ * never parts) and the shapes of conditions and measures (vocab.ts), never the length: a long vague target fails.
+ * Tested against labelled sets of targets (tests/fixtures/targets/; docs/smart-checker.md).
  */
 import { readClauses, type Reading } from './clauses';
 import { adultLed, judgeVerb, mainVerbPhrase, pupilVerbInAdultLed } from './grammar';
@@ -60,7 +61,11 @@ function checkWho(t: string, reading: Reading, adult: string | null): Finding {
 	}
 	// Asides and reasons do not hold the subject: not the "i" of "(i.e. …)", nor the "I" of "so I can play".
 	const blanked = reading.forConditions;
-	const plain = blanked.length === t.length ? t.replace(/./g, (c, i: number) => (blanked[i] === ' ' ? ' ' : c)) : t;
+	let plain = t;
+	if (blanked.length === t.length && blanked !== t.toLowerCase()) {
+		plain = '';
+		for (let i = 0; i < t.length; i++) plain += blanked.charCodeAt(i) === 32 ? ' ' : t[i];
+	}
 	const m = WHO.exec(plain) ?? VOICE.exec(plain);
 	const subject = m ? null : SUBJECT.exec(plain);
 	const who = m ? m[0].trim().replace(/^["(]/, '') : subject && !NOT_A_NAME.test(subject[1]) ? subject[1] : null;

@@ -6,7 +6,7 @@
  * Tested against labelled sets of targets (tests/fixtures/targets/; docs/smart-checker.md).
  */
 import { readClauses, type Reading } from './clauses';
-import { adultLed, judgeVerb, mainVerbPhrase, pupilVerbInAdultLed } from './grammar';
+import { adultLed, judgeVerb, mainVerbPhrase, OPENING_WORDS, pupilVerbInAdultLed } from './grammar';
 import { CONDITIONS, CRITERION, NOT_A_CONDITION, NOT_A_MEASURE } from './vocab';
 
 export type SmartPart = 'who' | 'action' | 'conditions' | 'criterion' | 'time';
@@ -36,10 +36,7 @@ const VOICE = /(?:^|[\s"(])I\b|^[Mm]y\b/;
  * ("Student", "Child", "XXX") or a first name, just before will / can / to.
  */
 const SUBJECT =
-	/(?:^|[,;:]\s*|\bthen\s+)(?:[Ff]or\s+)?((?:the\s+)?(?:[Ss]tudents?|STUDENT|[Cc]hild(?:ren)?|[Pp]upils?|[Ll]earners?)|[Xx]{1,3}|[A-Z][a-z'-]+)(?:\s+with\s+[^,]{1,40}?)?\s+(?:will|can|could|should|must|is\s+to|is\s+able\s+to|to)\b/;
-/** Words that open a sentence as its verb or a preposition, not as a name: "Respond to greetings…", "To read…". */
-const NOT_A_NAME =
-	/^(?:To|By|Use|Work|Can|Will|Reads?|When|With|In|At|During|Using|This|It|There|We|You|All|Each|Every|Given|Provided|After|Before|Within|Upon|For|Respond|Listen|Go|Talk|Speak|Reply|Point|Move|Walk|Run|Attend|Come|Get|Return|Transition|Turn|Say|Stick|Keep|Learn|Begin|Start|Try|Need|Want|Like|Be|Aim|Continue|Stop|Indicate|Read|Write|Count|Show|Ask|Tell|Look|Wait|Sit|Stay|Help|Support|Provide|Encourage|Enable|Ensure|Allow|Model|Teach|Give|Offer)$/;
+	/(?:^|[,;:]\s*|\bthen\s+)(?:[Ff]or\s+)?((?:the\s+)?(?:[Ss]tudents?|STUDENT|[Cc]hild(?:ren)?|[Pp]upils?|[Ll]earners?)|[Xx]{1,3}|[A-Z][a-z'-]+)(?:\s+with\s+[^,]{1,40}?)?\s+(?:will|can|could|should|must|is|has|to)\b/;
 const TIME_WORDS =
 	/\b(?:by (?:the end of )?(?:christmas|easter|half[- ]term|the end of (?:term|the term|the year)|summer|the next review|[a-z]+ half term)|in \d+ weeks|within \d+ weeks|by \d{1,2}[/.-]\d{1,2})/i;
 
@@ -68,7 +65,7 @@ function checkWho(t: string, reading: Reading, adult: string | null): Finding {
 	}
 	const m = WHO.exec(plain) ?? VOICE.exec(plain);
 	const subject = m ? null : SUBJECT.exec(plain);
-	const who = m ? m[0].trim().replace(/^["(]/, '') : subject && !NOT_A_NAME.test(subject[1]) ? subject[1] : null;
+	const who = m ? m[0].trim().replace(/^["(]/, '') : subject && !OPENING_WORDS.has(subject[1].toLowerCase()) ? subject[1] : null;
 	if (who) return { part: 'who', ok: true, reason: `names who will do it ("${who}")`, evidence: who };
 	return { part: 'who', ok: false, reason: 'does not say who will do it', suggestion: 'start with the pupil, e.g. "[Pupil] will…", or in their own words, "I will…"' };
 }

@@ -17,8 +17,9 @@ describe('conditions the checker did not recognise', () => {
 			expect(part(text, 'conditions').evidence?.toLowerCase(), text).toContain(words);
 			expect(smart(text), text).toBe(true);
 		}
-		// "given to" names who receives an instruction, not support.
+		// "given to the class" names who hears an instruction, and "given each week" when: neither is support.
 		expect(part('[Pupil] will follow an instruction given to the class on 4 out of 5 occasions', 'conditions').ok).toBe(false);
+		expect(part('[Pupil] will finish the spellings given each week on 4 out of 5 weeks', 'conditions').ok).toBe(false);
 	});
 
 	it('reads settings counted out as conditions', () => {

@@ -246,7 +246,7 @@ export const CONDITIONS = new RegExp(
 		String.raw`\b(?:after|before)\s+(?:using|playtime|lunch|break|school|a break|each|every|the|his|her|their|my|assembly|pe)\b`,
 		String.raw`\b(?:(?:on|upon) (?:request|arrival|entry)|if (?:needed|necessary)|at the (?:start|end|beginning) of|as (?:directed|instructed|requested|prompted))\b`,
 		// Support handed over: "given minimal support", "given 20 words or pictures", "provided with a visual support".
-		String.raw`\b(?:given|provided(?:\s+with)?|presented\s+with)\s+(?!to\b|that\b|by\b|in\b|for\b)[\w'/-]+`,
+		String.raw`\b(?:given|provided(?:\s+with)?|presented\s+with)\s+(?!(?:to|that|by|in|for|each|every|out|back|up|away|at|on|as)\b)[\w'/-]+`,
 		// The level of help: "with no more than verbal cues", "with minimum assistance", "with fading prompts".
 		String.raw`\bwith\s+(?:no\s+more\s+than\s+|only\s+)?(?:[\w'-]+\s+){0,3}?(?:cues?|cueing|prompts?|prompting|assistance|support|help|reminders?|encouragement|models?|modelling)\b`,
 		// A position or place for the body: "in prone position", "against the wall", "while seated".

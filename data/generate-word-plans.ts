@@ -15,8 +15,8 @@ import { fixtureDocs } from './word-plans/fixtures.ts';
 import type { PlanDoc } from './word-plans/model.ts';
 import { toDocx } from './word-plans/package.ts';
 import { render } from './word-plans/render.ts';
-import { buildSchool } from './word-plans/school.ts';
-import { columns, emptyRows, personalValues, possibleMatches, tableNames, truthOf, type Rows } from './word-plans/truth.ts';
+import { buildSchool, DEMO_SCHOOL } from './word-plans/school.ts';
+import { emptyRows, personalValues, possibleMatches, tableNames, toCsv, truthOf, type Rows } from './word-plans/truth.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const KEY_FILE = join(root, 'data/demo-word-key.json');
@@ -37,7 +37,6 @@ function write(path: string, bytes: Uint8Array | string) {
 	writeFileSync(path, bytes);
 }
 const json = (value: unknown) => JSON.stringify(value, null, '\t') + '\n';
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 async function writeDocs(docs: PlanDoc[], dir: string) {
 	const bytes = new Map<string, Uint8Array>();
@@ -51,7 +50,7 @@ async function writeDocs(docs: PlanDoc[], dir: string) {
 
 function writeCsv(tables: Rows, dir: string) {
 	rmSync(dir, { recursive: true, force: true });
-	for (const t of tableNames) write(join(dir, `${t}.csv`), [columns[t].join(','), ...tables[t].map((r) => columns[t].map((c) => csvCell(r[c] ?? '')).join(','))].join('\n') + '\n');
+	for (const t of tableNames) write(join(dir, `${t}.csv`), toCsv(t, tables[t]));
 }
 
 const refusedFiles = [
@@ -124,13 +123,13 @@ async function fixtures(key: SchoolKey) {
 }
 
 async function demo(key: SchoolKey) {
-	const docs = buildSchool({ pupils: 40, seed: 20260105, appended: 0.2, groups: true });
+	const docs = buildSchool(DEMO_SCHOOL);
 	const dir = join(root, 'data/demo-word');
 	rmSync(dir, { recursive: true, force: true });
 	await writeDocs(docs, dir);
-	write(join(dir, 'README.md'), readFileSync(join(root, 'data/word-plans/demo-readme.md'), 'utf8'));
 	const { tables } = await truthOf(docs, key);
 	writeCsv(tables, join(root, 'data/demo-word-csv'));
+	write(join(root, 'data/demo-word-csv/README.md'), readFileSync(join(root, 'data/word-plans/demo-readme.md'), 'utf8'));
 	const matches = await possibleMatches(docs, key);
 	write(join(root, 'data/demo-word-csv/possible-matches.json'), json(matches));
 	console.log(`data/demo-word: ${docs.length} documents; data/demo-word-csv: ${tableNames.map((t) => `${tables[t].length} ${t}`).join(', ')}`);

@@ -36,7 +36,7 @@ export const children = {
 		year: '6',
 		stage: 'K',
 		area: 'cognition_learning',
-		primaryNeed: 'Specific Learning Difficulty',
+		primaryNeed: { code: 'SPLD', words: 'Specific Learning Difficulty' },
 		...contact(3, 'Wexcombe Drive', ['Agnieszka Nowicki'])
 	}
 } satisfies Record<string, Child>;

@@ -47,7 +47,7 @@ export function choiceRuns(options: string[], chosen: number[], style: ChoiceSty
 				else runs.pop();
 				break;
 			case 'bold':
-				runs.push(new TextRun({ text: option, bold: on }));
+				runs.push(on ? new TextRun({ text: option, bold: true }) : new TextRun(option));
 				break;
 			case 'highlight':
 				runs.push(on ? new TextRun({ text: option, highlight: 'yellow' }) : new TextRun(option));

@@ -17,8 +17,8 @@ export interface Child {
 	year: string;
 	stage: 'K' | 'E';
 	area: Area;
-	/** A DfE need code, written in the document only by the IEP layout (as words). */
-	primaryNeed?: string;
+	/** A DfE need, named in words only by the IEP layout; `code` is what the reader makes of the words. */
+	primaryNeed?: { code: string; words: string };
 	address: string;
 	phone: string;
 	mobile: string;

@@ -295,7 +295,7 @@ export function iep(doc: PupilDoc): Document {
 			row(label('Name'), cell(fullName(doc)), label('Date of birth'), cell(ukDate(child.dob))),
 			row(label('Year'), cell(child.year === 'R' ? 'YR' : `Y${child.year}`), label('IEP number'), cell(plan.cycle === null ? '' : String(plan.cycle))),
 			row(label('Stage'), cell(marker.level(['SEN Support', 'EHCP'])), label('Area(s) of need'), cell(marker.area())),
-			row(label('Primary need'), cell(child.primaryNeed ?? ''), label('Outside agencies'), cell(plan.external ? 'Speech and Language Therapy' : '')),
+			row(label('Primary need'), cell(child.primaryNeed?.words ?? ''), label('Outside agencies'), cell(plan.external ? 'Speech and Language Therapy' : '')),
 			row(label('Start date'), cell(ukDate(plan.start)), label('Review date'), cell(ukDate(plan.due))),
 			row(label('Date reviewed'), cell(ukDate(plan.reviewed), { span: 3 }))
 		),

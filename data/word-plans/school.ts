@@ -87,6 +87,20 @@ const difficulties: Record<Area, string[]> = {
 	medical: ['Tiredness']
 };
 
+const needWords: Record<Area, { code: string; words: string }[]> = {
+	cognition_learning: [
+		{ code: 'SPLD', words: 'Specific Learning Difficulty' },
+		{ code: 'MLD', words: 'Moderate Learning Difficulty' }
+	],
+	communication_interaction: [
+		{ code: 'SLCN', words: 'Speech, Language and Communication Needs' },
+		{ code: 'ASD', words: 'Autistic Spectrum Disorder' }
+	],
+	semh: [{ code: 'SEMH', words: 'Social, Emotional and Mental Health' }],
+	sensory_physical: [{ code: 'PD', words: 'Physical Disability' }],
+	medical: [{ code: 'OTH', words: 'Other Difficulty/Disability' }]
+};
+
 const firstNames = [
 	'Noah',
 	'Isabella',
@@ -201,6 +215,9 @@ export interface SchoolOptions {
 	groups: boolean;
 }
 
+/** The demo folder's school (data/demo-word). */
+export const DEMO_SCHOOL: SchoolOptions = { pupils: 40, seed: 20260105, appended: 0.2, groups: true };
+
 export function buildSchool(o: SchoolOptions): PlanDoc[] {
 	const rnd = mulberry32(o.seed);
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
@@ -301,6 +318,8 @@ export function buildSchool(o: SchoolOptions): PlanDoc[] {
 	const docs: PlanDoc[] = [];
 	children.forEach((child, i) => {
 		const layout = chance(0.7) ? 'apdr' : chance(0.5) ? 'iep' : 'pupil-support-plan';
+		// Only the IEP form has a line for the primary need, written in words.
+		if (layout === 'iep') child.primaryNeed = pick(needWords[child.area]);
 		const terms: ('autumn' | 'spring' | 'summer')[] = chance(0.15) ? ['autumn', 'spring'] : chance(0.15) ? ['spring', 'summer'] : ['autumn', 'spring', 'summer'];
 		const prior = chance(0.4) ? int(1, 3) : 0;
 		const writeCycle = layout === 'iep' || chance(0.4);
@@ -310,7 +329,7 @@ export function buildSchool(o: SchoolOptions): PlanDoc[] {
 			if (layout !== 'apdr') for (const r of p.rows) r.area = layout === 'iep' ? undefined : r.area;
 			return p;
 		});
-		const base = `Year ${child.year}/${child.first[0]}${child.surname[0]}${String(i + 1).padStart(2, '0')}`;
+		const base = `Year ${child.year} ${child.first[0]}${child.surname[0]}${String(i + 1).padStart(2, '0')}`;
 		const title = layout === 'apdr' ? 'SEN Support Plan' : layout === 'iep' ? 'IEP' : 'Pupil Support Plan';
 		const marking = layout === 'apdr' ? pick(markings) : pick(['words', 'words', 'content-control', 'options-deleted'] as Marking[]);
 		const common = { kind: 'pupil' as const, layout, marking, glyphs: pick(glyphSets), child, legacyDefaultChecked: chance(0.3), notes: '' };
@@ -335,7 +354,7 @@ export function buildSchool(o: SchoolOptions): PlanDoc[] {
 			const base = measure === 'standardised_score' ? 76 : measure === 'sdq_total' ? 20 : 80;
 			return {
 				kind: 'group',
-				file: `Groups/${name} ${term} ${term === 'autumn' ? 2025 : 2026}.docx`,
+				file: `Group plan ${name} ${term} ${term === 'autumn' ? 2025 : 2026}.docx`,
 				year: members[0]?.year ?? '3',
 				area: iv.area,
 				provision: provision({ ...iv, group: iv.group === 1 ? members.length : iv.group }),

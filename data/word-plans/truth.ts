@@ -2,7 +2,7 @@
 // were written from, with the ids of the shared interface (docs in tests/fixtures/word/README.md).
 import { createHash } from 'node:crypto';
 import { pupilPseudonym, type SchoolKey } from '../../src/lib/import/word/pseudonym.ts';
-import { fullName, type GroupDoc, type PlanDoc, type Provision, type PupilDoc } from './model.ts';
+import { fullName, ukDate, type GroupDoc, type PlanDoc, type Provision, type PupilDoc } from './model.ts';
 
 export type WordTable = 'pupils' | 'plans' | 'targets' | 'provisions' | 'allocations';
 export type Rows = Record<WordTable, Record<string, string>[]>;
@@ -78,7 +78,7 @@ export async function truthOf(docs: PlanDoc[], key: SchoolKey, name: (doc: PlanD
 			const plan = r.doc.plans[r.index];
 			const { child } = r.doc;
 			const seen = pupils.get(pupilId);
-			if (!seen || plan.start >= seen.latest) pupils.set(pupilId, { year: child.year, stage: child.stage, need: child.primaryNeed ?? '', latest: plan.start });
+			if (!seen || plan.start >= seen.latest) pupils.set(pupilId, { year: child.year, stage: child.stage, need: child.primaryNeed?.code ?? '', latest: plan.start });
 			const base = `${pupilId}-${compact(plan.start)}`;
 			const n = (used.get(base) ?? 0) + 1;
 			used.set(base, n);
@@ -162,18 +162,28 @@ export async function possibleMatches(docs: PlanDoc[], key: SchoolKey, name: (do
 	return [...byDob.values()].filter((ids) => ids.size > 1).map((ids) => ({ pupilIds: [...ids.keys()].sort(), documents: [...new Set([...ids.values()].flatMap((s) => [...s]))].sort() }));
 }
 
-/** What must appear in no table, problem, label list, error or log: the personal values written in the document. */
+/**
+ * What must appear in no table, problem, label list, error or log: the personal values written in the
+ * document, and each date of birth as an ISO date too.
+ */
 export function personalValues(doc: PlanDoc): string[] {
 	const values = new Set<string>();
 	const children = doc.kind === 'pupil' ? [{ ...doc.child, ...(doc.spelt ?? {}) }] : doc.members.map((m) => m.child);
+	const psp = doc.kind === 'pupil' && doc.layout === 'pupil-support-plan';
 	for (const c of children) {
-		values.add(`${c.first} ${c.surname}`).add(c.first).add(c.surname).add(c.dob);
-		const [y, m, d] = c.dob.split('-');
-		values.add(`${d}/${m}/${y}`);
-		if (doc.kind === 'pupil') {
-			values.add(c.address).add(c.phone).add(c.mobile).add(c.email);
-			for (const p of c.parents) values.add(p);
-		}
+		values
+			.add(`${c.first} ${c.surname}`)
+			.add(c.first)
+			.add(c.surname)
+			.add(c.dob)
+			.add(ukDate(c.dob, psp ? 'words' : 'slash'));
+		if (psp) values.add(c.address).add(c.phone).add(c.mobile).add(c.email);
+		if (doc.kind === 'pupil' && doc.layout !== 'iep') values.add(c.parents[0]);
+		if (psp) for (const p of c.parents) values.add(p);
 	}
 	return [...values];
 }
+
+const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** A table of rows as a contract CSV. */
+export const toCsv = (table: WordTable, rows: Record<string, string>[]) => [columns[table].join(','), ...rows.map((r) => columns[table].map((c) => csvCell(r[c] ?? '')).join(','))].join('\n') + '\n';

@@ -127,11 +127,10 @@ async function demo(key: SchoolKey) {
 	const dir = join(root, 'data/demo-word');
 	rmSync(dir, { recursive: true, force: true });
 	await writeDocs(docs, dir);
-	const { tables } = await truthOf(docs, key);
+	const { tables, problems } = await truthOf(docs, key);
 	writeCsv(tables, join(root, 'data/demo-word-csv'));
 	write(join(root, 'data/demo-word-csv/README.md'), readFileSync(join(root, 'data/word-plans/demo-readme.md'), 'utf8'));
-	const matches = await possibleMatches(docs, key);
-	write(join(root, 'data/demo-word-csv/possible-matches.json'), json(matches));
+	write(join(root, 'data/demo-word-csv/expected.json'), json({ as_of: '2026-07-10', documents: docs.length, problems, possibleMatches: await possibleMatches(docs, key), refused: [], noGrid: [] }));
 	console.log(`data/demo-word: ${docs.length} documents; data/demo-word-csv: ${tableNames.map((t) => `${tables[t].length} ${t}`).join(', ')}`);
 }
 

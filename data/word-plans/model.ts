@@ -92,6 +92,7 @@ export interface GroupMember {
 export interface GroupDoc {
 	kind: 'group';
 	file: string;
+	/** As written beside "Year /Tutor Group": one year group, or several ('2, 3'); not loaded. */
 	year: string;
 	area: Area;
 	provision: Provision;

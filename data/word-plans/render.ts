@@ -334,7 +334,7 @@ export function groupPlan(doc: GroupDoc): Document {
 	const children: (Paragraph | Table)[] = [
 		heading('Group Intervention Plan'),
 		table(
-			row(label('Year /Tutor Group'), cell(doc.year === 'R' ? 'Reception' : `Year ${doc.year}`)),
+			row(label('Year /Tutor Group'), cell(doc.year === 'R' ? 'Reception' : doc.year.includes(',') ? `Years ${doc.year}` : `Year ${doc.year}`)),
 			row(label('Pupils involved'), cell(names.join(', '))),
 			row(label('Reason the intervention is required'), cell('Progress in the autumn assessments was slower than expected for these pupils.')),
 			row(label('Area of need'), cell(areaWords[doc.area])),

@@ -317,7 +317,7 @@ export function buildSchool(o: SchoolOptions): PlanDoc[] {
 
 	const docs: PlanDoc[] = [];
 	children.forEach((child, i) => {
-		const layout = chance(0.7) ? 'apdr' : chance(0.5) ? 'iep' : 'pupil-support-plan';
+		const layout: PupilDoc['layout'] = chance(0.7) ? 'apdr' : chance(0.5) ? 'iep' : 'pupil-support-plan';
 		// Only the IEP form has a line for the primary need, written in words.
 		if (layout === 'iep') child.primaryNeed = pick(needWords[child.area]);
 		const terms: ('autumn' | 'spring' | 'summer')[] = chance(0.15) ? ['autumn', 'spring'] : chance(0.15) ? ['spring', 'summer'] : ['autumn', 'spring', 'summer'];
@@ -355,7 +355,7 @@ export function buildSchool(o: SchoolOptions): PlanDoc[] {
 			return {
 				kind: 'group',
 				file: `Group plan ${name} ${term} ${term === 'autumn' ? 2025 : 2026}.docx`,
-				year: members[0]?.year ?? '3',
+				year: [...new Set(members.map((c) => c.year))].sort().join(', '),
 				area: iv.area,
 				provision: provision({ ...iv, group: iv.group === 1 ? members.length : iv.group }),
 				start,

@@ -1,8 +1,9 @@
 // The four layouts as Word documents: the Norfolk-style APDR plan (seed 001), the Pupil Support Plan and
 // the Group Intervention Plan (seed 003), and another authority's IEP table. The wording of labels and
 // headings follows the templates; the words typed into them are invented.
-import { Document, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { Document, HeadingLevel, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import { choiceRuns, type ChoiceStyle } from './marks.ts';
+import { plainPng } from './photo.ts';
 import { areaOrder, areaWords, firstName, fullName, ukDate, withName, type Area, type GroupDoc, type Outcome, type Plan, type PupilDoc, type Row } from './model.ts';
 
 export const SCHOOL = 'Hollybrook Primary School';
@@ -120,7 +121,12 @@ export function apdr(doc: PupilDoc): Document {
 	const children: (Paragraph | Table)[] = [
 		heading('Special Educational Needs (SEN) Support Plan'),
 		para('SEN support is a cycle of Assess, Plan, Do and Review: help that is additional to or different from what most children of the same age receive.'),
-		table(row(label("Child's Name"), cell(name)), row(label('School'), cell(SCHOOL)), row(label('Year group/Form'), cell(`Year ${child.year === 'R' ? 'R' : child.year} / Willow class`))),
+		table(
+			row(label("Child's Name"), cell(name)),
+			row(label('School'), cell(SCHOOL)),
+			row(label('Year group/Form'), cell(`Year ${child.year === 'R' ? 'R' : child.year} / Willow class`)),
+			row(label("Child's Photo"), cell([new ImageRun({ type: 'png', data: plainPng(), transformation: { width: 64, height: 64 }, altText: { name: 'Photo', description: 'Photo', title: 'Photo' } })]))
+		),
 		blank(),
 		table(
 			row(label('Things that people like and admire about me (my strengths) and things I like doing are.....'), cell(plan.strengths ? texts.strengths : '')),

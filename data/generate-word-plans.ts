@@ -9,14 +9,14 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { keyFile, makeSchoolKey, readKeyFile, type SchoolKey } from '../src/lib/import/word/pseudonym.ts';
-import { damaged, noGrid, noGridLabels, oldWord, passwordProtected, pdf } from './word-plans/bad-files.ts';
-import { fixtureDocs } from './word-plans/fixtures.ts';
-import type { PlanDoc } from './word-plans/model.ts';
-import { toDocx } from './word-plans/package.ts';
-import { render } from './word-plans/render.ts';
-import { buildSchool, DEMO_SCHOOL } from './word-plans/school.ts';
-import { emptyRows, personalValues, possibleMatches, tableNames, toCsv, truthOf, type Rows } from './word-plans/truth.ts';
+import { keyFile, makeSchoolKey, readKeyFile, type SchoolKey } from '../src/lib/import/word/pseudonym';
+import { damaged, noGrid, noGridLabels, oldWord, passwordProtected, pdf } from './word-plans/bad-files';
+import { fixtureDocs } from './word-plans/fixtures';
+import type { PlanDoc } from './word-plans/model';
+import { toDocx } from './word-plans/package';
+import { render } from './word-plans/render';
+import { buildSchool, DEMO_SCHOOL } from './word-plans/school';
+import { emptyRows, personalValues, possibleMatches, tableNames, toCsv, truthOf, type Rows } from './word-plans/truth';
 
 const root = new URL('..', import.meta.url).pathname;
 const KEY_FILE = join(root, 'data/demo-word-key.json');

@@ -1,7 +1,7 @@
 // The small test documents: one per layout and per way of marking a choice, each kept to a few rows so
 // its truth can be checked by hand. Fictional children, addresses on made-up roads, Ofcom's drama
 // numbers (01632 960xxx, 07700 900xxx) and example.org addresses.
-import type { Child, GroupDoc, PlanDoc, Provision, PupilDoc, Row } from './model.ts';
+import type { Child, GroupDoc, PlanDoc, Provision, PupilDoc, Row } from './model';
 
 export const prov = (text: string, intervention: string, by: string, sessions: number | null, minutes: number | null, group: number | null): Provision => ({
 	text,

@@ -2,7 +2,7 @@
 // cannot be written by the docx library: it is written as a placeholder run here and swapped for the
 // field's XML after packing (package.ts).
 import { CheckBox, TextRun, type ParagraphChild } from 'docx';
-import type { Marking } from './model.ts';
+import type { Marking } from './model';
 
 /** The placeholder run text for a legacy checkbox: 1 = checked (w:checked), D = checked by its default value, 0 = unchecked. */
 export const legacyPlaceholder = (state: '1' | 'D' | '0') => `[[FORMCHECKBOX:${state}]]`;

@@ -2,9 +2,9 @@
 // the Group Intervention Plan (seed 003), and another authority's IEP table. The wording of labels and
 // headings follows the templates; the words typed into them are invented.
 import { Document, HeadingLevel, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
-import { choiceRuns, type ChoiceStyle } from './marks.ts';
-import { plainPng } from './photo.ts';
-import { areaOrder, areaWords, firstName, fullName, ukDate, withName, type Area, type GroupDoc, type Outcome, type Plan, type PupilDoc, type Row } from './model.ts';
+import { choiceRuns, type ChoiceStyle } from './marks';
+import { plainPng } from './photo';
+import { areaOrder, areaWords, firstName, fullName, ukDate, withName, type Area, type GroupDoc, type Outcome, type Plan, type PupilDoc, type Row } from './model';
 
 export const SCHOOL = 'Hollybrook Primary School';
 

@@ -2,8 +2,8 @@
 // an EHC plan, two or three APDR cycles each (autumn, spring, summer), mostly on the APDR template, some
 // on the Pupil Support Plan or the older IEP form, marked every way people mark them, and a few Group
 // Intervention Plans. Told as of 10 July 2026: the summer reviews are mostly still to come.
-import { prov } from './fixtures.ts';
-import { areaOrder, type Area, type Child, type GroupDoc, type Marking, type Outcome, type Plan, type PlanDoc, type PupilDoc, type Provision, type Row } from './model.ts';
+import { prov } from './fixtures';
+import { areaOrder, type Area, type Child, type GroupDoc, type Marking, type Outcome, type Plan, type PlanDoc, type PupilDoc, type Provision, type Row } from './model';
 
 function mulberry32(seed: number) {
 	return () => {

@@ -1,8 +1,8 @@
 // The rows a correct reader must give for the documents, worked out from the same values the documents
 // were written from, with the ids of the shared interface (docs in tests/fixtures/word/README.md).
 import { createHash } from 'node:crypto';
-import { pupilPseudonym, type SchoolKey } from '../../src/lib/import/word/pseudonym.ts';
-import { fullName, ukDate, type GroupDoc, type PlanDoc, type Provision, type PupilDoc } from './model.ts';
+import { pupilPseudonym, type SchoolKey } from '../../src/lib/import/word/pseudonym';
+import { fullName, ukDate, type GroupDoc, type PlanDoc, type Provision, type PupilDoc } from './model';
 
 export type WordTable = 'pupils' | 'plans' | 'targets' | 'provisions' | 'allocations';
 export type Rows = Record<WordTable, Record<string, string>[]>;

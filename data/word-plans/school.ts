@@ -279,17 +279,23 @@ export function buildSchool(o: SchoolOptions): PlanDoc[] {
 		const rows: Row[] = [];
 		let last: Intervention | null = null;
 		const usedText = new Set<string>();
+		const usedNames = new Set<string>();
 		for (let k = 0; k < count; k++) {
 			const area = k === 0 || chance(0.75) ? child.area : pick(areaOrder.slice(0, 4));
 			let p: Row['provision'];
-			if (k > 0 && last && grid === 'apdr' && chance(0.2)) p = 'above';
+			if (k > 0 && rows[k - 1].provision && grid === 'apdr' && chance(0.2)) p = 'above';
 			else if (chance(0.05)) p = null;
 			else {
-				last = pick(area === child.area ? own : other.filter((iv) => iv.area === area).length ? other.filter((iv) => iv.area === area) : own);
-				p = provision(last);
-				// Two rows of one plan never hold the same provision text unless the cell is merged.
-				if (usedText.has(p.text)) p = null;
-				else usedText.add(p.text);
+				// One run of an intervention per plan: a second target it serves shares the (merged) cell.
+				const inArea = other.filter((iv) => iv.area === area);
+				const pool = (area === child.area || !inArea.length ? own : inArea).filter((iv) => !usedNames.has(iv.name));
+				if (pool.length) {
+					last = pick(pool);
+					usedNames.add(last.name);
+					p = provision(last);
+					if (usedText.has(p.text)) p = null;
+					else usedText.add(p.text);
+				} else p = null;
 			}
 			let outcome: Outcome | '' | 'unreadable' = '';
 			if (reviewed) {

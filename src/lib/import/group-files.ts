@@ -68,7 +68,7 @@ export function namesChosenTwice(groups: SchoolFiles[]): string[] {
 
 /** What to do about files that cannot be told apart, in one line. */
 export const chooseTheFolder = (names: string[]) =>
-	`More than one of the files chosen is called ${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}, so their schools cannot be told apart and nothing was read: choose the trust's folder instead (“Or choose a folder”), with one subfolder per school.`;
+	`Files of the same name were chosen (${names.slice(0, 2).join(', ')}${names.length > 2 ? '…' : ''}), so their schools cannot be told apart and nothing was read: choose the trust's folder instead (“Or choose a folder”), with one subfolder per school.`;
 
 /** Tables that more than one chosen file holds: several schools chosen at once, or one school's export in parts. */
 export function tablesChosenTwice(plan: ImportPlan): { table: string; files: string[] }[] {

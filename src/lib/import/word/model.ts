@@ -111,7 +111,7 @@ interface TableFrame {
 
 /** Read word/document.xml. Throws only when the XML is not well formed (the caller refuses the file). */
 export function readDocumentXml(xml: string): WordDocument {
-	const parser = new SaxesParser({ position: false });
+	const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
 	const body: Block[] = [];
 	const doc: WordDocument = { blocks: body, pictures: 0 };
 	let blocks = body;

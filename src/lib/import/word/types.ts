@@ -48,6 +48,7 @@ export interface WordPlanRead {
  */
 export const wordFields = [
 	'child_name',
+	'name',
 	'surname',
 	'other_names',
 	'date_of_birth',
@@ -72,8 +73,9 @@ export const wordFields = [
 	'intervention',
 	'delivered_by',
 	'group_cost',
-	'group_start',
 	'group_end',
+	'pupils_involved',
+	'reason',
 	'ignore'
 ] as const;
 export type WordField = (typeof wordFields)[number];

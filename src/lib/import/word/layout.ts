@@ -78,8 +78,19 @@ interface LabelAt {
 	colon: boolean;
 }
 
+const labelsOf = new WeakMap<Paragraph, LabelAt | null>();
+
 /** The label a paragraph starts with, if any: known wordings, or an unknown one written `Label:`. */
 function labelAt(p: Paragraph): LabelAt | null {
+	let l = labelsOf.get(p);
+	if (l === undefined) {
+		l = findLabel(p);
+		labelsOf.set(p, l);
+	}
+	return l;
+}
+
+function findLabel(p: Paragraph): LabelAt | null {
 	const text = paragraphText(p);
 	if (text.length > 240) return null;
 	const colon = text.indexOf(':');
@@ -93,7 +104,10 @@ function labelAt(p: Paragraph): LabelAt | null {
 	const key = labelKey(text);
 	if (!key) return null;
 	const field = fieldOfLabel(key);
-	if (field) return { wording: text.trim().replace(/[:?]\s*$/, ''), key, field, from: text.length, colon: false };
+	const wording = text.trim().replace(/[:?.…]+\s*$/, '');
+	if (field) return { wording, key, field, from: text.length, colon: false };
+	// A short wording set in bold is a template's label the dictionary does not know: listed, so the SENDCo can map it.
+	if (wording.length <= 120 && !/[\d@]/.test(wording) && p.inlines.every((i) => i.kind === 'text' && (i.bold || !i.text.trim()))) return { wording, key, field: null, from: text.length, colon: false };
 	const prefix = labelPrefix(key);
 	const digit = text.search(/\d/);
 	if (prefix && digit > 0) {
@@ -103,19 +117,41 @@ function labelAt(p: Paragraph): LabelAt | null {
 	return null;
 }
 
-const isLabelCell = (cell: Cell | undefined) => {
-	const first = cell ? cellParagraphs(cell).find((p) => paragraphText(p).trim()) : undefined;
-	return first ? labelAt(first)?.field != null : false;
+const firstLabel = (cell: Cell) => {
+	const first = cellParagraphs(cell).find((p) => paragraphText(p).trim());
+	return first ? labelAt(first) : null;
 };
+const isLabelCell = (cell: Cell | undefined) => (cell ? firstLabel(cell)?.field != null : false);
+/**
+ * A value cell that is itself a few `Date: … Name: …` lines (the APDR's "Plan agreed by SENCO"): the
+ * label above or beside it is read from those lines, and the lines are still listed as labels of their own.
+ */
+const isDateLines = (cell: Cell | undefined) => (cell ? firstLabel(cell)?.key === 'date' : false);
+
+/** Headings are a few words (with a hint in brackets at most): longer text is a grid's content, not its heading. */
+const HEADING_CHARS = 400;
 
 function headingOf(cell: Cell): { label: string; role: GridRole | null } {
-	const ps = cellParagraphs(cell);
-	const first = ps.map(paragraphText).find((t) => t.trim()) ?? '';
-	const role = roleOfHeading(labelKey(first)) ?? roleOfHeading(labelKey(ps.map(paragraphText).join(' ')));
+	const texts = cellParagraphs(cell).map(paragraphText);
+	const first = texts.find((t) => t.trim()) ?? '';
+	const all = texts.join(' ');
+	const role = all.length > HEADING_CHARS ? null : (roleOfHeading(labelKey(first)) ?? roleOfHeading(labelKey(all)));
 	return { label: first.replace(/\s+/g, ' ').trim().slice(0, 120), role };
 }
 
-function gridHeader(row: Row): { group: boolean; headings: { label: string; role: GridRole | null; col: number; span: number }[] } | null {
+type Header = { group: boolean; headings: { label: string; role: GridRole | null; col: number; span: number }[] } | null;
+const headers = new WeakMap<Row, Header>();
+
+function gridHeader(row: Row): Header {
+	let h = headers.get(row);
+	if (h === undefined) {
+		h = findHeader(row);
+		headers.set(row, h);
+	}
+	return h;
+}
+
+function findHeader(row: Row): Header {
 	if (row.cells.length < 2) return null;
 	const headings = row.cells.map((c) => ({ ...headingOf(c), col: c.col, span: c.span }));
 	const roles = new Set(headings.map((h) => h.role));
@@ -154,14 +190,13 @@ export function findLayout(doc: WordDocument): Found[] {
 			const where = `header: ${l.wording.replace(/\s+/g, ' ').slice(0, 80)}`;
 			if (hasContent(inline) || k > 0 || real.length > 1) return label(l, where, inline);
 			const right = rows[r].cells[c + 1];
-			if (right && !isLabelCell(right) && !used.has(right)) {
-				used.add(right);
-				return label(l, where, cellParagraphs(right));
-			}
 			const below = cellBelow(rows, r, cell);
-			if (below && !isLabelCell(below) && !used.has(below) && !gridHeader(rows[r + 1])) {
-				used.add(below);
-				return label(l, where, cellParagraphs(below));
+			for (const next of [right, below]) {
+				if (!next || used.has(next) || (next === below && gridHeader(rows[r + 1]))) continue;
+				if (isDateLines(next)) return label(l, where, cellParagraphs(next));
+				if (isLabelCell(next)) continue;
+				used.add(next);
+				return label(l, where, cellParagraphs(next));
 			}
 			label(l, where, []);
 		});

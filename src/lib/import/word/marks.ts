@@ -26,9 +26,9 @@ export type ChoiceRead<V extends string> =
 /** `left alone`: the other options deleted, or only the chosen word typed (the two look the same once deleted). */
 export type MarkHow = 'checkbox' | 'typed mark' | 'struck out' | 'left alone' | 'emphasis' | 'typed twice';
 
-const CHECKED = '\u0001';
-const UNCHECKED = '\u0002';
-const TYPED = '\u0003';
+const CHECKED = '\ue001';
+const UNCHECKED = '\ue002';
+const TYPED = '\ue003';
 
 interface Flat {
 	text: string;
@@ -155,9 +155,9 @@ export function readChoice<V extends string>(paragraphs: Paragraph[], options: C
 		if (!multiple && unique.length > 1) return { state: 'unreadable', why: `more than one is marked (${how === 'checkbox' || how === 'typed mark' ? 'ticked' : how})` };
 		return { state: 'chosen', values: unique, how };
 	};
-	const hasMarks = /[\u0001\u0002\u0003]/.test(flat.text);
+	const hasMarks = /[\ue001\ue002\ue003]/.test(flat.text);
 	if (mentions.length === 0) {
-		if (flat.text.replace(/[\u0001\u0002\s.:;,\-–]/g, '') === '') return { state: 'blank' };
+		if (flat.text.replace(/[\ue001\ue002\s.:;,\-–]/g, '') === '') return { state: 'blank' };
 		return {
 			state: 'unreadable',
 			why: `the words written match none of the choices (${options

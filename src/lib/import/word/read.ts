@@ -102,7 +102,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 			return null;
 		}
 		let found: Found[];
-		let pictures = 0;
+		let pictures: number;
 		try {
 			const model = readDocumentXml(opened.xml);
 			pictures = model.pictures;
@@ -325,8 +325,6 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 				if (code) {
 					primaryNeed = code;
 					if (broadAreaOfCode[code] !== 'other') areas = [broadAreaOfCode[code]];
-				} else if (read.state !== 'blank' && planRows[0]?.plan === plan) {
-					/* reported once per document below */
 				}
 			}
 			if (areas.length === 1 && areas[0] === 'semh') primaryNeed = 'SEMH';
@@ -503,7 +501,6 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 		const end = readDate(text('group_end')) ?? '';
 		const costText = text('group_cost');
 		const cost = costText ? readMoney(costText) : null;
-		const where = `group review (table ${g.table})`;
 		if (!text('intervention')) problem(d.document, 'header: Intervention', 'provisions', 'intervention', 'the intervention is not named');
 		if (!area) problem(d.document, reasonLabel?.where ?? 'header', 'provisions', 'area of need', 'neither the reason for the intervention nor its name says the area of need');
 		if (!start)

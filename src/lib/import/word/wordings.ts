@@ -9,9 +9,22 @@ import type { WordField } from './types';
 
 /** A label as the dictionary compares it: lower case, brackets and hints dropped, punctuation a space. */
 export function labelKey(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
+	if (text.length > 200) return makeKey(text);
+	let key = keys.get(text);
+	if (key === undefined) {
+		key = makeKey(text);
+		if (keys.size > 50_000) keys.clear();
+		keys.set(text, key);
+	}
+	return key;
+}
+/** Templates repeat their wordings in every document: each is worked out once. */
+const keys = new Map<string, string>();
+
+function makeKey(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+	return plain
 		.toLowerCase()
 		.replace(/[’‘`]/g, "'")
 		.replace(/\([^)]*\)?/g, ' ')
@@ -57,15 +70,13 @@ const LABELS: Record<WordField, string[]> = {
 		'father'
 	],
 	signature: ['signature', 'signatures', 'signed', 'parent signature', 'young person/child signature', 'class teacher signature', 'senco signature', 'sendco signature', 'pupil signature'],
-	photo: ["child / young person's chosen picture or symbolic choice", 'photo', 'photograph', 'picture', 'my photo'],
+	photo: ["child's photo", "pupil's photo", 'photo of child', "child / young person's chosen picture or symbolic choice", 'photo', 'photograph', 'picture', 'my photo'],
 	staff_name: [
 		'class teacher/year head/tutor',
 		'class teacher',
 		'teacher',
 		'key worker',
 		'completed by',
-		'plan agreed by senco',
-		'plan agreed by sendco',
 		'case holder',
 		'key adult',
 		'the person responsible for monitoring this provision',
@@ -74,6 +85,11 @@ const LABELS: Record<WordField, string[]> = {
 		'key people involved'
 	],
 	year_group: [
+		'year group/form',
+		'year/form',
+		'year group / form',
+		'year and class',
+		'year group and form',
 		'year group',
 		'year',
 		'class',
@@ -89,6 +105,8 @@ const LABELS: Record<WordField, string[]> = {
 	],
 	sen_stage: ['level of need', 'sen stage', 'sen status', 'stage', 'sen register status', 'support level', 'code of practice stage', 'sen support level'],
 	need_area: [
+		'area of need (main)',
+		'areas of need (tick)',
 		'main area of special educational need',
 		'main area of need',
 		'area of need',
@@ -102,6 +120,11 @@ const LABELS: Record<WordField, string[]> = {
 		'area(s) of need'
 	],
 	start_date: [
+		'plan agreed by senco',
+		'plan agreed by sendco',
+		'plan agreed by senco, date',
+		'plan agreed by sendco, date',
+		'date plan agreed by senco',
 		'plan agreed',
 		'date of plan',
 		'plan start',
@@ -131,8 +154,12 @@ const LABELS: Record<WordField, string[]> = {
 		'date for review'
 	],
 	reviewed_on: ['date reviewed', 'review held on', 'date of review', 'reviewed on', 'review meeting date', 'date review held', 'date of review meeting'],
-	cycle: ['cycle', 'plan number', 'apdr cycle', 'cycle number', 'plan no', 'plan no.', 'support plan number'],
+	cycle: ['iep number', 'iep no', 'sen support plan number', 'cycle', 'plan number', 'apdr cycle', 'cycle number', 'plan no', 'plan no.', 'support plan number'],
 	pupil_views: [
+		'how i like to be supported',
+		'how i like to be helped',
+		"pupil's views",
+		'views of the child/young person',
 		"child's views",
 		'pupil views',
 		"pupil's views",
@@ -149,6 +176,9 @@ const LABELS: Record<WordField, string[]> = {
 		"pupil's comments"
 	],
 	parent_views: [
+		'what the family think is important',
+		"parents/carers' views",
+		'parent/carer comments',
 		"parent's views",
 		"parents' views",
 		'parent/carer views',
@@ -160,7 +190,19 @@ const LABELS: Record<WordField, string[]> = {
 		'parent voice',
 		"parents' comments"
 	],
-	strengths: ['strengths', "child's strengths", 'things i am good at', 'strengths and difficulties', 'what i am good at', 'my strengths', "pupil's strengths", 'what people like and admire about me'],
+	strengths: [
+		'things that people like and admire about me and things i like doing are',
+		'things that people like and admire about me',
+		'things people like and admire about me',
+		'strengths',
+		"child's strengths",
+		'things i am good at',
+		'strengths and difficulties',
+		'what i am good at',
+		'my strengths',
+		"pupil's strengths",
+		'what people like and admire about me'
+	],
 	external_advice: [
 		'professionals involved',
 		'outside agencies',
@@ -178,6 +220,12 @@ const LABELS: Record<WordField, string[]> = {
 	pupils_involved: ['pupils involved', 'pupils', 'group members', 'children involved'],
 	reason: ['reason the intervention is required', 'reason for intervention', 'need being addressed'],
 	ignore: [
+		'school',
+		'name of school',
+		"you will know when i'm finding things hard when",
+		'you will know when i am finding things hard when',
+		'school/setting',
+		'setting',
 		'cluster funding',
 		'attainment level',
 		'current interventions/ adjustments /support',
@@ -192,7 +240,6 @@ const LABELS: Record<WordField, string[]> = {
 		'what i want to do/be in the future',
 		'things i find difficult',
 		'how i liked to be helped',
-		'how i like to be helped',
 		'what is important to me now and in the future',
 		'reason for choosing this particular intervention',
 		'intervention evaluation',
@@ -215,8 +262,12 @@ const LABELS: Record<WordField, string[]> = {
 
 const labelIndex = new Map<string, WordField>();
 for (const [field, words] of Object.entries(LABELS) as [WordField, string[]][]) for (const w of words) labelIndex.set(labelKey(w), field);
-/** Longer wordings first, for the label written with its value after it ("Review date 12/03/2026"). */
-const prefixes = [...labelIndex.keys()].filter((k) => k.includes(' ')).sort((a, b) => b.length - a.length);
+/** Wordings of several words by their first word, longer first, for the label written with its value after it ("Review date 12/03/2026"). */
+const prefixes = new Map<string, string[]>();
+for (const k of [...labelIndex.keys()].filter((k) => k.includes(' ')).sort((a, b) => b.length - a.length)) {
+	const first = k.slice(0, k.indexOf(' '));
+	prefixes.set(first, [...(prefixes.get(first) ?? []), k]);
+}
 
 /** The field a label's wording stands for, or undefined when the dictionary does not know it. */
 export function fieldOfLabel(key: string): WordField | undefined {
@@ -225,7 +276,8 @@ export function fieldOfLabel(key: string): WordField | undefined {
 
 /** The known label a text starts with (several words long), with the key of the rest. */
 export function labelPrefix(key: string): { label: string; field: WordField } | undefined {
-	for (const p of prefixes) if (key.startsWith(p + ' ')) return { label: p, field: labelIndex.get(p)! };
+	const space = key.indexOf(' ');
+	for (const p of prefixes.get(space < 0 ? key : key.slice(0, space)) ?? []) if (key.startsWith(p + ' ')) return { label: p, field: labelIndex.get(p)! };
 	return undefined;
 }
 

@@ -24,6 +24,8 @@ export interface FoundLabel {
 export interface GridRow {
 	where: string;
 	cells: Partial<Record<GridRole, Cell[]>>;
+	/** The heading the row sits under, where a grid groups its rows under headings across its width (the Pupil Support Plan's areas of need). */
+	heading: Paragraph[];
 }
 
 export interface FoundGrid {
@@ -203,22 +205,27 @@ export function findLayout(doc: WordDocument): Found[] {
 	}
 
 	function table(t: Table) {
-		let grid: (FoundGrid & { columns: { role: GridRole | null; col: number; span: number }[] }) | null = null;
+		let grid: (FoundGrid & { columns: { role: GridRole | null; col: number; span: number }[]; heading: Paragraph[] }) | null = null;
 		t.rows.forEach((row, r) => {
 			const header = gridHeader(row);
 			if (header) {
-				grid = { kind: 'grid', group: header.group, table: t.number, headings: header.headings.map(({ label, role }) => ({ label, role })), rows: [], columns: header.headings };
+				grid = { kind: 'grid', group: header.group, table: t.number, headings: header.headings.map(({ label, role }) => ({ label, role })), rows: [], columns: header.headings, heading: [] };
 				found.push(grid);
 				return;
 			}
 			if (grid && !row.cells.some((c) => isLabelCell(c) && !used.has(c))) {
+				const width = grid.columns.reduce((w, h) => Math.max(w, h.col + h.span), 0);
+				if (row.cells.length === 1 && row.cells[0].span >= width - row.cells[0].col && width > 1) {
+					grid.heading = cellParagraphs(row.cells[0]);
+					return;
+				}
 				const cells: GridRow['cells'] = {};
 				for (const cell of row.cells) {
 					const column = grid.columns.find((h) => h.col <= cell.col && cell.col < h.col + h.span);
 					if (!column?.role) continue;
 					(cells[column.role] ??= []).push(cell);
 				}
-				grid.rows.push({ where: `${grid.group ? 'group review' : 'plan grid'} (table ${t.number}), row ${grid.rows.length + 1}`, cells });
+				grid.rows.push({ where: `${grid.group ? 'group review' : 'plan grid'} (table ${t.number}), row ${grid.rows.length + 1}`, cells, heading: grid.heading });
 				return;
 			}
 			grid = null;

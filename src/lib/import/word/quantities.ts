@@ -86,46 +86,53 @@ const TRAILING_FILLER = new RegExp(String.raw`(?:\s*\b${FILLER_WORDS})+$`, 'i');
 export function provisionWords(raw: string): ProvisionWords {
 	const text = raw.replace(/\s+/g, ' ').trim();
 	const taken: [number, number][] = [];
-	const named: [number, number][] = [];
-	const group_size = readRules(text, GROUP, taken, named);
-	const minutes_per_session = readRules(text, MINUTES, taken, named);
-	const sessions_per_week = readRules(text, SESSIONS, taken, named);
+	const group_size = readRules(text, GROUP, taken, []);
+	const minutes_per_session = readRules(text, MINUTES, taken, []);
+	const sessions_per_week = readRules(text, SESSIONS, taken, []);
 	const roles = new Set<string>();
 	for (const [re, role] of ROLES) {
 		const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
 		for (let m = g.exec(text); m; m = g.exec(text)) {
 			if (taken.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
 			taken.push([m.index, m.index + m[0].length]);
-			named.push([m.index, m.index + m[0].length]);
 			roles.add(role);
 		}
 	}
-	// The intervention: what is left once the quantities and the role are taken out, else the words as written.
-	let rest = '';
-	let at = 0;
-	for (const [a, b] of [...named].sort((x, y) => x[0] - y[0])) {
-		if (a > at) rest += text.slice(at, a);
-		rest += ' , ';
-		at = Math.max(at, b);
-	}
-	rest += text.slice(at);
-	const name = rest
-		.split(/[,;()\n–—]|\s-\s/)
-		.map((part) =>
-			part
-				.replace(/[^\p{L}\p{N}&'/+ -]/gu, ' ')
-				.replace(/\s+/g, ' ')
-				.replace(/^[\s-]+|[\s-]+$/g, '')
-				.replace(LEADING_FILLER, '')
-				.replace(TRAILING_FILLER, '')
-		)
-		.filter((part) => /\p{L}{2}/u.test(part))
-		.join(', ');
 	return {
-		intervention: (name || text).slice(0, 120),
+		intervention: interventionName(text),
 		delivered_by: roles.size === 1 ? [...roles][0] : '',
 		sessions_per_week,
 		minutes_per_session,
 		group_size
 	};
+}
+
+/**
+ * The intervention's name: the words before the first colon or comma ("Precision Teaching: 1:1 TA…",
+ * "Numicon, group of 3…"), less any quantities written in them ("Lego therapy group of 4"); the words
+ * as written when nothing but quantities and roles is left ("1:1 TA 10 mins daily").
+ */
+function interventionName(text: string): string {
+	const first = text.split(/:\s|[,;\n(–—]|\s-\s/)[0].trim();
+	const spans: [number, number][] = [];
+	const kept: [number, number][] = [];
+	for (const rules of [GROUP, MINUTES, SESSIONS]) readRules(first, rules, kept, spans);
+	let rest = '';
+	let at = 0;
+	for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) {
+		if (a > at) rest += first.slice(at, a);
+		rest += ' ';
+		at = Math.max(at, b);
+	}
+	rest += first.slice(at);
+	const name = rest
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(LEADING_FILLER, '')
+		.replace(TRAILING_FILLER, '')
+		.replace(/^[\s,.:-]+|[\s,.:-]+$/g, '');
+	let withoutRoles = name;
+	for (const [re] of ROLES) withoutRoles = withoutRoles.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'), ' ');
+	const left = withoutRoles.replace(/\s+/g, ' ').trim().replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '');
+	return (/\p{L}{2}/u.test(left) ? name : text).slice(0, 120);
 }

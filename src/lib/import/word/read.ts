@@ -116,6 +116,10 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 		const grids = found.filter((f): f is FoundGrid => f.kind === 'grid');
 		const wordings = [...new Set([...labels.map((l) => l.key), ...grids.flatMap((g) => g.headings.map((h) => labelKey(h.label)))])].sort();
 		const template = 'T' + (await sha256Hex(wordings.join('\n'))).slice(0, 10);
+		// "Completed by … Date": the date the group's run was completed.
+		labels.forEach((l, i) => {
+			if (l.key === 'date' && labels[i - 1]?.key === 'completed by') l.field = 'group_end';
+		});
 		const corrections = mappings.get(template);
 		for (const l of labels) {
 			const corrected = corrections?.get(l.key);
@@ -315,20 +319,12 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 
 		// The pupil's areas of need, ticked in the header: the default for a grid row that names none.
 		const areaLabel = d.fields.get('need_area')?.[0];
-		let areas: string[] = [];
-		let primaryNeed = '';
-		if (areaLabel) {
-			const read = readChoice(areaLabel.value, areaOptions, true);
-			if (read.state === 'chosen') areas = read.values;
-			else {
-				const code = readNeedCode(areaLabel.text);
-				if (code) {
-					primaryNeed = code;
-					if (broadAreaOfCode[code] !== 'other') areas = [broadAreaOfCode[code]];
-				}
-			}
-			if (areas.length === 1 && areas[0] === 'semh') primaryNeed = 'SEMH';
-		}
+		const areaRead = areaLabel ? readChoice(areaLabel.value, areaOptions, true) : null;
+		// A DfE need only where the words name one ("Primary need: Specific Learning Difficulty").
+		const primaryLabel = d.fields.get('primary_need')?.find((l) => l.text);
+		const primaryNeed = primaryLabel ? (readNeedCode(primaryLabel.text) ?? '') : '';
+		let areas: string[] = areaRead?.state === 'chosen' ? areaRead.values : [];
+		if (areas.length === 0 && primaryNeed && broadAreaOfCode[primaryNeed as keyof typeof broadAreaOfCode] !== 'other') areas = [broadAreaOfCode[primaryNeed as keyof typeof broadAreaOfCode]];
 
 		const reviewed = !!plan.reviewed;
 		let t = 0;
@@ -339,7 +335,6 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 		const anyOutcome = reviewed || outcomes.some((o) => o.state === 'chosen');
 		rows.forEach((row: GridRow, i) => {
 			const target = d.strike(cellsText(row.cells.target));
-			const success = d.strike(cellsText(row.cells.success));
 			const provisionCells = row.cells.provision ?? row.cells.strategies;
 			const provisionText = d.strike(cellsText(provisionCells).replace(/\n/g, '; '));
 			const nextSteps = d.strike(cellsText(row.cells.next_steps));
@@ -348,8 +343,11 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 				return;
 			}
 			// The row's own area, where its need cell names one; else the plan's, where it ticks one.
-			const needRead = row.cells.need ? readChoice(cellsParagraphs(row.cells.need), areaOptions, true) : null;
-			const area = needRead?.state === 'chosen' && needRead.values.length === 1 ? needRead.values[0] : areas.length === 1 ? areas[0] : '';
+			const one = (read: ReturnType<typeof readChoice<string>> | null) => (read?.state === 'chosen' && read.values.length === 1 ? read.values[0] : '');
+			const area =
+				one(row.cells.need ? readChoice(cellsParagraphs(row.cells.need), areaOptions, true) : null) ||
+				one(row.heading.length ? readChoice(row.heading, areaOptions, true) : null) ||
+				(areas.length === 1 ? areas[0] : '');
 
 			let provisionId = '';
 			if (/\p{L}/u.test(provisionText)) {
@@ -378,7 +376,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 							sessions_per_week: words.sessions_per_week,
 							minutes_per_session: words.minutes_per_session,
 							start_date: plan.start,
-							end_date: plan.reviewed || plan.review,
+							end_date: plan.reviewed,
 							weeks: '',
 							group_size: words.group_size,
 							hourly_rate_gbp: '',
@@ -416,7 +414,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 					target_id: `${plan.id}-T${t}`,
 					plan_id: plan.id,
 					need_area: area,
-					target_text: success ? `${target}\nSuccess criteria: ${success}` : target,
+					target_text: target,
 					due_date: '',
 					outcome,
 					provision_ids: provisionId,
@@ -462,10 +460,10 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 						stage.state === 'unreadable' ? stage.why : stage.state === 'none' ? 'neither SEN Support nor EHCP is marked' : 'it is not filled in'
 					);
 				if (!stageLabel && !acc.row.sen_stage) problem(d.document, 'header', 'pupils', 'level of need', 'no level of need (SEN Support or EHCP) was found');
-				if (areaLabel) {
-					const read = readChoice(areaLabel.value, areaOptions, true);
-					if (read.state !== 'chosen' && !primaryNeed) problem(d.document, areaLabel.where, 'pupils', areaLabel.wording, read.state === 'unreadable' ? read.why : 'no area of need is marked');
-				}
+				if (areaRead && areaRead.state !== 'chosen' && !primaryNeed)
+					problem(d.document, areaLabel!.where, 'pupils', areaLabel!.wording, areaRead.state === 'unreadable' ? areaRead.why : 'no area of need is marked');
+				if (primaryLabel && !primaryNeed)
+					problem(d.document, primaryLabel.where, 'pupils', primaryLabel.wording, 'it names no DfE need (for example Specific Learning Difficulty, SLCN or Autistic Spectrum Disorder)');
 			}
 		}
 	}
@@ -492,17 +490,21 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 		const delivered = deliveredText ? provisionWords(deliveredText).delivered_by : words.delivered_by;
 		if (deliveredText && !delivered)
 			problem(d.document, d.fields.get('delivered_by')![0].where, 'provisions', 'delivered by', 'it names no staff role (TA, HLTA, teacher, SENDCo or an outside professional)');
+		// The area of need: as written for the group, else in the reason for it, else in the intervention's name.
+		const areaOf = (paragraphs: Paragraph[]) => {
+			const read = readChoice(paragraphs, areaOptions, true);
+			return read.state === 'chosen' && read.values.length === 1 ? read.values[0] : '';
+		};
+		const plain = (text: string): Paragraph[] => [{ kind: 'p', inlines: [{ kind: 'text', text, bold: false, highlight: false, strike: false }] }];
+		const areaLabel = d.fields.get('need_area')?.[0];
 		const reasonLabel = d.fields.get('reason')?.[0];
-		const areaRead = reasonLabel ? readChoice(reasonLabel.value, areaOptions, true) : null;
-		const interventionArea = readChoice([{ kind: 'p', inlines: [{ kind: 'text', text: text('intervention'), bold: false, highlight: false, strike: false }] }], areaOptions, true);
-		const area =
-			areaRead?.state === 'chosen' && areaRead.values.length === 1 ? areaRead.values[0] : interventionArea.state === 'chosen' && interventionArea.values.length === 1 ? interventionArea.values[0] : '';
+		const area = (areaLabel && areaOf(areaLabel.value)) || (reasonLabel && areaOf(reasonLabel.value)) || areaOf(plain(text('intervention')));
 		const start = readDate(text('start_date')) ?? '';
 		const end = readDate(text('group_end')) ?? '';
 		const costText = text('group_cost');
 		const cost = costText ? readMoney(costText) : null;
 		if (!text('intervention')) problem(d.document, 'header: Intervention', 'provisions', 'intervention', 'the intervention is not named');
-		if (!area) problem(d.document, reasonLabel?.where ?? 'header', 'provisions', 'area of need', 'neither the reason for the intervention nor its name says the area of need');
+		if (!area) problem(d.document, areaLabel?.where ?? reasonLabel?.where ?? 'header', 'provisions', 'area of need', 'the group plan does not say which area of need the intervention is for');
 		if (!start)
 			problem(
 				d.document,
@@ -533,7 +535,6 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 			},
 			{ document: d.document, where: `header` }
 		);
-		const yearLabel = d.fields.get('year_group')?.find((l) => l.text);
 		for (let i = 0; i < g.rows.length; i++) {
 			const row = g.rows[i];
 			const name = names[i];
@@ -544,55 +545,31 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 				continue;
 			}
 			personal.set("child's name", (personal.get("child's name") ?? 0) + 1);
-			const known = byName.get(normaliseName(name));
+			// A date of birth beside the name gives the pupil's own id; without one, the name is matched to a pupil with a plan.
+			const dobText = cellsText(row.cells.dob);
+			const dob = dobText ? readDate(dobText) : null;
+			if (dobText) personal.set('date of birth', (personal.get('date of birth') ?? 0) + 1);
+			if (dobText && !dob) problem(d.document, row.where, 'allocations', 'date of birth', 'it is not written as a date, so the pupil id is made from the name alone');
+			const known = dob ? null : byName.get(normaliseName(name));
 			let pupil: string;
 			if (known?.size === 1) pupil = [...known][0];
 			else {
-				pupil = await pupilPseudonym(key, name, '');
+				pupil = await pupilPseudonym(key, name, dob ?? '');
 				if (known && known.size > 1)
-					problem(d.document, row.where, 'allocations', 'pupil', 'more than one child with this name has a plan, and a group plan gives no date of birth: the pupil is listed on their own');
-				if (!pupils.has(pupil)) {
-					const year = yearLabel ? readYearGroup(yearLabel.text) : null;
-					pupils.set(pupil, {
-						names: new Set([name]),
-						dob: '',
-						documents: new Set([d.document]),
-						row: {
-							pupil_id: pupil,
-							year_group: year ?? '',
-							sen_stage: '',
-							primary_need: '',
-							secondary_need: '',
-							sex: '',
-							pupil_premium: '',
-							eal: '',
-							looked_after: '',
-							young_carer: '',
-							medical_condition: '',
-							sen_start_date: ''
-						},
-						origin: { document: d.document, where: row.where },
-						latest: ''
-					});
-					problem(d.document, row.where, 'pupils', 'level of need', 'this pupil has no plan of their own among the documents, and a group plan does not say SEN Support or EHCP');
-					if (!year) problem(d.document, yearLabel?.where ?? 'header', 'pupils', 'year group', 'the group plan does not say the year group');
-				}
-				pupils.get(pupil)!.documents.add(d.document);
+					problem(d.document, row.where, 'allocations', 'pupil', 'more than one child with this name has a plan, and the group plan gives no date of birth to tell them apart');
 			}
+			pupils.get(pupil)?.documents.add(d.document);
 			const entry = readMeasure(pre);
 			const exit = readMeasure(post);
 			if (pre && !entry) problem(d.document, row.where, 'allocations', 'pre measure', 'it is not one number or age (for example SS 85 or 6y 3m)');
 			if (post && !exit) problem(d.document, row.where, 'allocations', 'post measure', 'it is not one number or age (for example SS 92 or 6y 9m)');
 			const measure = entry?.measure || exit?.measure || '';
-			const plans = plansOf.get(pupil) ?? [];
-			const when = start || end;
-			const plan = when ? plans.filter((p) => p.start && p.start <= when).at(-1) : undefined;
 			add(
 				'allocations',
 				{
 					provision_id: id,
 					pupil_id: pupil,
-					plan_id: plan?.id ?? '',
+					plan_id: '',
 					measure,
 					higher_is_better: '',
 					entry_value: entry?.value ?? '',

@@ -62,6 +62,7 @@ export const wordFields = [
 	'year_group',
 	'sen_stage',
 	'need_area',
+	'primary_need',
 	'start_date',
 	'review_due',
 	'reviewed_on',

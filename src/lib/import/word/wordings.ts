@@ -104,6 +104,7 @@ const LABELS: Record<WordField, string[]> = {
 		'year group and class'
 	],
 	sen_stage: ['level of need', 'sen stage', 'sen status', 'stage', 'sen register status', 'support level', 'code of practice stage', 'sen support level'],
+	primary_need: ['primary need', 'primary area of need', 'category of need', 'type of need', 'main need', 'primary sen need', 'primary need (dfe)', 'diagnosis'],
 	need_area: [
 		'area of need (main)',
 		'areas of need (tick)',
@@ -111,11 +112,7 @@ const LABELS: Record<WordField, string[]> = {
 		'main area of need',
 		'area of need',
 		'areas of need',
-		'primary area of need',
-		'category of need',
 		'broad area of need',
-		'primary need',
-		'type of need',
 		'main area of sen',
 		'area(s) of need'
 	],
@@ -282,10 +279,11 @@ export function labelPrefix(key: string): { label: string; field: WordField } | 
 }
 
 /** What a column of a plan grid holds. */
-export type GridRole = 'number' | 'need' | 'provision' | 'strategies' | 'target' | 'success' | 'outcome' | 'next_steps' | 'pupil' | 'pre' | 'post';
+export type GridRole = 'dob' | 'number' | 'need' | 'provision' | 'strategies' | 'target' | 'success' | 'outcome' | 'next_steps' | 'pupil' | 'pre' | 'post';
 
 /** Grid headings by their words, most specific first ("Next steps: new targets or alternative provision" is next steps). */
 const HEADINGS: [RegExp, GridRole][] = [
+	[/^(?:date of birth|dob|d o b|birth date)$/, 'dob'],
 	[/^(?:no|number|ref|\d+)$/, 'number'],
 	[/next steps|further action|new targets|what next/, 'next_steps'],
 	[/\bachieved\b|has the target|progress made|^progress$|^outcomes?$|^review$|^result|^evaluation|^rating|^review of/, 'outcome'],

@@ -125,11 +125,13 @@ function interventionName(text: string): string {
 		at = Math.max(at, b);
 	}
 	rest += first.slice(at);
+	// A role written after the name with the quantities ("Precision teaching 1:1 TA 10 mins daily") is not part of it.
 	const name = rest
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(LEADING_FILLER, '')
 		.replace(TRAILING_FILLER, '')
+		.replace(spans.length ? /(?:\s+(?:with|by|from)?\s*(?:an?\s+)?(?:HLTA|TA|LSA|SENDCo|SENCO|SENCo)s?)+$/ : /$^/, '')
 		.replace(/^[\s,.:-]+|[\s,.:-]+$/g, '');
 	let withoutRoles = name;
 	for (const [re] of ROLES) withoutRoles = withoutRoles.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'), ' ');

@@ -240,9 +240,9 @@ describe('reading a folder of Word plans', () => {
 				.filter((p) => p.provision_id.startsWith(spring) || p.provision_id.startsWith(summer))
 				.map((p) => [p.provision_id, p.intervention, p.delivered_by, p.sessions_per_week, p.minutes_per_session, p.group_size, p.end_date])
 		).toEqual([
-			[`${spring}-P1`, 'Precision teaching 1:1 TA 10 mins daily', 'TA', '5', '10', '1', ''],
+			[`${spring}-P1`, 'Precision teaching', 'TA', '5', '10', '1', ''],
 			[`${spring}-P2`, 'Handwriting group', '', '1', '', '', ''],
-			[`${summer}-P1`, 'Precision teaching daily 10 minutes', 'TA', '5', '10', '', '']
+			[`${summer}-P1`, 'Precision teaching', 'TA', '5', '10', '', '']
 		]);
 	});
 
@@ -286,7 +286,7 @@ describe('reading a folder of Word plans', () => {
 			{
 				provision_id: groupId,
 				pupil_id: amy,
-				plan_id: `${amy}-20260105`,
+				plan_id: '',
 				measure: 'reading_age_months',
 				higher_is_better: '',
 				entry_value: '75',
@@ -311,14 +311,46 @@ describe('reading a folder of Word plans', () => {
 	});
 
 	it('offers two spellings with one date of birth as a possible match, never merging them', () => {
-		expect(read.possibleMatches).toEqual([{ pupilIds: [amy, amySmyth].sort(), documents: ['Plans/Autumn/plan 01.docx', 'Plans/Spring/plan 02.docx', 'Plans/Spring/plan 03.docx'] }]);
+		expect(read.possibleMatches).toEqual([{ pupilIds: [amy, amySmyth].sort(), documents: ['Plans/Autumn/plan 01.docx', 'Plans/Group phonics.docx', 'Plans/Spring/plan 02.docx', 'Plans/Spring/plan 03.docx'] }]);
 	});
 
-	it('counts the personal fields left out, and lists what could not be read', () => {
+	it('counts the personal fields left out, and has nothing it could not read in these plans', () => {
 		expect(Object.fromEntries(read.personalLeftOut.map((p) => [p.kind, p.count]))).toEqual({ "child's name": 8, 'date of birth': 3, 'staff name': 1 });
-		expect(read.problems).toEqual([
-			{ document: 'Plans/Group phonics.docx', where: 'group review (table 2), row 2', table: 'pupils', what: 'level of need', why: expect.stringMatching(/no plan of their own/) }
+		expect(read.problems).toEqual([]);
+	});
+
+	it('lists every field, target and provision it could not read, and guesses none of them', async () => {
+		const bytes = docx(
+			tbl(
+				tr("Child's name", 'Cara Lee'),
+				tr('Date of birth', '01/01/2018'),
+				tr('Class', 'Oak class'),
+				tr('Level of need', '☐ SEN Support ☐ EHCP'),
+				tr('Main area of need', '☒ C&L ☒ SEMH'),
+				tr('Plan start', '01/09/2025'),
+				tr('Review date', 'next term'),
+				tr('Date reviewed', '10/12/2025')
+			),
+			tbl(tr('Target', 'Provision', 'Achieved?'), tr('Cara will count to 20.', 'Maths group, weekly', '☒ YES ☒ NO ☐ Progress'), tr('Cara will write her name.', '', 'YES NO Progress'))
+		);
+		const one = await readWordPlans([{ name: 'c.docx', bytes }], key);
+		expect(one.problems.map((p) => [p.where, p.table, p.what])).toEqual([
+			['header: Review date', 'plans', 'Review date'],
+			['plan grid (table 2), row 1', 'provisions', 'provision 1: area of need'],
+			['plan grid (table 2), row 1', 'targets', 'target 1: outcome'],
+			['plan grid (table 2), row 1', 'targets', 'target 1: area of need'],
+			['plan grid (table 2), row 2', 'targets', 'target 2: outcome'],
+			['plan grid (table 2), row 2', 'targets', 'target 2: area of need'],
+			['header: Class', 'pupils', 'Class'],
+			['header: Level of need', 'pupils', 'Level of need']
 		]);
+		expect(one.tables.targets.map((t) => [t.outcome, t.need_area])).toEqual([
+			['', ''],
+			['', '']
+		]);
+		expect(one.tables.plans[0]).toMatchObject({ start_date: '2025-09-01', review_due: '', reviewed_on: '2025-12-10' });
+		expect(one.tables.pupils[0]).toMatchObject({ year_group: '', sen_stage: '' });
+		expect(JSON.stringify(one)).not.toMatch(/Cara|Lee|2018/);
 	});
 
 	it('lists each template with what it recognised', () => {

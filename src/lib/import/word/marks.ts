@@ -207,5 +207,7 @@ export function readChoice<V extends string>(paragraphs: Paragraph[], options: C
 			'typed twice'
 		);
 
+	// Two or more left standing once the others were deleted, with nothing else to tell them apart.
+	if (!multiple && present.size > 1 && present.size < printed) return { state: 'unreadable', why: 'more than one is left once the others were deleted' };
 	return { state: 'none' };
 }

@@ -311,7 +311,9 @@ describe('reading a folder of Word plans', () => {
 	});
 
 	it('offers two spellings with one date of birth as a possible match, never merging them', () => {
-		expect(read.possibleMatches).toEqual([{ pupilIds: [amy, amySmyth].sort(), documents: ['Plans/Autumn/plan 01.docx', 'Plans/Group phonics.docx', 'Plans/Spring/plan 02.docx', 'Plans/Spring/plan 03.docx'] }]);
+		expect(read.possibleMatches).toEqual([
+			{ pupilIds: [amy, amySmyth].sort(), documents: ['Plans/Autumn/plan 01.docx', 'Plans/Group phonics.docx', 'Plans/Spring/plan 02.docx', 'Plans/Spring/plan 03.docx'] }
+		]);
 	});
 
 	it('counts the personal fields left out, and has nothing it could not read in these plans', () => {

@@ -40,7 +40,7 @@ const longMonth = (i: number) => LONG[i];
 export function readYearGroup(text: string): string | null {
 	const t = text.trim();
 	if (!t) return null;
-	if (/\b(?:reception|yr(?!\s*\d)|fs2|foundation stage 2|foundation 2)\b/i.test(t)) return 'R';
+	if (/\b(?:reception|yr(?!\s*\d)|year\s*r|y\s*r|fs2|foundation stage 2|foundation 2)\b/i.test(t)) return 'R';
 	let m = /\bnursery\s*([12])\b|\bfs\s*([1])\b|\bn([12])\b/i.exec(t);
 	if (m) return `N${m[1] ?? m[2] ?? m[3]}`;
 	if (/\bnursery\b/i.test(t)) return null;

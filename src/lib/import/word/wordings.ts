@@ -65,9 +65,7 @@ const LABELS: Record<WordField, string[]> = {
 		'name of parent/carer',
 		"child/ young person's parent/s or person responsible",
 		"child/young person's parent/s or person responsible",
-		'parent/s or person responsible',
-		'mother',
-		'father'
+		'parent/s or person responsible'
 	],
 	signature: ['signature', 'signatures', 'signed', 'parent signature', 'young person/child signature', 'class teacher signature', 'senco signature', 'sendco signature', 'pupil signature'],
 	photo: ["child's photo", "pupil's photo", 'photo of child', "child / young person's chosen picture or symbolic choice", 'photo', 'photograph', 'picture', 'my photo'],

@@ -111,10 +111,12 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 			out.refused.push({ document: file.name, why: 'This document is damaged: its text cannot be read. Open it in Word; if Word repairs it, save it again as .docx and choose it again.' });
 			return null;
 		}
-		// A template is known by its wordings: the same words, the same template, wherever they sit.
+		// A template is known by its wordings: the same words, the same template, wherever they sit. Only
+		// the dictionary's wordings and grid headings count: a bold line the dictionary does not know may be a
+		// title with the child's name in it.
 		const labels = found.filter((f): f is FoundLabel => f.kind === 'label');
 		const grids = found.filter((f): f is FoundGrid => f.kind === 'grid');
-		const wordings = [...new Set([...labels.map((l) => l.key), ...grids.flatMap((g) => g.headings.map((h) => labelKey(h.label)))])].sort();
+		const wordings = [...new Set([...labels.filter((l) => l.field).map((l) => l.key), ...grids.flatMap((g) => g.headings.filter((h) => h.role).map((h) => labelKey(h.label)))])].sort();
 		const template = 'T' + (await sha256Hex(wordings.join('\n'))).slice(0, 10);
 		// "Completed by … Date": the date the group's run was completed.
 		labels.forEach((l, i) => {

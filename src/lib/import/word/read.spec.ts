@@ -69,6 +69,10 @@ const twoColumn = docx(
 	tbl(
 		tr('Name of child', 'Amy Smyth'),
 		tr('Date of birth', '04/03/2017'),
+		tr('Address', '16 Cordwell Street, Hollybrook, HB9 6ZZ'),
+		tr('Telephone', '01632 960016'),
+		tr('Email', 'joanne.smyth@example.org'),
+		tr("Parent's name", 'Joanne Smyth'),
 		tr('Year', '3'),
 		tr('Level of need', 'EHCP'),
 		tr('Area of need', 'SEMH'),
@@ -317,7 +321,15 @@ describe('reading a folder of Word plans', () => {
 	});
 
 	it('counts the personal fields left out, and has nothing it could not read in these plans', () => {
-		expect(Object.fromEntries(read.personalLeftOut.map((p) => [p.kind, p.count]))).toEqual({ "child's name": 8, 'date of birth': 3, 'staff name': 1 });
+		expect(Object.fromEntries(read.personalLeftOut.map((p) => [p.kind, p.count]))).toEqual({
+			"child's name": 8,
+			'date of birth': 3,
+			'staff name': 1,
+			address: 1,
+			'phone number': 1,
+			'email address': 1,
+			"parents' names": 1
+		});
 		expect(read.problems).toEqual([]);
 	});
 
@@ -371,7 +383,8 @@ describe('reading a folder of Word plans', () => {
 	// The documents' own names are the caller's (as chosen); these are named without a child's name so the search is strict.
 	it('never returns a name, date of birth or staff name anywhere', () => {
 		const all = JSON.stringify(read);
-		for (const word of ['Amy', 'Smith', 'Smyth', 'Ben', 'Jones', 'Patel', 'Mrs', '2017', '04/03', '4 March']) expect(all).not.toMatch(new RegExp(`\\b${word}\\b`, 'i'));
+		const personal = ['Amy', 'Smith', 'Smyth', 'Ben', 'Jones', 'Patel', 'Mrs', 'Joanne', '2017', '04/03', '4 March', 'Cordwell', 'HB9', '01632', '960016', 'example'];
+		for (const word of personal) expect(all).not.toMatch(new RegExp(`\\b${word}\\b`, 'i'));
 	});
 
 	it('gives the same ids with the same key, and different ids with another', async () => {

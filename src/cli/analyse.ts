@@ -18,7 +18,7 @@ import { defaultSettings } from '../lib/settings/schema';
 import { asOfOf, scopeOfPage, type AsOf } from '../lib/state/scope-of-page';
 import type { SchoolFiles } from './read-folder';
 import type { WordOptions, WordReport } from '../lib/import/word-sources';
-import { wordTables } from '../lib/import/word-sources';
+import { wordTables } from '../lib/import/word/types';
 
 /** Every figure `lens analyse --json` prints: registered metrics over the whole data, whole runs, default rates. */
 const analysisAsks = {

@@ -27,7 +27,7 @@ function oneTurn(): Promise<void> {
  * A check to call often inside long work: it gives the page a turn once `budgetMs` have passed since
  * the last one, and costs a clock read otherwise.
  */
-function pageTurns(budgetMs = 40): () => Promise<void> | null {
+export function pageTurns(budgetMs = 40): () => Promise<void> | null {
 	let last = performance.now();
 	return () => {
 		if (!inPage || performance.now() - last < budgetMs) return null;

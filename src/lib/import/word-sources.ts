@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { columnsOf } from '../contract/tables';
-import type { TemplateMappings, WordFile, WordOrigin, WordPlanRead, WordTable } from './word';
+import { wordTables } from './word/types';
+import type { ReadOptions, TemplateMappings, WordFile, WordOrigin, WordPlanRead, WordTable } from './word';
+import { pageTurns } from '../page-turns';
 import type { SchoolKey } from './word/pseudonym';
 import type { ImportProgress, InputFile } from './types';
 import type { WordReport } from './word-report';
@@ -14,7 +16,7 @@ export type { WordReport };
  * only when Word plans are chosen: a school that imports CSV never downloads it.
  */
 
-export type WordReader = (files: WordFile[], key: SchoolKey, options?: { mappings?: TemplateMappings; onDocument?: (done: number, total: number) => void }) => Promise<WordPlanRead>;
+export type WordReader = (files: WordFile[], key: SchoolKey, options?: ReadOptions) => Promise<WordPlanRead>;
 
 export interface WordOptions {
 	/** The school key the pupils' ids are made with: asked for only when Word plans are chosen (a new school's is made then). */
@@ -24,8 +26,6 @@ export interface WordOptions {
 	/** The reader (tests give a stand-in); the real one by default. */
 	read?: WordReader;
 }
-
-export const wordTables: WordTable[] = ['pupils', 'plans', 'targets', 'provisions', 'allocations'];
 
 /** The small file Word keeps beside a document while it is open (`~$my plan.docx`): not a plan. */
 export const isWordLockFile = (name: string) => /(^|[\\/])~\$[^\\/]*$/.test(name);
@@ -92,9 +92,14 @@ export async function readWordDocuments(
 	const key = await options.key();
 	const read = options.read ?? (await import('./word')).readWordPlans;
 	progress(`Reading plan 1 of ${docs.length}`, false);
+	// Between documents the page is given a turn now and then: it paints the progress and stays responsive.
+	const turn = pageTurns();
 	const result = await read(docs, key, {
 		mappings: options.mappings,
-		onDocument: (done, total) => progress(`Reading plan ${Math.min(done + 1, total)} of ${total}`, false)
+		onDocument: (done, total) => {
+			progress(`Reading plan ${Math.min(done + 1, total)} of ${total}`, false);
+			return turn() ?? undefined;
+		}
 	});
 	const tables = wordTables.filter((t) => result.tables[t].length).map((table) => ({ table, file: wordSourceName(table), text: wordCsv(table, result.tables[table]), origins: result.origins[table] }));
 	const { problems, refused, noGrid, personalLeftOut, possibleMatches, templates } = result;

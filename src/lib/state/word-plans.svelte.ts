@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TemplateMappings } from '../import/word';
+import { wordFields, type WordField } from '../import/word/types';
 import type { WordOptions } from '../import/word-sources';
 import { keyFile, makeSchoolKey, readKeyFile, type SchoolKey, type SchoolKeyFile } from '../import/word/pseudonym';
 import { LocalStore } from './local-store.svelte';
@@ -16,7 +16,7 @@ import { today } from './url-filters';
  */
 
 /** Per template, a label's wording → the field it means (null: not read). */
-const mappingsSchema = z.record(z.string(), z.record(z.string(), z.string().nullable()));
+const mappingsSchema = z.record(z.string(), z.record(z.string(), z.enum(wordFields).nullable()));
 
 export const templateCorrections = new LocalStore<z.infer<typeof mappingsSchema>>('provision-lens:word-templates', mappingsSchema, {});
 
@@ -87,11 +87,11 @@ export const schoolKey = new SchoolKeyState();
 
 /** How the page reads Word plans now: the school key (made on first use) and the corrections kept. */
 export function wordOptions(): WordOptions {
-	return { key: () => schoolKey.provide(), mappings: $state.snapshot(templateCorrections.value) as TemplateMappings };
+	return { key: () => schoolKey.provide(), mappings: $state.snapshot(templateCorrections.value) };
 }
 
 /** A correction of one label of one template: remembered, and used on the next read. */
-export function correctLabel(template: string, label: string, field: string | null) {
+export function correctLabel(template: string, label: string, field: WordField | null) {
 	const all = $state.snapshot(templateCorrections.value);
 	templateCorrections.save({ ...all, [template]: { ...(all[template] ?? {}), [label]: field } });
 }

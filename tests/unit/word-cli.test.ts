@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { lens as run } from '../../src/cli/lens';
 import { readExportFolder } from '../../src/cli/read-folder';
@@ -31,14 +32,42 @@ async function lens(...args: string[]) {
 	return { code, stdout, stderr };
 }
 
-/** The figures of an analysis, without what names the folder (its school's name, its import). */
-function figures(json: string): unknown {
+/**
+ * Interventions whose provisions are split evenly between need areas: the provision map's need area is
+ * their mode, which such a tie leaves to the rows' order (the documents' order here, the ids' in the
+ * CSV), so it is not a figure of the data and is left out of the comparison.
+ */
+function tiedNeedAreas(): Set<string> {
+	const rows = Papa.parse<Record<string, string>>(readFileSync(join(demoCsv, 'provisions.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+	const counts = new Map<string, Map<string, number>>();
+	for (const r of rows) {
+		const key = r.intervention.toLowerCase().replace(/\s+/g, ' ').trim();
+		const areas = counts.get(key) ?? new Map<string, number>();
+		areas.set(r.need_area, (areas.get(r.need_area) ?? 0) + 1);
+		counts.set(key, areas);
+	}
+	return new Set(
+		[...counts]
+			.filter(([, areas]) => {
+				const n = [...areas.values()];
+				return n.filter((c) => c === Math.max(...n)).length > 1;
+			})
+			.map(([key]) => key)
+	);
+}
+
+/**
+ * The figures of an analysis, without what names the folder (its school's name, its import), with
+ * numbers to 10 significant figures (sums of the same costs in another order differ in the last bit).
+ */
+function figures(json: string, tied: Set<string>): unknown {
 	const { as_of_from, export_dates, schools, import: imported, ...rest } = JSON.parse(json);
 	void [as_of_from, export_dates, schools, imported];
+	for (const row of rest.provision.by_intervention as Record<string, unknown>[]) if (tied.has(String(row.intervention_key))) delete row.need_area;
 	const strip = (v: unknown): unknown => {
 		if (Array.isArray(v)) return v.map(strip);
 		if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (k === 'school' ? [] : [[k, strip(x)]])));
-		return v;
+		return typeof v === 'number' ? Number(v.toPrecision(10)) : v;
 	};
 	return strip(rest);
 }
@@ -60,11 +89,13 @@ describe('lens analyse on Word plans', () => {
 		const out = JSON.parse(word.stdout);
 		expect(out.import.word.key_check).toBe(JSON.parse(readFileSync(demoKey, 'utf8')).check);
 		expect(out.import.word.refused).toEqual([]);
-		expect(out.import.possible_matches).toEqual(
-			(JSON.parse(readFileSync(join(demoCsv, 'possible-matches.json'), 'utf8')) as { pupilIds: string[]; documents: string[] }[]).map((m) => ({ pupil_ids: m.pupilIds, documents: m.documents }))
-		);
+		const truth = JSON.parse(readFileSync(join(demoCsv, 'expected.json'), 'utf8')) as { documents: number; possibleMatches: { pupilIds: string[]; documents: string[] }[] };
+		expect(out.import.word.documents).toBe(truth.documents);
+		expect(out.import.possible_matches).toEqual(truth.possibleMatches.map((m) => ({ pupil_ids: m.pupilIds, documents: m.documents })));
 		expect(out.overview.targets.total).toBeGreaterThan(0);
-		expect(figures(word.stdout)).toEqual(figures(csv.stdout));
+		const tied = tiedNeedAreas();
+		expect(tied.size).toBeLessThan(3);
+		expect(figures(word.stdout, tied)).toEqual(figures(csv.stdout, tied));
 	});
 
 	it('without --key makes a key for the run and says so: the same children get other ids; --save-key keeps it', async () => {
@@ -77,7 +108,8 @@ describe('lens analyse on Word plans', () => {
 			const key = (await readKeyFile(readFileSync(saved, 'utf8'))) as SchoolKey;
 			expect(JSON.parse(fresh.stdout).import.word.key_check).toBe(key.check);
 			const withDemoKey = JSON.parse((await lens('analyse', demoWord, '--key', demoKey, '--as-of', asOf, '--json')).stdout);
-			const ids = (o: { provision: { pupils_over_threshold: { pupil_id: string }[] } }) => o.provision.pupils_over_threshold.map((p) => p.pupil_id);
+			// Each target's id starts with its pupil's.
+			const ids = (o: { quality: { targets: { target_id: string }[] } }) => [...new Set(o.quality.targets.map((t) => t.target_id.split('-')[0]))];
 			const idsFresh = ids(JSON.parse(fresh.stdout));
 			expect(idsFresh.length).toBeGreaterThan(0);
 			expect(idsFresh.some((id) => ids(withDemoKey).includes(id))).toBe(false);

@@ -3,7 +3,7 @@ import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
 import { runMetric } from './registry';
 import { makeScope } from './scope';
-import { IMF_SOURCE, strategyActivities, strategyBySchool, strategyTotals, yearDates, type ImfPart } from './strategy';
+import { IMF_SOURCE, strategyActivities, strategyBySchool, strategyMerged, strategyTotals, yearDates, type ImfPart } from './strategy';
 
 // tests/fixtures/strategy, exported on 15 January 2026; default rates TA £17, HLTA £21, Teacher £45 an hour.
 // The strategy for 2025/26 (1 September 2025 – 31 August 2026). Every figure below is worked out by hand:
@@ -86,7 +86,7 @@ describe('inclusion strategy activity', () => {
 		expect(of('source', 'top-up')).toMatchObject({ cost_gbp: 2000, pupils: 4 });
 		expect(of('all', 'All activity')).toMatchObject({ activities: 6, runs_cost_unknown: 1, pupils: 30 });
 		expect(of('all', 'All activity').cost_gbp).toBeCloseTo(5154 + maths, 6);
-		expect(rows.some((r) => r.label === IMF_SOURCE)).toBe(false);
+		expect(rows.some((r) => r.label === IMF_SOURCE || r.kind === 'imf_left')).toBe(false);
 	});
 
 	it('moves what the Inclusive Mainstream Fund pays out of the recorded sources', async () => {
@@ -94,7 +94,7 @@ describe('inclusion strategy activity', () => {
 			{ intervention_key: 'maths boost', layer: 'targeted', share: 'all', gbp: null },
 			{ intervention_key: 'reading catch-up', layer: 'targeted', share: 'part', gbp: 500 }
 		];
-		const rows = await runMetric(db, strategyTotals, scope, { year, imf });
+		const rows = await runMetric(db, strategyTotals, scope, { year, imf, allocation: 10_000 });
 		const of = (label: string) => rows.find((r) => r.kind === 'source' && r.label === label)!;
 		// All of maths boost (£267.14) and £500 of reading catch-up; pupils F01–F15.
 		expect(of(IMF_SOURCE).cost_gbp).toBeCloseTo(500 + maths, 6);
@@ -104,6 +104,8 @@ describe('inclusion strategy activity', () => {
 		expect(of('pupil premium').cost_gbp).toBeCloseTo((630 * 1354) / 1854, 6);
 		// Maths boost is all the fund's: pupil premium keeps only reading catch-up's F13–F15.
 		expect(of('pupil premium')).toMatchObject({ activities: 1, pupils: 3 });
+		// £10,000 allocated, £767.14 planned: £9,232.86 left to plan.
+		expect(rows.find((r) => r.kind === 'imf_left')!.cost_gbp).toBeCloseTo(10_000 - 500 - maths, 6);
 		// The whole is unchanged.
 		expect(rows.find((r) => r.kind === 'all')!.cost_gbp).toBeCloseTo(5154 + maths, 6);
 		const sources = rows.filter((r) => r.kind === 'source').reduce((sum, r) => sum + (r.cost_gbp ?? 0), 0);
@@ -120,5 +122,15 @@ describe('inclusion strategy activity', () => {
 		const [row] = await runMetric(db, strategyBySchool, scope, { year });
 		expect(row).toMatchObject({ school: 'strategy', activities: 6, pupils: 30, universal_gbp: 450, runs_cost_unknown: 1 });
 		expect(row.targeted_gbp).toBeCloseTo(4704 + maths, 6);
+	});
+
+	it('merges the activities reaching fewer than the threshold into one line per layer, cost only', async () => {
+		// Under 10 pupils: speech and language groups (4, £2,000), lunch club (5, £850), fine motor group (6, unknown): 15 pupils F16–F30.
+		expect(await runMetric(db, strategyMerged, scope, { year, below: 10 })).toEqual([{ layer: 'targeted', activities: 3, pupils: 15, budgeted_cost_gbp: 2850, runs_cost_unknown: 1 }]);
+		// At 16, reading catch-up (15) and maths boost (10) join them; the universal training (20) does not.
+		const at16 = await runMetric(db, strategyMerged, scope, { year, below: 16 });
+		expect(at16).toHaveLength(1);
+		expect(at16[0]).toMatchObject({ layer: 'targeted', activities: 5, pupils: 30, runs_cost_unknown: 1 });
+		expect(at16[0].budgeted_cost_gbp).toBeCloseTo(4704 + maths, 6);
 	});
 });

@@ -96,6 +96,8 @@ export const NOT_RECORDED_SOURCE = 'Not recorded';
 
 export interface TotalsParams extends StrategyParams {
 	imf: ImfPart[];
+	/** The school's allocation from the fund, when entered: a row then says what is left to plan (negative when over). */
+	allocation?: number | null;
 }
 
 function imfValues(imf: ImfPart[]): Sql {
@@ -116,14 +118,16 @@ export const strategyTotals = metric({
 	id: 'strategy_totals',
 	describe: "The inclusion strategy's budgeted cost by layer, by funding source (the Inclusive Mainstream Fund apart) and in all",
 	row: z.object({
-		kind: z.enum(['layer', 'source', 'all']),
+		kind: z.enum(['layer', 'source', 'all', 'imf_left']),
 		label: col.text,
 		activities: col.int,
 		pupils: col.int,
 		cost_gbp: col.num.nullable(),
 		runs_cost_unknown: col.int
 	}),
-	sql: (s, p: TotalsParams) => sql`
+	sql: (s, p: TotalsParams) => {
+		const allocation = p.allocation != null && Number.isFinite(p.allocation) ? Number(p.allocation) : null;
+		return sql`
     WITH runs AS (${strategyRunsSql(s, p.year)}),
     acts AS (SELECT intervention_key, layer, sum(year_cost) AS cost FROM runs GROUP BY ALL),
     imf AS (${imfValues(p.imf)}),
@@ -160,10 +164,13 @@ export const strategyTotals = metric({
     SELECT kind, label, activities, pupils, cost_gbp, runs_cost_unknown FROM (
       SELECT *, CASE label WHEN 'universal' THEN 0 WHEN 'targeted' THEN 1 ELSE 2 END AS o FROM by_layer
       UNION ALL SELECT *, CASE WHEN label = ${IMF_SOURCE} THEN 10 ELSE 11 END FROM (SELECT kind, label, activities, cost_gbp, runs_cost_unknown, pupils FROM sources)
-      UNION ALL SELECT *, 20 FROM whole WHERE activities > 0)
-    ORDER BY o, cost_gbp DESC NULLS LAST, label`,
+      UNION ALL SELECT *, 20 FROM whole WHERE activities > 0
+      UNION ALL SELECT 'imf_left', 'Left to plan', 0, ${allocation}::DOUBLE - coalesce((SELECT sum(cost) FROM parts WHERE source = ${IMF_SOURCE}), 0), 0, 0, 30
+        WHERE ${allocation}::DOUBLE IS NOT NULL)
+    ORDER BY o, cost_gbp DESC NULLS LAST, label`;
+	},
 	examples: [
-		{ year: '2025/26', imf: [] },
+		{ year: '2025/26', imf: [], allocation: 1000 },
 		{ year: '2025/26', imf: [{ intervention_key: 'elsa', layer: 'targeted', share: 'part', gbp: 100 }] }
 	]
 });
@@ -190,4 +197,32 @@ export const strategyBySchool = metric({
       sum(r.year_cost) AS cost_gbp, count(*) FILTER (WHERE r.year_cost IS NULL)::INTEGER AS runs_cost_unknown
     FROM runs r GROUP BY r.school ORDER BY r.school`,
 	examples: yearExamples
+});
+
+export interface MergeParams extends StrategyParams {
+	/** Activities reaching fewer pupils than this are merged, one line per layer. */
+	below: number;
+}
+
+/**
+ * For a published strategy: the activities of each layer that reach fewer than `below` pupils,
+ * merged into one line (distinct pupils, cost only), so no line describes a handful of children.
+ */
+export const strategyMerged = metric({
+	id: 'strategy_merged',
+	describe: 'Activities reaching fewer pupils than the threshold, merged into one line per layer: how many, distinct pupils, budgeted cost',
+	row: z.object({ layer: z.enum(layers), activities: col.int, pupils: col.int, budgeted_cost_gbp: col.num.nullable(), runs_cost_unknown: col.int }),
+	sql: (s, p: MergeParams) => sql`
+    WITH runs AS (${strategyRunsSql(s, p.year)}),
+    reach AS (SELECT r.intervention_key, r.layer, count(DISTINCT ${pupilKeySql('a')}) AS n FROM runs r
+      LEFT JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id GROUP BY ALL),
+    small AS (SELECT r.* FROM runs r JOIN reach USING (intervention_key, layer) WHERE reach.n < ${Number(p.below)})
+    SELECT layer, count(DISTINCT intervention_key)::INTEGER AS activities,
+      (SELECT count(DISTINCT ${pupilKeySql('a')}) FROM allocations a JOIN small q ON q.school = a.school AND q.provision_id = a.provision_id WHERE q.layer = x.layer)::INTEGER AS pupils,
+      sum(year_cost) AS budgeted_cost_gbp, count(*) FILTER (WHERE year_cost IS NULL)::INTEGER AS runs_cost_unknown
+    FROM small x GROUP BY layer ORDER BY CASE layer WHEN 'universal' THEN 0 WHEN 'targeted' THEN 1 ELSE 2 END`,
+	examples: [
+		{ year: '2025/26', below: 10 },
+		{ year: '2026/27', below: 20 }
+	]
 });

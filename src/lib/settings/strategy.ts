@@ -32,6 +32,8 @@ export type ActivityParts = z.infer<typeof activityPartsSchema>;
 export const strategyPartsSchema = z.object({
 	/** The Inclusive Mainstream Fund allocation for the year (from the Department's statement). */
 	imf_allocation_gbp: money.nullable().default(null),
+	/** Number on roll, for the register's shares of the roll. */
+	roll: z.number().int().min(1).max(10_000).nullable().default(null),
 	/** How many academic years the strategy covers, from the chosen one (a multi-year strategy is reviewed every year). */
 	years: z.number().int().min(1).max(3).default(1),
 	statement_of_intent: text(12_000),

@@ -7,6 +7,8 @@ import { activityKey, emptyStrategyParts, type StrategyParts } from '../settings
 import { reportProblems } from './honesty';
 import { composeStrategy, type StrategyDocument } from './strategy';
 import { strategyFigures, type StrategyFigures } from './strategy-figures';
+import { strategyDocxBytes, strategyFileName } from './strategy-docx';
+import { strFromU8, unzipSync } from 'fflate';
 
 // tests/fixtures/strategy for 2025/26 (the hand-worked figures are in src/lib/metrics/strategy.spec.ts):
 // register K 22, E 4; main needs cognition and learning 12, communication and interaction 8, SEMH 4, sensory and physical 2;
@@ -191,5 +193,15 @@ describe('the inclusion strategy document', () => {
 				}
 			}
 		}
+	});
+
+	it('writes an editable Word document with the same headings, tables and figures', async () => {
+		const f = await strategyFigures(db, scope, year, 10, written);
+		const doc = composeStrategy(f, { school: 'strategy', year, asOf, threshold: 10, parts: written });
+		const xml = strFromU8(unzipSync(await strategyDocxBytes(doc))['word/document.xml']);
+		for (const s of doc.sections) expect(xml).toContain(`<w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t xml:space="preserve">${s.title.replace(/'/g, '&apos;')}</w:t>`);
+		expect(xml).toContain('<w:tblHeader/>');
+		for (const figure of ['£767', '£2,194', '£1,854', 'Barrier 1 (Cognition and learning)', 'fewer than 10', '42% to 75%']) expect(xml).toContain(figure);
+		expect(strategyFileName(doc, 'docx')).toBe('inclusion-strategy-strategy-2025-26.docx');
 	});
 });

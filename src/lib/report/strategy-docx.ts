@@ -50,7 +50,7 @@ export function strategyDocx(doc: StrategyDocument): Document {
 }
 
 /** The .docx file's bytes (the page downloads them; the command line writes them). */
-export async function strategyDocxBytes(doc: StrategyDocument): Promise<Uint8Array> {
+export async function strategyDocxBytes(doc: StrategyDocument): Promise<Uint8Array<ArrayBuffer>> {
 	return new Uint8Array(await Packer.toArrayBuffer(strategyDocx(doc)));
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import principlesFile from '../../../data/inclusion-principles.json';
+import { MAX_THRESHOLD, PUBLIC_THRESHOLD } from '../stats/small-number';
 
 /**
  * What only the school can write in its inclusion strategy (docs/inclusion-strategy.md): kept with
@@ -32,6 +33,8 @@ export type ActivityParts = z.infer<typeof activityPartsSchema>;
 export const strategyPartsSchema = z.object({
 	/** The Inclusive Mainstream Fund allocation for the year (from the Department's statement). */
 	imf_allocation_gbp: money.nullable().default(null),
+	/** Counts below this are withheld in the published strategy: never below 10. */
+	threshold: z.number().int().min(PUBLIC_THRESHOLD).max(MAX_THRESHOLD).default(PUBLIC_THRESHOLD),
 	/** Number on roll, for the register's shares of the roll. */
 	roll: z.number().int().min(1).max(10_000).nullable().default(null),
 	/** How many academic years the strategy covers, from the chosen one (a multi-year strategy is reviewed every year). */

@@ -226,3 +226,4 @@ export const strategyMerged = metric({
 		{ year: '2026/27', below: 20 }
 	]
 });
+export type StrategyBySchool = z.infer<typeof strategyBySchool.row>;

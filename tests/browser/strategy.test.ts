@@ -98,7 +98,7 @@ describe('the inclusion strategy page, in Chromium', () => {
 		await maths.getByLabel('Inclusive Mainstream Fund pays').selectOption('all');
 		const reading = form.getByRole('group', { name: /^Reading catch-up/ });
 		await reading.getByLabel('Principle of inclusion').selectOption({ label: 'Early, evidence-based support' });
-		await reading.getByRole('checkbox', { name: 'Barrier 1' }).check();
+		await reading.getByRole('checkbox', { name: 'Works on barrier 1' }).check();
 		const totals = page.locator('article.strategy section', { has: page.getByRole('heading', { name: 'Budgeted costs' }) });
 		await totals.getByText('The Inclusive Mainstream Fund allocation is £10,000; the activity above plans £267 of it, leaving £9,733 still to plan.').waitFor({ timeout: 60_000 });
 

@@ -158,6 +158,5 @@ export const GAIN_RULE = `A mean gain is called "${gainCell.improvement.toLowerC
 export const TO_COMPLETE = 'To complete';
 /** "To complete: the statement of intent". */
 export const toComplete = (what: string): string => `${TO_COMPLETE}: ${what}`;
-/** The one line a published strategy gives the activities of a layer that each reach fewer than t pupils. */
-export const otherSupport = (layer: string, activities: number, t: number): string =>
-	`Other ${layer} support (${activities} ${activities === 1 ? 'activity' : 'activities'}, each reaching ${fewerThan(t)} pupils)`;
+/** The one line a published strategy gives the activities of a layer that reach too few pupils to show one by one. */
+export const otherSupport = (layer: string, activities: number): string => `Other ${layer} support (${activities} ${activities === 1 ? 'activity' : 'activities'} shown together)`;

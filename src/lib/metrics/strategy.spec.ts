@@ -126,11 +126,25 @@ describe('inclusion strategy activity', () => {
 
 	it('merges the activities reaching fewer than the threshold into one line per layer, cost only', async () => {
 		// Under 10 pupils: speech and language groups (4, £2,000), lunch club (5, £850), fine motor group (6, unknown): 15 pupils F16–F30.
-		expect(await runMetric(db, strategyMerged, scope, { year, below: 10 })).toEqual([{ layer: 'targeted', activities: 3, pupils: 15, budgeted_cost_gbp: 2850, runs_cost_unknown: 1 }]);
-		// At 16, reading catch-up (15) and maths boost (10) join them; the universal training (20) does not.
+		expect(await runMetric(db, strategyMerged, scope, { year, below: 10 })).toEqual([
+			{ layer: 'targeted', activities: 3, keys: 'fine motor group; lunch club; speech and language groups', pupils: 15, budgeted_cost_gbp: 2850, runs_cost_unknown: 1 }
+		]);
+		// At 16, reading catch-up (15) and maths boost (10) join them; the universal training (20 pupils) is not merged.
 		const at16 = await runMetric(db, strategyMerged, scope, { year, below: 16 });
 		expect(at16).toHaveLength(1);
 		expect(at16[0]).toMatchObject({ layer: 'targeted', activities: 5, pupils: 30, runs_cost_unknown: 1 });
 		expect(at16[0].budgeted_cost_gbp).toBeCloseTo(4704 + maths, 6);
+	});
+
+	it('adds the next smallest activities to a merged line that still reaches too few pupils', async () => {
+		// At 20: the targeted activities under 20 are all five (F01–F30, 30 pupils). The universal training reaches 20: not merged.
+		expect((await runMetric(db, strategyMerged, scope, { year, below: 20 })).map((r) => [r.layer, r.activities, r.pupils])).toEqual([['targeted', 5, 30]]);
+		// At 18 in 2026/27 only reading catch-up's S2 (F13–F15) and the fine motor group (F25–F30) run: 9 pupils, the whole layer, still under 18.
+		const next = await runMetric(db, strategyMerged, scope, { year: '2026/27', below: 18 });
+		expect(next).toEqual([expect.objectContaining({ layer: 'targeted', activities: 2, keys: 'fine motor group; reading catch-up', pupils: 9 })]);
+		// At 5: reading catch-up (3 pupils) alone is under 5, so the next smallest, the fine motor group (6), joins it: 9 pupils.
+		expect(await runMetric(db, strategyMerged, scope, { year: '2026/27', below: 5 })).toEqual([
+			expect.objectContaining({ layer: 'targeted', activities: 2, keys: 'fine motor group; reading catch-up', pupils: 9 })
+		]);
 	});
 });

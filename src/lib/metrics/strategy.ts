@@ -207,20 +207,42 @@ export interface MergeParams extends StrategyParams {
 /**
  * For a published strategy: the activities of each layer that reach fewer than `below` pupils,
  * merged into one line (distinct pupils, cost only), so no line describes a handful of children.
+ * When the merged line itself reaches fewer than `below` distinct pupils, the next smallest
+ * activities of its layer join it until it reaches that many (or the whole layer is merged), so
+ * its cost is never the cost of a few pupils and cannot be worked out from the lines shown.
  */
 export const strategyMerged = metric({
 	id: 'strategy_merged',
-	describe: 'Activities reaching fewer pupils than the threshold, merged into one line per layer: how many, distinct pupils, budgeted cost',
-	row: z.object({ layer: z.enum(layers), activities: col.int, pupils: col.int, budgeted_cost_gbp: col.num.nullable(), runs_cost_unknown: col.int }),
+	describe: 'Activities reaching fewer pupils than the threshold, merged into one line per layer (with the next smallest until it reaches the threshold)',
+	row: z.object({
+		layer: z.enum(layers),
+		activities: col.int,
+		/** The merged activities' intervention keys, "; " between them. */
+		keys: col.text,
+		pupils: col.int,
+		budgeted_cost_gbp: col.num.nullable(),
+		runs_cost_unknown: col.int
+	}),
 	sql: (s, p: MergeParams) => sql`
     WITH runs AS (${strategyRunsSql(s, p.year)}),
-    reach AS (SELECT r.intervention_key, r.layer, count(DISTINCT ${pupilKeySql('a')}) AS n FROM runs r
-      LEFT JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id GROUP BY ALL),
-    small AS (SELECT r.* FROM runs r JOIN reach USING (intervention_key, layer) WHERE reach.n < ${Number(p.below)})
-    SELECT layer, count(DISTINCT intervention_key)::INTEGER AS activities,
-      (SELECT count(DISTINCT ${pupilKeySql('a')}) FROM allocations a JOIN small q ON q.school = a.school AND q.provision_id = a.provision_id WHERE q.layer = x.layer)::INTEGER AS pupils,
-      sum(year_cost) AS budgeted_cost_gbp, count(*) FILTER (WHERE year_cost IS NULL)::INTEGER AS runs_cost_unknown
-    FROM small x GROUP BY layer ORDER BY CASE layer WHEN 'universal' THEN 0 WHEN 'targeted' THEN 1 ELSE 2 END`,
+    placed AS (SELECT DISTINCT r.intervention_key, r.layer, ${pupilKeySql('a')} AS pupil FROM runs r
+      JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id),
+    reach AS (SELECT r.intervention_key, r.layer, count(DISTINCT pl.pupil)::INTEGER AS n FROM (SELECT DISTINCT intervention_key, layer FROM runs) r
+      LEFT JOIN placed pl USING (intervention_key, layer) GROUP BY ALL),
+    ranked AS (SELECT *, row_number() OVER (PARTITION BY layer ORDER BY n, intervention_key) AS k,
+      count(*) FILTER (WHERE n < ${Number(p.below)}) OVER (PARTITION BY layer) AS small FROM reach),
+    -- For each layer and each k from the number of small activities up, the distinct pupils of its k smallest activities.
+    tries AS (SELECT t.layer, t.k, count(DISTINCT pl.pupil) AS pupils FROM ranked t
+      JOIN ranked m ON m.layer = t.layer AND m.k <= t.k
+      LEFT JOIN placed pl ON pl.intervention_key = m.intervention_key AND pl.layer = m.layer
+      WHERE t.small > 0 AND t.k >= t.small GROUP BY ALL),
+    chosen AS (SELECT layer, coalesce(min(k) FILTER (WHERE pupils >= ${Number(p.below)}), max(k)) AS k FROM tries GROUP BY layer),
+    merged AS (SELECT r.* FROM ranked r JOIN chosen c ON c.layer = r.layer AND r.k <= c.k)
+    SELECT m.layer, count(*)::INTEGER AS activities, string_agg(m.intervention_key, '; ' ORDER BY m.intervention_key) AS keys,
+      (SELECT count(DISTINCT pl.pupil) FROM placed pl JOIN merged q USING (intervention_key, layer) WHERE q.layer = m.layer)::INTEGER AS pupils,
+      (SELECT sum(year_cost) FROM runs q JOIN merged x USING (intervention_key, layer) WHERE x.layer = m.layer) AS budgeted_cost_gbp,
+      (SELECT count(*) FILTER (WHERE year_cost IS NULL) FROM runs q JOIN merged x USING (intervention_key, layer) WHERE x.layer = m.layer)::INTEGER AS runs_cost_unknown
+    FROM merged m GROUP BY m.layer ORDER BY CASE m.layer WHEN 'universal' THEN 0 WHEN 'targeted' THEN 1 ELSE 2 END`,
 	examples: [
 		{ year: '2025/26', below: 10 },
 		{ year: '2026/27', below: 20 }

@@ -6,6 +6,7 @@ import { ask, runAll, type Answers } from '../metrics/registry';
 import { academicYearOf, withFilters, type Scope } from '../metrics/scope';
 import { strategyActivities, strategyMerged, strategyTotals, type ImfPart } from '../metrics/strategy';
 import { imfShares, type StrategyParts } from '../settings/strategy';
+import { publicThresholdUsed } from '../stats/small-number';
 
 /** What the school said the Inclusive Mainstream Fund pays for, as the totals metric takes it. */
 export function imfParts(parts: StrategyParts): ImfPart[] {
@@ -20,7 +21,7 @@ export function imfParts(parts: StrategyParts): ImfPart[] {
 /** The strategy's own figures over the page's scope (its school and as-of date): the year's activity and the register. */
 export const strategyAsks = (year: string, threshold: number, parts: StrategyParts) => ({
 	activities: ask(strategyActivities, { year }),
-	merged: ask(strategyMerged, { year, below: threshold }),
+	merged: ask(strategyMerged, { year, below: publicThresholdUsed(threshold) }),
 	totals: ask(strategyTotals, { year, imf: imfParts(parts), allocation: parts.imf_allocation_gbp }),
 	stages: ask(pupilsByStage),
 	needAreas: ask(pupilsByNeedArea)

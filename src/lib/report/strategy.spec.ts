@@ -54,7 +54,7 @@ describe('the inclusion strategy document', () => {
 			'Adaptive teaching training',
 			'Reading catch-up',
 			'Maths boost',
-			'Other targeted support (3 activities, each reaching fewer than 10 pupils)',
+			'Other targeted support (3 activities shown together)',
 			'Whole-school activity not in the provision map'
 		]);
 		expect(row(doc, 'Activity funded', 'Reading catch-up')).toEqual([
@@ -70,7 +70,7 @@ describe('the inclusion strategy document', () => {
 		expect(row(doc, 'Activity funded', 'Maths boost')!.slice(5, 7)).toEqual(['10', '£267']);
 		// £2,000 + £850 for 15 distinct pupils; the fine motor group's cost is to complete, never £0; nothing else about them.
 		expect(row(doc, 'Activity funded', 'Other targeted')).toEqual([
-			'Other targeted support (3 activities, each reaching fewer than 10 pupils)',
+			'Other targeted support (3 activities shown together)',
 			'—',
 			'—',
 			'Targeted',
@@ -165,10 +165,29 @@ describe('the inclusion strategy document', () => {
 		expect(row(doc, 'Evidence by activity', 'Maths boost')!.slice(1)).toEqual(['0', '—', '—', 'none recorded', 'not recorded']);
 	});
 
-	it('never lets the threshold fall below 10', () => {
-		const doc = composeStrategy(blank, { school: 'strategy', year, asOf, threshold: 5, parts: emptyStrategyParts() });
-		expect(row(doc, 'Activity funded', 'Other targeted')![0]).toContain('fewer than 10');
+	it('never lets the threshold fall below 10', async () => {
+		const f = await strategyFigures(db, scope, year, 5, emptyStrategyParts());
+		const doc = composeStrategy(f, { school: 'strategy', year, asOf, threshold: 5, parts: emptyStrategyParts() });
+		expect(JSON.stringify(doc.sections)).not.toMatch(/Lunch club|Speech and language|Fine motor/);
+		expect(table(doc, 'Pupils by stage').rows[1][1]).toBe('fewer than 10');
 		expect(doc.suppressionNote).toContain('counts from 1 to 9');
+	});
+
+	it('withholds every total when a whole layer reaches fewer than 10 pupils', async () => {
+		// In 2026/27 only S2 (reading catch-up, F13–F15) and S6 (fine motor group, F25–F30) run: the targeted layer reaches 9 pupils.
+		const f = await strategyFigures(db, scope, '2026/27', 10, emptyStrategyParts());
+		const doc = composeStrategy(f, { school: 'strategy', year: '2026/27', asOf, threshold: 10, parts: emptyStrategyParts() });
+		expect(table(doc, 'Activity funded').rows.map((r) => [r[0], r[6]])).toEqual([
+			['Other targeted support (2 activities shown together)', 'withheld (and 1 run whose cost is to complete)'],
+			['Whole-school activity not in the provision map', 'To complete']
+		]);
+		expect(table(doc, 'Budgeted cost by layer').rows).toEqual([
+			['Targeted', '2', 'withheld'],
+			['All activity', '2', 'withheld']
+		]);
+		expect(table(doc, 'Budgeted cost by funding source').rows.every((r) => r[1] === 'withheld')).toBe(true);
+		expect(row(doc, 'About this strategy', 'Total budgeted cost')![1]).toBe('withheld');
+		expect(reportProblems(doc, 10)).toEqual([]);
 	});
 
 	it('passes the honesty reader, and the same document unsuppressed fails it', async () => {

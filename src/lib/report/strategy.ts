@@ -120,12 +120,14 @@ export function composeStrategy(f: StrategyFigures, o: StrategyOptions, publish 
 	const all = f.totals.find((r) => r.kind === 'all');
 	const imf = f.totals.find((r) => r.kind === 'source' && r.label === IMF_SOURCE);
 	const left = f.totals.find((r) => r.kind === 'imf_left');
-	const shownActivities = publish ? f.activities.filter((a) => a.pupils >= t) : f.activities;
 	const merged = publish ? f.merged : [];
-	// A merged line whose cost is withheld would be given away by its layer's total less the lines shown: its layer's total is withheld too.
+	const mergedKeys = new Set(merged.flatMap((m) => m.keys.split('; ').map((k) => activityKey(k, m.layer))));
+	const shownActivities = f.activities.filter((a) => !mergedKeys.has(activityKey(a.intervention_key, a.layer)));
+	// A merged line still reaching fewer than t pupils is a whole layer (the metric adds activities until it reaches t): its cost is
+	// withheld, and with it every total it is part of (the layer's, the whole's, each funding source's), else a total less the lines shown gives it away.
 	const hiddenMerged = new Set(merged.filter((m) => m.pupils < t && m.budgeted_cost_gbp !== null).map((m) => m.layer));
-	// The fund's sum, less the parts shown beside activities, would give away a withheld merged line's part: withheld too.
-	const imfInHidden = f.activities.some((a) => a.pupils < t && hiddenMerged.has(a.layer) && (p.activities[activityKey(a.intervention_key, a.layer)]?.imf ?? 'none') !== 'none');
+	const hideTotals = hiddenMerged.size > 0;
+	const total = () => (!all ? gbp(0) : hideTotals ? s.withhold() : w.money(all.cost_gbp, all.pupils));
 
 	// Overview
 	const years = yearsCovered(o.year, p.years);
@@ -148,7 +150,7 @@ export function composeStrategy(f: StrategyFigures, o: StrategyOptions, publish 
 					['Date approved and published', p.approved_on ? formatDate(p.approved_on) : need(null, 'the date it was approved')],
 					['Next review', p.review_date ? formatDate(p.review_date) : need(null, 'the date of its next review')],
 					['Inclusive Mainstream Fund allocation', p.imf_allocation_gbp !== null ? gbp(p.imf_allocation_gbp) : need(null, 'the Inclusive Mainstream Fund allocation')],
-					['Total budgeted cost of the activity in this strategy', all ? w.money(all.cost_gbp, all.pupils) : gbp(0)]
+					['Total budgeted cost of the activity in this strategy', total()]
 				]
 			}
 		],
@@ -216,9 +218,9 @@ export function composeStrategy(f: StrategyFigures, o: StrategyOptions, publish 
 		fundingText(a, p)
 	]);
 	for (const m of merged) {
-		const cost = m.budgeted_cost_gbp === null ? toComplete('cost') : m.pupils < t ? s.withhold() : gbp(m.budgeted_cost_gbp);
+		const cost = m.budgeted_cost_gbp === null ? toComplete('cost') : hiddenMerged.has(m.layer) ? s.withhold() : gbp(m.budgeted_cost_gbp);
 		const unknown = m.runs_cost_unknown ? ` (and ${m.runs_cost_unknown} ${m.runs_cost_unknown === 1 ? 'run' : 'runs'} whose cost is to complete)` : '';
-		activityRows.push([otherSupport(layerWords[m.layer].toLowerCase(), m.activities, t), '—', '—', layerWords[m.layer], '—', '—', `${cost}${m.budgeted_cost_gbp !== null ? unknown : ''}`, '—']);
+		activityRows.push([otherSupport(layerWords[m.layer].toLowerCase(), m.activities), '—', '—', layerWords[m.layer], '—', '—', `${cost}${m.budgeted_cost_gbp !== null ? unknown : ''}`, '—']);
 	}
 	activityRows.push([
 		'Whole-school activity not in the provision map',
@@ -240,7 +242,7 @@ export function composeStrategy(f: StrategyFigures, o: StrategyOptions, publish 
 		paragraphs: [
 			`Each activity is an intervention or group in the school's provision map, as recorded on ${formatDate(o.asOf)}. Universal activity is for all pupils (wave 1); targeted activity is extra support for some pupils (waves 2 and 3). The budgeted cost is staff time at the school's hourly rates plus resources, counting each run for the days it falls in ${o.year}; a run with no end date is taken to continue to 31 August. A cost the provision map cannot work out is to complete, never counted as £0.`,
 			publish
-				? `To protect pupils' privacy, activities reaching ${fewerThan(t)} pupils are shown together, one line for each layer, with their cost only.`
+				? `To protect pupils' privacy, activities reaching ${fewerThan(t)} pupils are shown together, one line for each layer, with their cost only (with the next smallest, where together they would still reach ${fewerThan(t)}).`
 				: 'Every activity is shown, however few pupils it reaches: for staff only, not for publishing.'
 		],
 		tables: [
@@ -259,9 +261,7 @@ export function composeStrategy(f: StrategyFigures, o: StrategyOptions, publish 
 		? s.moneyParts(layerRows.map((r) => ({ gbp: r.cost_gbp, pupils: r.pupils, force: hiddenMerged.has(r.label as Layer) })))
 		: layerRows.map((r) => w.money(r.cost_gbp, r.pupils));
 	const sourceRows = f.totals.filter((r) => r.kind === 'source');
-	const sourceMoney = publish
-		? s.moneyParts(sourceRows.map((r) => ({ gbp: r.cost_gbp, pupils: r.pupils, force: r.label === IMF_SOURCE && imfInHidden })))
-		: sourceRows.map((r) => w.money(r.cost_gbp, r.pupils));
+	const sourceMoney = publish ? s.moneyParts(sourceRows.map((r) => ({ gbp: r.cost_gbp, pupils: r.pupils, force: hideTotals }))) : sourceRows.map((r) => w.money(r.cost_gbp, r.pupils));
 	const imfShown = imf ? sourceMoney[sourceRows.indexOf(imf)] : null;
 	const unknownRuns = all?.runs_cost_unknown ?? 0;
 	const imfSentence = (() => {
@@ -288,15 +288,12 @@ export function composeStrategy(f: StrategyFigures, o: StrategyOptions, publish 
 			{
 				caption: 'Budgeted cost by layer',
 				columns: ['Layer', 'Activities', 'Budgeted cost'],
-				rows: [
-					...layerRows.map((r, i) => [layerWords[r.label as Layer] ?? r.label, whole(r.activities), layerMoney[i]]),
-					['All activity', whole(all?.activities ?? 0), all ? w.money(all.cost_gbp, all.pupils) : gbp(0)]
-				]
+				rows: [...layerRows.map((r, i) => [layerWords[r.label as Layer] ?? r.label, whole(r.activities), layerMoney[i]]), ['All activity', whole(all?.activities ?? 0), total()]]
 			},
 			{
 				caption: 'Budgeted cost by funding source',
 				columns: ['Funding source', 'Budgeted cost'],
-				rows: [...sourceRows.map((r, i) => [plainSource(r.label), sourceMoney[i]]), ['All sources', all ? w.money(all.cost_gbp, all.pupils) : gbp(0)]]
+				rows: [...sourceRows.map((r, i) => [plainSource(r.label), sourceMoney[i]]), ['All sources', total()]]
 			}
 		],
 		charts: []

@@ -185,7 +185,12 @@ describe('the inclusion strategy document', () => {
 			['Targeted', '2', 'withheld'],
 			['All activity', '2', 'withheld']
 		]);
-		expect(table(doc, 'Budgeted cost by funding source').rows.every((r) => r[1] === 'withheld')).toBe(true);
+		// Pupil premium (S2) withheld; the notional SEN budget's only run (S6) has no known cost.
+		expect(table(doc, 'Budgeted cost by funding source').rows).toEqual([
+			['pupil premium', 'withheld'],
+			['notional special educational needs budget', 'not known'],
+			['All sources', 'withheld']
+		]);
 		expect(row(doc, 'About this strategy', 'Total budgeted cost')![1]).toBe('withheld');
 		expect(reportProblems(doc, 10)).toEqual([]);
 	});

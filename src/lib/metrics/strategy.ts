@@ -165,7 +165,8 @@ export const strategyTotals = metric({
       SELECT *, CASE label WHEN 'universal' THEN 0 WHEN 'targeted' THEN 1 ELSE 2 END AS o FROM by_layer
       UNION ALL SELECT *, CASE WHEN label = ${IMF_SOURCE} THEN 10 ELSE 11 END FROM (SELECT kind, label, activities, cost_gbp, runs_cost_unknown, pupils FROM sources)
       UNION ALL SELECT *, 20 FROM whole WHERE activities > 0
-      UNION ALL SELECT 'imf_left', 'Left to plan', 0, ${allocation}::DOUBLE - coalesce((SELECT sum(cost) FROM parts WHERE source = ${IMF_SOURCE}), 0), 0, 0, 30
+      UNION ALL SELECT 'imf_left', 'Left to plan', 0, CASE WHEN EXISTS (SELECT 1 FROM parts WHERE source = ${IMF_SOURCE}) THEN ${allocation}::DOUBLE - (SELECT sum(cost) FROM parts WHERE source = ${IMF_SOURCE})
+        ELSE ${allocation}::DOUBLE END, 0, 0, 30
         WHERE ${allocation}::DOUBLE IS NOT NULL)
     ORDER BY o, cost_gbp DESC NULLS LAST, label`;
 	},
@@ -236,7 +237,8 @@ export const strategyMerged = metric({
       JOIN ranked m ON m.layer = t.layer AND m.k <= t.k
       LEFT JOIN placed pl ON pl.intervention_key = m.intervention_key AND pl.layer = m.layer
       WHERE t.small > 0 AND t.k >= t.small GROUP BY ALL),
-    chosen AS (SELECT layer, coalesce(min(k) FILTER (WHERE pupils >= ${Number(p.below)}), max(k)) AS k FROM tries GROUP BY layer),
+    -- The fewest activities that reach the threshold together, else the whole layer.
+    chosen AS (SELECT layer, CASE WHEN bool_or(pupils >= ${Number(p.below)}) THEN min(k) FILTER (WHERE pupils >= ${Number(p.below)}) ELSE max(k) END AS k FROM tries GROUP BY layer),
     merged AS (SELECT r.* FROM ranked r JOIN chosen c ON c.layer = r.layer AND r.k <= c.k)
     SELECT m.layer, count(*)::INTEGER AS activities, string_agg(m.intervention_key, '; ' ORDER BY m.intervention_key) AS keys,
       (SELECT count(DISTINCT pl.pupil) FROM placed pl JOIN merged q USING (intervention_key, layer) WHERE q.layer = m.layer)::INTEGER AS pupils,

@@ -59,7 +59,7 @@ describe('the inclusion strategy document', () => {
 		]);
 		expect(row(doc, 'Activity funded', 'Reading catch-up')).toEqual([
 			'Reading catch-up',
-			'higher-level teaching assistant, teaching assistant: usually 3 sessions a week of 35 minutes for about 33 weeks, in groups of about 8; 102 staff hours in the year',
+			'Higher-level teaching assistant and teaching assistant: usually 3 sessions a week of 35 minutes for about 33 weeks, in groups of about 8; 102 staff hours in the year',
 			'Cognition and learning',
 			'Targeted',
 			'To complete (suggested: Early, evidence-based support)',

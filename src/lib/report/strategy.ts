@@ -40,24 +40,22 @@ const roleWords: Record<string, string> = {
 };
 /** Abbreviations in the school's own names for its funding, spelled out for parents. */
 const plainSource = (name: string) => name.replace(/\bSEND\b/g, 'special educational needs and disabilities').replace(/\bSEN\b/g, 'special educational needs');
-const roleText = (roles: string | null) =>
-	roles
-		? roles
-				.split('; ')
-				.map((r) => roleWords[r.toLowerCase().replace(/[^a-z]/g, '')] ?? r)
-				.join(', ')
-		: 'staff not recorded';
+const andList = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}` : (xs[0] ?? ''));
+const roleText = (roles: string | null) => {
+	const words = roles ? andList(roles.split('; ').map((r) => roleWords[r.toLowerCase().replace(/[^a-z]/g, '')] ?? r)) : 'staff not recorded';
+	return words.charAt(0).toUpperCase() + words.slice(1);
+};
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
 const gbp = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /** Who, how often and how long: from the runs' typical values, unknown said as unknown. */
 function staffAndTime(a: StrategyActivity): string {
-	const often =
-		a.sessions_per_week !== null && a.minutes_per_session !== null
-			? `usually ${whole(a.sessions_per_week)} ${a.sessions_per_week === 1 ? 'session' : 'sessions'} a week of ${whole(a.minutes_per_session)} minutes`
-			: 'how often and for how long is not recorded';
-	const weeks = a.weeks !== null ? ` for about ${whole(a.weeks)} weeks` : '';
+	const quantified = a.sessions_per_week !== null && a.minutes_per_session !== null;
+	const weeks = a.weeks === null ? '' : quantified ? ` for about ${whole(a.weeks)} weeks` : `; about ${whole(a.weeks)} weeks`;
+	const often = quantified
+		? `usually ${whole(a.sessions_per_week!)} ${a.sessions_per_week === 1 ? 'session' : 'sessions'} a week of ${whole(a.minutes_per_session!)} minutes`
+		: 'how often and for how long is not recorded';
 	const group = a.typical_group_size === null ? '' : a.typical_group_size <= 1 ? ', one to one' : `, in groups of about ${whole(a.typical_group_size)}`;
 	const hours = a.staff_hours_in_year === null ? '' : `; ${whole(a.staff_hours_in_year)} staff hours in the year${a.runs_not_quantified ? ' (not counting runs with no time recorded)' : ''}`;
 	return `${roleText(a.roles)}: ${often}${weeks}${group}${hours}`;

@@ -118,7 +118,7 @@ describe('the inclusion strategy page, in Chromium', () => {
 					last = now;
 					return settled;
 				},
-				{ timeout: 60_000, intervals: [1000] }
+				{ timeout: 60_000, interval: 1000 }
 			)
 			.toBe(true);
 		// The copy in local storage is gone: what comes back can only come from the encrypted kept copy.

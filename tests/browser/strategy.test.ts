@@ -121,8 +121,8 @@ describe('the inclusion strategy page, in Chromium', () => {
 				{ timeout: 60_000, interval: 1000 }
 			)
 			.toBe(true);
-		// The copy in local storage is gone: what comes back can only come from the encrypted kept copy.
-		await page.evaluate(() => localStorage.removeItem('provision-lens:strategy'));
+		// Nothing of the draft is in local storage (unencrypted): what comes back can only come from the encrypted kept copy.
+		expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('strategy')))).toEqual([]);
 		await page.goto(`${app.url}/strategy?year=${encodeURIComponent(YEAR)}`);
 		await page.getByRole('heading', { name: 'Your data is kept on this device' }).waitFor({ timeout: 60_000 });
 		await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);

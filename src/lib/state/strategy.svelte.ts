@@ -1,17 +1,21 @@
-import { draftKey, emptyStrategyParts, strategyDraftsSchema, type StrategyParts } from '../settings/strategy';
-import { LocalStore } from './local-store.svelte';
+import { draftKey, emptyStrategyParts, type StrategyDrafts, type StrategyParts } from '../settings/strategy';
 
 /**
- * The school's own parts of each inclusion strategy, one draft per school and academic year: kept
- * with the settings in this browser's local storage and, while keeping is on, in the kept workspace
- * (kept.svelte.ts). Nothing here is worked out from the data.
+ * The school's own parts of each inclusion strategy, one draft per school and academic year. They live
+ * in the open page's memory only, like the data: kept on this device only when the user turns keeping on
+ * (then inside the encrypted kept copy, kept.svelte.ts), or as a file the user downloads and opens again.
+ * Nothing here is worked out from the data.
  */
-export const strategyDrafts = new LocalStore('provision-lens:strategy', strategyDraftsSchema, {});
+class Drafts {
+	value = $state<StrategyDrafts>({});
+}
+
+export const strategyDrafts = new Drafts();
 
 export function draftOf(school: string, year: string): StrategyParts {
 	return strategyDrafts.value[draftKey(school, year)] ?? emptyStrategyParts();
 }
 
 export function saveDraft(school: string, year: string, parts: StrategyParts) {
-	strategyDrafts.save({ ...$state.snapshot(strategyDrafts.value), [draftKey(school, year)]: parts });
+	strategyDrafts.value = { ...$state.snapshot(strategyDrafts.value), [draftKey(school, year)]: parts };
 }

@@ -160,7 +160,7 @@ describe('cost by intervention', () => {
 				?.getAttribute('fill');
 		expect(fillOf('£11,100')).toBe('#fff');
 		expect(fillOf('£300')).toBe('#0b0c0c');
-		expect(fillOf('£4,200 + 1 run(s) of unknown cost')).toBeDefined();
+		expect(fillOf('£4,200, and 1 run whose cost is not known')).toBeDefined();
 		expect(texts(svg)).not.toContain('Not costed');
 	});
 });

@@ -4,6 +4,7 @@
  * It reads the grammar (grammar.ts) and the shapes of conditions and measures (vocab.ts), never the length: a long
  * vague target fails. Tested against a labelled set of targets (tests/fixtures/targets/labelled-targets.tsv).
  */
+import { countOf } from '../format';
 import { adultLed, judgeVerb, mainVerbPhrase, pupilVerbInAdultLed } from './grammar';
 import { CONDITIONS, CRITERION, NOT_A_CONDITION, NOT_A_MEASURE } from './vocab';
 
@@ -128,7 +129,7 @@ function checkTime(t: string, startDate?: string | null, dueDate?: string | null
 	return {
 		part: 'time',
 		ok: false,
-		reason: days < 42 ? `due only ${Math.max(0, weeks)} week(s) after the plan starts${said}` : `due ${weeks} weeks after the plan starts, more than a term${said}`,
+		reason: days < 42 ? `due only ${countOf(Math.max(0, weeks), 'week')} after the plan starts${said}` : `due ${weeks} weeks after the plan starts, more than a term${said}`,
 		suggestion: 'set it to be met within 6 to 16 weeks (about a term), then review'
 	};
 }

@@ -23,18 +23,18 @@ export function assumptionsNote(a: CostAssumptions): string | null {
 	if (a.groupAssumed) {
 		parts.push(
 			a.runs === 1 && a.group
-				? `no group size recorded, so taken as one group of ${countOf(a.group, 'pupil')}`
-				: `${countOf(a.groupAssumed, 'run')} with no group size recorded, ${a.groupAssumed === 1 ? '' : 'each '}taken as one group of all its pupils`
+				? `assumes one group of ${a.group} (no group size recorded)`
+				: a.groupAssumed === 1
+					? `assumes 1 run is one group of all its pupils (no group size recorded)`
+					: `assumes each of ${a.groupAssumed} runs is one group of all its pupils (no group size recorded)`
 		);
 	}
-	if (a.toAsOf) {
-		parts.push(a.runs === 1 ? `no end date or weeks recorded, so costed to ${formatDate(a.asOf)}` : `${countOf(a.toAsOf, 'run')} with no end date or weeks, costed to ${formatDate(a.asOf)}`);
-	}
-	return parts.length ? `assumed: ${parts.join('; ')}` : null;
+	if (a.toAsOf) parts.push(`${a.runs === 1 ? '' : `${countOf(a.toAsOf, 'run')} `}costed to ${formatDate(a.asOf)} (no end date)`);
+	return parts.length ? parts.join('; ') : null;
 }
 
 /** Beside a group size that is the pupils allocated, because none was recorded. */
-export const GROUP_ASSUMED = 'no group size recorded: the pupils allocated';
+export const GROUP_ASSUMED = 'the pupils allocated (no group size recorded)';
 
 /** Beside a count of runs a figure leaves out, after the figure: "and 1 run whose cost is not known". */
 export const runsLeftOut = (n: number, why: 'cost' | 'time'): string => `and ${countOf(n, 'run')} ${why === 'cost' ? 'whose cost is not known' : 'with no time recorded'}`;

@@ -131,7 +131,7 @@ const provision: Section = (f, o, s) => {
 	// A cost that rests on an assumption says which, beside it (never beside a withheld one).
 	const withAssumptions = (text: string, r: ReportFigures['provision'][number]) => {
 		const note = assumptionsNote({ runs: r.provisions, groupAssumed: r.provisions_group_assumed, toAsOf: r.provisions_to_as_of, group: r.typical_group_size, asOf: o.asOf });
-		return note && /^£/.test(text) ? `${text} (${note})` : text;
+		return note && /^£/.test(text) ? `${text}; ${note}` : text;
 	};
 	return {
 		id: 'provision',

@@ -58,11 +58,12 @@ describe('assumptions said where a figure rests on them', () => {
 	});
 
 	it('says the assumption in plain words', () => {
-		expect(assumptionsNote({ runs: 1, groupAssumed: 1, toAsOf: 0, group: 27, asOf })).toBe('assumed: no group size recorded, so taken as one group of 27 pupils');
-		expect(assumptionsNote({ runs: 1, groupAssumed: 0, toAsOf: 1, asOf })).toBe('assumed: no end date or weeks recorded, so costed to 15 January 2026');
+		expect(assumptionsNote({ runs: 1, groupAssumed: 1, toAsOf: 0, group: 27, asOf })).toBe('assumes one group of 27 (no group size recorded)');
+		expect(assumptionsNote({ runs: 1, groupAssumed: 0, toAsOf: 1, asOf })).toBe('costed to 15 January 2026 (no end date)');
 		expect(assumptionsNote({ runs: 3, groupAssumed: 2, toAsOf: 1, asOf })).toBe(
-			'assumed: 2 runs with no group size recorded, each taken as one group of all its pupils; 1 run with no end date or weeks, costed to 15 January 2026'
+			'assumes each of 2 runs is one group of all its pupils (no group size recorded); 1 run costed to 15 January 2026 (no end date)'
 		);
+		expect(assumptionsNote({ runs: 3, groupAssumed: 1, toAsOf: 0, asOf })).toBe('assumes 1 run is one group of all its pupils (no group size recorded)');
 		expect(assumptionsNote({ runs: 2, groupAssumed: 0, toAsOf: 0, asOf })).toBeNull();
 	});
 });
@@ -86,8 +87,8 @@ describe("the governors' report on an export that leaves things out", () => {
 	it('notes the assumption beside the costs it changes', () => {
 		const table = section('provision').tables.find((t) => t.caption === 'Provision by intervention')!;
 		const pt = table.rows.find((r) => r[0] === 'Precision Teaching')!;
-		expect(pt[4]).toBe('£16 (assumed: no group size recorded, so taken as one group of 27 pupils)');
-		expect(pt[3]).toBe('£432 (assumed: no group size recorded, so taken as one group of 27 pupils)');
+		expect(pt[4]).toBe('£16; assumes one group of 27 (no group size recorded)');
+		expect(pt[3]).toBe('£432; assumes one group of 27 (no group size recorded)');
 	});
 
 	it('never prints a table with only its header: no run in force says so in words', async () => {

@@ -34,7 +34,9 @@ export function assumptionsNote(a: CostAssumptions): string | null {
 }
 
 /** Beside a group size that is the pupils allocated, because none was recorded. */
-export const GROUP_ASSUMED = 'the pupils allocated (no group size recorded)';
+export const GROUP_ASSUMED = 'no group size recorded: all its pupils';
+/** Beside a figure worked out from another that carries the assumptions (cost per pupil from the total cost). */
+export const ASSUMED_AS_FOR = (figure: string): string => `assumed as for the ${figure}`;
 
 /** Beside a count of runs a figure leaves out, after the figure: "and 1 run whose cost is not known". */
 export const runsLeftOut = (n: number, why: 'cost' | 'time'): string => `and ${countOf(n, 'run')} ${why === 'cost' ? 'whose cost is not known' : 'with no time recorded'}`;

@@ -11,7 +11,7 @@ import { measureLabel } from '../contract/measures';
 import { BEYOND_CHANCE, gainWords, moreNeededWords, NOT_IN_EXPORT, NOT_KNOWN, verdictCell, verdictClause, WITHHELD, WITHHELD_BECAUSE } from '../phrasebook';
 import type { Versus } from '../stats/compare';
 import { formatDate } from '../format';
-import { assumptionsNote } from '../assumption-words';
+import { ASSUMED_AS_FOR, assumptionsNote } from '../assumption-words';
 import { attainmentSection } from './attainment-section';
 import { reportOptions, type ReportExtras } from './options';
 import { reportFigures, type ReportFigures } from './figures';
@@ -129,9 +129,9 @@ const needs: Section = (f, _o, s) => ({
 const provision: Section = (f, o, s) => {
 	const costed = f.provision.filter((r) => s.shows(r.pupils) && r.total_cost_gbp !== null);
 	// A cost that rests on an assumption says which, beside it (never beside a withheld one).
-	const withAssumptions = (text: string, r: ReportFigures['provision'][number]) => {
+	const withAssumptions = (text: string, r: ReportFigures['provision'][number], perPupil = false) => {
 		const note = assumptionsNote({ runs: r.provisions, groupAssumed: r.provisions_group_assumed, toAsOf: r.provisions_to_as_of, group: r.typical_group_size, asOf: o.asOf });
-		return note && /^£/.test(text) ? `${text}; ${note}` : text;
+		return note && /^£/.test(text) ? `${text}; ${perPupil ? ASSUMED_AS_FOR('cost') : note}` : text;
 	};
 	return {
 		id: 'provision',
@@ -150,7 +150,7 @@ const provision: Section = (f, o, s) => {
 					s.count(r.pupils),
 					hours(r.staff_hours_per_week),
 					withAssumptions(s.money(r.total_cost_gbp, r.pupils), r),
-					withAssumptions(s.money(r.cost_per_pupil_gbp, r.pupils), r),
+					withAssumptions(s.money(r.cost_per_pupil_gbp, r.pupils), r, true),
 					s.shows(r.pupils) ? (r.cost_band ?? '—') : s.withhold()
 				])
 			},

@@ -87,7 +87,7 @@ describe("the governors' report on an export that leaves things out", () => {
 	it('notes the assumption beside the costs it changes', () => {
 		const table = section('provision').tables.find((t) => t.caption === 'Provision by intervention')!;
 		const pt = table.rows.find((r) => r[0] === 'Precision Teaching')!;
-		expect(pt[4]).toBe('£16; assumes one group of 27 (no group size recorded)');
+		expect(pt[4]).toBe('£16; assumed as for the cost');
 		expect(pt[3]).toBe('£432; assumes one group of 27 (no group size recorded)');
 	});
 

@@ -1,5 +1,5 @@
 // Writes data/demo.plwd, the demo imported ahead of time (see src/lib/import/demo-pack.ts), and
-// data/demo-figures.json, its Overview figures (see src/lib/state/demo-figures.ts): npm run demo:pack
+// data/demo-figures.json, the figures of every page's opening view (see src/lib/state/demo-figures.ts): npm run demo:pack
 import { writeFileSync } from 'node:fs';
 import { readExportFolder } from '../src/cli/read-folder';
 import { openNodeDb } from '../src/lib/db/node';

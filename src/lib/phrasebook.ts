@@ -158,3 +158,10 @@ export function costQuestion(p: { cost_side: 'more' | 'less' | 'median'; versus_
 
 /** How a page explains when it calls a gain an improvement. */
 export const GAIN_RULE = `A mean gain is called "${gainCell.improvement.toLowerCase()}" only when its whole 95% interval (t distribution) is above no change, "${gainCell.decline.toLowerCase()}" only when it is all below, and with fewer than ${SMALL_NUMBER} pupils with both values nothing is claimed.`;
+
+/** A part of the inclusion strategy only the school can write, not yet written. */
+export const TO_COMPLETE = 'To complete';
+/** "To complete: the statement of intent". */
+export const toComplete = (what: string): string => `${TO_COMPLETE}: ${what}`;
+/** The one line a published strategy gives the activities of a layer that reach too few pupils to show one by one. */
+export const otherSupport = (layer: string, activities: number): string => `Other ${layer} support (${activities} ${activities === 1 ? 'activity' : 'activities'} shown together)`;

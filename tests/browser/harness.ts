@@ -55,9 +55,9 @@ async function serveStatic(dir: string): Promise<{ url: string; stop(): Promise<
 	return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** A page that records every request leaving the app's own origin. */
-export async function openPage(app: App): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
-	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+/** A page that records every request leaving the app's own origin. `bypassCSP` only so that a test can inject axe; the app's own code runs as in production. */
+export async function openPage(app: App, options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: options.bypassCSP ?? false });
 	const page = await context.newPage();
 	const origin = new URL(app.url).origin;
 	const foreign: string[] = [];

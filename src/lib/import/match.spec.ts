@@ -18,6 +18,9 @@ describe('recognising tables and columns', () => {
 	it('knows a table by file or sheet name, else by its required columns', () => {
 		expect(recogniseTable('Oakfield_targets_2025.csv', [])).toBe('targets');
 		expect(recogniseTable('Pupils', [])).toBe('pupils');
+		// A file named by its path (a trust's folder chosen): its school's folder says nothing of its table.
+		expect(recogniseTable('Provision Primary/pupils.csv', [])).toBe('pupils');
+		expect(recogniseTable('Targets Academy/plans.csv', [])).toBe('plans');
 		expect(recogniseTable('export1.csv', ['provision_id', 'pupil_id', 'entry_value'])).toBe('allocations');
 		expect(recogniseTable('export2.csv', ['provision_id', 'intervention', 'need_area', 'start_date'])).toBe('provisions');
 		expect(recogniseTable('export3.csv', ['colour', 'shape'])).toBeNull();

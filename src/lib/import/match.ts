@@ -32,8 +32,9 @@ export function mapHeaders(table: TableName, headers: string[]): (string | null)
 	return mapping;
 }
 
+/** The table a file's name says, by the name alone: `North/pupils.csv` is read for pupils, whatever its folder is called. */
 export function tableFromName(name: string): TableName | null {
-	const key = headerKey(name.replace(/\.[a-z0-9]+$/i, ''));
+	const key = headerKey(name.slice(name.lastIndexOf('/') + 1).replace(/\.[a-z0-9]+$/i, ''));
 	let best: { table: TableName; len: number } | null = null;
 	for (const table of tableOrder) {
 		for (const alias of tableAliases[table]) {

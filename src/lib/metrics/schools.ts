@@ -7,7 +7,7 @@ import { hasPlanInForceSql, indicatorsMissedSql, planIndicatorsSql } from './pla
 import { provisionRunsSql } from './provision-runs';
 import { registerSql } from './register-sql';
 import { col, metric } from './registry';
-import type { Scope } from './scope';
+import { withFilters, type Scope } from './scope';
 
 /**
  * Figures side by side, one row per school, for a trust or local authority. Every school in the
@@ -117,3 +117,6 @@ export const planQualityBySchool = metric({
     ORDER BY sc.school`
 });
 export type SchoolQuality = z.infer<typeof planQualityBySchool.row>;
+
+/** The trust page's scope: every school side by side, whatever school the other pages are filtered to. */
+export const trustScope = (scope: Scope): Scope => withFilters(scope, { school: null });

@@ -57,6 +57,7 @@ const VAGUE = new RegExp(
 			'work (?:on|towards?|at)',
 			'make (?:\\S+ ){0,2}(?:progress|friends|good choices|better choices|the right choices|sensible choices|choices|an effort|improvements?)',
 			'do (?:his|her|their|my|your) best',
+			'achieve (?:his|her|their|my|your) (?:potential|best|goals?|targets?)',
 			'take (?:responsibility|ownership|pride)',
 			'continu(?:e|es|ing) (?:to )?(?:make|develop|improve|work)',
 			'(?:show|demonstrat)\\w* (?:an? |more |some |greater |increased |improved |good |better |his |her |their )*(?:understanding|awareness|knowledge|confidence|improvement|progress|positive|respect|empathy|resilience|interest|maturity|willingness|readiness|an awareness|independence|self)',
@@ -75,7 +76,7 @@ const VAGUE = new RegExp(
 		')'
 );
 /** Changes of degree that make any verb vague: "communicate more effectively", "focus better", "read with more fluency". */
-const VAGUE_DEGREE = /^(?:\S+\s+){0,5}?(?:better|harder|more (?!than\b)\w+ly|with (?:more|greater|increased|improved|better)\b|more positive|less (?!than\b)\w+)/;
+const VAGUE_DEGREE = /^(?:\S+\s+){0,5}?(?:better|harder|faster|quicker|more (?!than\b)\w+ly|with (?:more|greater|increased|improved|better)\b|more positive|less (?!than\b)\w+)/;
 /** Participation verbs: what follows decides whether it is a skill or provision. */
 const PARTICIPATE = /^(?:attend(?:s|ing)?|go(?:es)? to|take(?:s)? part in|participat(?:e|es|ing) in|join(?:s)? in(?: with)?|join(?:s)?|access(?:es)?|receiv(?:e|es))\b/;
 /** Attending school or lessons is an attendance outcome a SENDCo counts; attending Lexia is provision. */
@@ -94,16 +95,29 @@ function stripSkips(rest: string): string {
 	return m ? rest.slice(m[0].length) : rest;
 }
 
+/**
+ * Words that open a sentence as its verb or a preposition, never as the pupil's name: "Respond to greetings…",
+ * "Listen to a story…", "To read…". Read by the subject finder (smart.ts) as well as here.
+ */
+export const OPENING_WORDS = new Set(
+	'to by use work can will read reads when with in at during using this it there we you all each every given provided after before within upon for respond listen go talk speak reply point move walk run attend come get return transition turn say stick keep learn begin start try need want like be aim continue stop indicate write count show ask tell look wait sit stay help support provide encourage enable ensure allow model teach give offer'.split(
+		' '
+	)
+);
+
 /** The verb phrase the target is built on, starting at its main verb (lower case). */
 export function mainVerbPhrase(t: string): string | null {
 	// "By the end of the spring term, [Pupil] will…": the time frame is not the target.
 	const body = t.replace(/^by [^,]{1,60},\s*/, '');
 	MODAL.lastIndex = 0;
-	const m = MODAL.exec(body);
-	if (m) return stripSkips(body.slice(m.index + m[0].length));
-	// "[Pupil] to read…", "Pupil to read…": a subject and "to" are the verb's anchor, as in plans written as headings.
-	const subjectTo = /^(?:\[[^\]]{1,30}\]|(?:the )?(?:pupil|child|student|learner|young person))\s+to\s+/.exec(body);
-	if (subjectTo) return stripSkips(body.slice(subjectTo[0].length));
+	const m = MODAL.exec(body.replace(/\b(will|can|could|should|must)\s*,\s*[^,]{1,100},\s*/, '$1 '));
+	// "Student will, when given a prompt, use…": a clause between commas parts the modal from its verb.
+	if (m) return stripSkips(body.replace(/\b(will|can|could|should|must)\s*,\s*[^,]{1,100},\s*/, '$1 ').slice(m.index + m[0].length));
+	// "[Pupil] to read…", "Pupil to read…", "For XXX to count…", "Ben to improve…": a subject and "to" are the verb's
+	// anchor, as in plans written as headings.
+	const subjectTo = /^(?:for\s+)?(?:\[[^\]]{1,30}\]|(?:the )?(?:pupil|child|student|learner|young person)|[a-z'-]+)\s+to\s+(?=[a-z])/.exec(body);
+	// The first word is the subject unless it is itself a verb or preposition ("Respond to greetings…").
+	if (subjectTo && !OPENING_WORDS.has(subjectTo[0].replace(/^for\s+/, '').split(' ', 1)[0])) return stripSkips(body.slice(subjectTo[0].length));
 	// "To read…": the verb follows "to". "Reads 20 words…" or "Use a visual timetable": the first word is the verb, if
 	// the text reads like a target at all ("N/A", "See above" and a bare heading do not).
 	const rest = stripSkips(body.replace(/^(?:to|i|we)\s+/, ''));

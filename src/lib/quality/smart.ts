@@ -1,11 +1,13 @@
 /**
  * The SMART target checker: plain TypeScript, no network. It reads a target as a teacher would and says, part by part,
  * what makes it specific, observable and measurable (quoting the words), or what is missing, with a suggestion.
- * It reads the grammar (grammar.ts) and the shapes of conditions and measures (vocab.ts), never the length: a long
- * vague target fails. Tested against a labelled set of targets (tests/fixtures/targets/labelled-targets.tsv).
+ * It reads the grammar (grammar.ts: the subject and main verb; clauses.ts: the asides, reasons and records that are
+ * never parts) and the shapes of conditions and measures (vocab.ts), never the length: a long vague target fails.
+ * Tested against labelled sets of targets (tests/fixtures/targets/; docs/smart-checker.md).
  */
 import { countOf } from '../format';
-import { adultLed, judgeVerb, mainVerbPhrase, pupilVerbInAdultLed } from './grammar';
+import { readClauses, type Reading } from './clauses';
+import { adultLed, judgeVerb, mainVerbPhrase, OPENING_WORDS, pupilVerbInAdultLed } from './grammar';
 import { CONDITIONS, CRITERION, NOT_A_CONDITION, NOT_A_MEASURE } from './vocab';
 
 export type SmartPart = 'who' | 'action' | 'conditions' | 'criterion' | 'time';
@@ -26,10 +28,16 @@ export interface SmartResult {
 	adultLed?: boolean;
 }
 
-const WHO = /\[[^\]]{1,30}\]|\b(?:the (?:pupil|child|student|learner|young person)|my child|he|she|they|xx)\b|(?:^|[\s"(])I\b|^my\b/i;
-/** A first name as the subject: "Amir will…", "By July, Jess can…". */
-const NAMED = /^(?:[Bb]y [^,]{1,60},\s*)?([A-Z][a-z'-]+)\s+(?:will|can|is|has|to)\b/;
-const NOT_A_NAME = /^(?:To|By|Use|Work|Can|Will|Reads?|When|With|In|At|During|Using|This|It|There|We|You|All|Each|Every)$/;
+const WHO = /\[[^\]]{1,30}\]|\b(?:the (?:pupil|child|student|learner|young person)|my child|he\/she|he|she|they|xx)\b/i;
+/** The pupil's own voice: "I", never the "i" of "i.e." (asides are blanked before this is read). */
+const VOICE = /(?:^|[\s"(])I\b|^[Mm]y\b/;
+/**
+ * The subject of the target's main verb, wherever the sentence puts it: after a leading clause ("When given a
+ * model, Student will…", "By the end of Year 2, [Pupil] will…", "With support, Jill will…"), a generic subject
+ * ("Student", "Child", "XXX") or a first name, just before will / can / to.
+ */
+const SUBJECT =
+	/(?:^|[,;:]\s*|\bthen\s+)(?:[Ff]or\s+)?((?:the\s+)?(?:[Ss]tudents?|STUDENT|[Cc]hild(?:ren)?|[Pp]upils?|[Ll]earners?)|[Xx]{1,3}|[A-Z][a-z'-]+)(?:\s+with\s+[^,]{1,40}?)?\s+(?:will|can|could|should|must|is|has|to)\b/;
 const TIME_WORDS =
 	/\b(?:by (?:the end of )?(?:christmas|easter|half[- ]term|the end of (?:term|the term|the year)|summer|the next review|[a-z]+ half term)|in \d+ weeks|within \d+ weeks|by \d{1,2}[/.-]\d{1,2})/i;
 
@@ -45,19 +53,26 @@ const quoter = (t: string, lower: string) => (m: RegExpExecArray) => (t.length =
 const ADULT_SUGGESTION =
 	'write what the pupil will do as a result, e.g. "[Pupil] will read 20 high-frequency words with adult support on 4 out of 5 occasions"; put the support itself in the provision map';
 
-function checkWho(t: string, adult: string | null): Finding {
+function checkWho(t: string, reading: Reading, adult: string | null): Finding {
 	if (adult) {
 		return { part: 'who', ok: false, reason: `describes what adults will do or provide ("${adult}"), not what the pupil will do`, suggestion: ADULT_SUGGESTION, evidence: adult };
 	}
-	const m = WHO.exec(t);
-	const named = m ? null : NAMED.exec(t);
-	const who = m ? m[0].trim().replace(/^["(]/, '') : named && !NOT_A_NAME.test(named[1]) ? named[1] : null;
+	// Asides and reasons do not hold the subject: not the "i" of "(i.e. …)", nor the "I" of "so I can play".
+	const blanked = reading.forConditions;
+	let plain = t;
+	if (blanked.length === t.length && blanked !== t.toLowerCase()) {
+		plain = '';
+		for (let i = 0; i < t.length; i++) plain += blanked.charCodeAt(i) === 32 ? ' ' : t[i];
+	}
+	const m = WHO.exec(plain) ?? VOICE.exec(plain);
+	const subject = m ? null : SUBJECT.exec(plain);
+	const who = m ? m[0].trim().replace(/^["(]/, '') : subject && !OPENING_WORDS.has(subject[1].toLowerCase()) ? subject[1] : null;
 	if (who) return { part: 'who', ok: true, reason: `names who will do it ("${who}")`, evidence: who };
 	return { part: 'who', ok: false, reason: 'does not say who will do it', suggestion: 'start with the pupil, e.g. "[Pupil] will…", or in their own words, "I will…"' };
 }
 
-function checkAction(lower: string, adult: string | null): Finding {
-	const phrase = adult ? pupilVerbInAdultLed(lower) : mainVerbPhrase(lower);
+function checkAction(words: string, adult: string | null): Finding {
+	const phrase = adult ? pupilVerbInAdultLed(words) : mainVerbPhrase(words);
 	const v = judgeVerb(phrase);
 	switch (v.kind) {
 		case 'action':
@@ -85,9 +100,9 @@ function checkAction(lower: string, adult: string | null): Finding {
 	}
 }
 
-function checkConditions(t: string, lower: string, adult: string | null, measured: boolean): Finding {
+function checkConditions(t: string, lower: string, reading: Reading, adult: string | null, measured: boolean): Finding {
 	if (adult) return { part: 'conditions', ok: true, reason: `names support adults will give ("${adult}"): the target describes provision`, evidence: adult };
-	const m = CONDITIONS.exec(lower.replace(NOT_A_CONDITION, (s) => '~'.repeat(s.length)));
+	const m = CONDITIONS.exec(reading.forConditions.replace(NOT_A_CONDITION, (s) => '~'.repeat(s.length)));
 	if (m) {
 		const words = quoter(t, lower)(m);
 		return { part: 'conditions', ok: true, reason: `says under what conditions ("${words}")`, evidence: words };
@@ -102,9 +117,9 @@ function checkConditions(t: string, lower: string, adult: string | null, measure
 	};
 }
 
-function checkCriterion(t: string, lower: string): Finding {
+function checkCriterion(t: string, lower: string, reading: Reading): Finding {
 	// Blanked with spaces of the same length so quoted words still line up with the original.
-	const m = CRITERION.exec(lower.replace(NOT_A_MEASURE, (s) => ' '.repeat(s.length)));
+	const m = CRITERION.exec(reading.forCriterion.replace(NOT_A_MEASURE, (s) => ' '.repeat(s.length)));
 	if (m) {
 		const words = quoter(t, lower)(m);
 		return { part: 'criterion', ok: true, reason: `says how success is measured ("${words}")`, evidence: words };
@@ -113,7 +128,7 @@ function checkCriterion(t: string, lower: string): Finding {
 		part: 'criterion',
 		ok: false,
 		reason: 'does not say how success will be measured',
-		suggestion: 'add how success is measured, e.g. "on 4 out of 5 occasions", "with 80% accuracy", "within 2 minutes" or "5 simple facts"'
+		suggestion: 'add how success is measured, e.g. "on 4 out of 5 occasions", "with 80% accuracy", "within 2 minutes" or "3 times a week"'
 	};
 }
 
@@ -139,8 +154,15 @@ export function checkTarget(text: string, opts: { startDate?: string | null; due
 	const lower = t.toLowerCase();
 	const led = adultLed(lower);
 	const adult = led ? quoter(t, lower)(led).replace(/^by [^,]{1,60},\s*/i, '') : null;
-	const criterion = checkCriterion(t, lower);
-	const findings = [checkWho(t, adult), checkAction(lower, adult), checkConditions(t, lower, adult, criterion.ok === true), criterion, checkTime(t, opts.startDate, opts.dueDate)];
+	const reading = readClauses(lower);
+	const criterion = checkCriterion(t, lower, reading);
+	const findings = [
+		checkWho(t, reading, adult),
+		checkAction(reading.forVerb, adult),
+		checkConditions(t, lower, reading, adult, criterion.ok === true),
+		criterion,
+		checkTime(t, opts.startDate, opts.dueDate)
+	];
 	// An adult-led target always has a failed part (who), so the stored five-part code agrees with `smart`.
 	const smart = findings.every((f) => f.ok !== false);
 	return { smart, findings, adultLed: adult !== null };

@@ -14,6 +14,12 @@ export const NUM = `(?:\\d+|${NUM_WORDS.join('|')})`;
 const MATERIALS = [
 	'support',
 	'prompts?',
+	'prompting',
+	'cues?',
+	'cueing',
+	'assistance',
+	'encouragement',
+	'scripts?',
 	'help',
 	'reminders?',
 	'adults?',
@@ -83,6 +89,7 @@ const MATERIALS = [
 	'spell-?checker',
 	'communication book',
 	'reading book',
+	'passages?',
 	'social story',
 	'library',
 	'sheets?',
@@ -188,7 +195,11 @@ const SETTINGS = [
 	'nurture room',
 	'group work',
 	'pair work',
-	'register'
+	'register',
+	'setting',
+	'environments?',
+	'shop',
+	'routines?'
 ];
 /** School subjects are a setting after "in" or "during" ("in maths"), not after "at" ("better at maths"). */
 const SUBJECTS = [
@@ -233,7 +244,18 @@ export const CONDITIONS = new RegExp(
 		String.raw`\b(?:independently|unaided|unprompted|without (?:adult |any |an )?(?:support|help|prompts?|prompting|reminders?)|from memory|on (?:his|her|their|my) own|by (?:him|her|them|my)sel(?:f|ves))\b`,
 		String.raw`\bwhen\s+(?!to\b)[\w'-]+`,
 		String.raw`\b(?:after|before)\s+(?:using|playtime|lunch|break|school|a break|each|every|the|his|her|their|my|assembly|pe)\b`,
-		String.raw`\b(?:on (?:request|arrival|entry)|if (?:needed|necessary)|given\s+(?:a|an|one|two|the)\s+\w+|at the (?:start|end|beginning) of)\b`
+		String.raw`\b(?:(?:on|upon) (?:request|arrival|entry)|if (?:needed|necessary)|at the (?:start|end|beginning) of|as (?:directed|instructed|requested|prompted))\b`,
+		// Support handed over: "given minimal support", "given 20 words or pictures", "provided with a visual support".
+		String.raw`\b(?:given|provided(?:\s+with)?|presented\s+with)\s+(?!(?:to|that|by|in|for|each|every|out|back|up|away|at|on|as)\b)[\w'/-]+`,
+		// The level of help: "with no more than verbal cues", "with minimum assistance", "with fading prompts".
+		String.raw`\bwith\s+(?:no\s+more\s+than\s+|only\s+)?(?:[\w'-]+\s+){0,3}?(?:cues?|cueing|prompts?|prompting|assistance|support|help|reminders?|encouragement|models?|modelling)\b`,
+		// A position or place for the body: "in prone position", "against the wall", "while seated".
+		String.raw`\bin\s+(?:a\s+|the\s+)?(?:prone|supine|sitting|seated|standing|kneeling|side-lying|upright|high-kneeling)\s+position\b|\b(?:against|beside|facing)\s+(?:the|a|his|her|their)\s+[\w'-]+|\bwhile\s+(?:seated|sitting|standing|lying|kneeling|walking|holding|wearing)\b`,
+		// Settings counted out: "in 3 different daily settings", "across 4 of 5 structured opportunities".
+		String.raw`\b(?:in|across|over|within)\s+(?:at\s+least\s+)?(?:${NUM}|all|each|every|a\s+variety\s+of)\s+(?:(?:of\s+)?${NUM}\s+)?(?:[\w'-]+\s+){0,2}?(?:settings?|environments?|contexts?|situations?|places?|locations?|structured\s+opportunities)\b`,
+		// The level of a speech task: "in single words", "at sentence level", "in conversational speech".
+		String.raw`\b(?:in|at)\s+(?:the\s+)?(?:single\s+|spoken\s+|simple\s+|connected\s+|spontaneous\s+)?(?:words?|phrases?|sentences?|syllables?|isolation|conversation(?:al\s+speech)?|speech)(?:\s+level)?\b(?!\s+(?:of|per|a)\b)|\bat\s+(?:the\s+)?(?:word|phrase|sentence|syllable|conversation(?:al)?|isolation|reading)\s+level\b`,
+		String.raw`\bafter\s+(?:listening|reading|watching|hearing|being)\b|\bat\s+(?:set|scheduled|agreed|planned|specific|certain|chosen)\s+times\b`
 	].join('|')
 );
 
@@ -347,7 +369,7 @@ const COUNTABLE = [
 ];
 const UNIT = '(?:day|week|lesson|session|morning|afternoon|term|half[- ]term|month|fortnight)';
 const OCCASION =
-	'(?:occasions?|sessions?|days?|lessons?|weeks?|times?|attempts?|tries|mornings?|afternoons?|opportunities|checks?|tests?|assessments?|pieces?|playtimes?|lunchtimes?|break ?times?|trials?|probes?|visits?|outings?)';
+	'(?:occasions?|sessions?|days?|lessons?|weeks?|times?|attempts?|tries|mornings?|afternoons?|opportunities|checks?|tests?|assessments?|pieces?|playtimes?|lunchtimes?|break ?times?|trials?|probes?|visits?|outings?|settings?|environments?|contexts?)';
 const DURATION = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)';
 
 /** Counts, ratios, percentages, durations, frequencies and amounts. */
@@ -355,6 +377,7 @@ export const CRITERION = new RegExp(
 	[
 		String.raw`\b\d+\s+(?:[\w'-]+\s+)?(?:out\s+of|of\s+the(?:\s+first)?|of|in)\s+\d+\b`,
 		String.raw`\b\d+\s*/\s*\d+\b`,
+		String.raw`\b${NUM}\s+out\s+of\s+${NUM}\b`,
 		String.raw`\b\d+(?:\.\d+)?\s*(?:%|per ?cent)`,
 		String.raw`\b(?:on|in|at|for|over)\s+(?:at least\s+|up to\s+)?${NUM}\s+(?:consecutive\s+|separate\s+|different\s+)?${OCCASION}`,
 		String.raw`\b${NUM}\s+(?:consecutive|successive)\b`,
@@ -395,7 +418,11 @@ export const NOT_A_MEASURE = new RegExp(
 		String.raw`\b${NUM}[- ](?:step|digit|word|part|point|key|syllable|letter|sound|piece|sided|d)\b`,
 		String.raw`[£$]\s*\d+(?:\.\d+)?|\b\d+p\b`,
 		String.raw`\b(?:by|before|on|the)\s+\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*`,
-		String.raw`\b(?:in|within|after)\s+${NUM}\s+(?:weeks?|months?)\b`
+		String.raw`\b(?:in|within|after)\s+${NUM}\s+(?:weeks?|months?)\b`,
+		// "A daily task list", "their weekly planner": a describing word, not how often.
+		String.raw`\b(?:a|an|the|his|her|their|my|your)\s+(?:daily|weekly)\b`,
+		// The length of the activity the target happens in, not a measure of success: "during a 15-minute play activity".
+		String.raw`\b(?:a|an|the|each|every)\s+${NUM}[- ](?:second|sec|minute|min|hour)\s+(?:[\w'-]+\s+){0,2}?(?:activity|activities|session|period|lesson|class|block)\b`
 	].join('|'),
 	'g'
 );

@@ -170,7 +170,7 @@ const provision: Section = (f, o, s) => {
 };
 
 /** An entry/exit result in words, with its 95% interval: "the reading age rose by 4 months on average: an improvement (95% interval 1 to 7)". */
-function gainHeadline(r: ReportFigures['entryExit'][number]): string {
+export function gainHeadline(r: ReportFigures['entryExit'][number]): string {
 	const interval = r.gain_ci_low === null ? '' : ` (95% interval ${r.gain_ci_low.toFixed(1)} to ${r.gain_ci_high!.toFixed(1)})`;
 	const clear = r.gain_verdict === 'improvement' || r.gain_verdict === 'decline';
 	const extra =

@@ -6,8 +6,20 @@ import { coverage, qualityIndicators, reviewAttendance, reviewDecisions } from '
 import { costByFundingStream, provisionByIntervention, provisionTotals, staffHoursByRole } from '../metrics/provision';
 import { planCounts, pupilsByKeyStage, pupilsByNeedArea, pupilsByStage } from '../metrics/register';
 import { registerTrend } from '../metrics/snapshots';
+import { filterOptions, latestPeriodWithData } from '../metrics/options';
 import { ask, runAll, type Answers } from '../metrics/registry';
-import { periodOf, type Period, type Scope } from '../metrics/scope';
+import { academicYearOf, periodOf, type Period, type Scope } from '../metrics/scope';
+
+/** What the report page asks first: the choices it offers, and the latest period with data (its year until one is chosen). */
+export const reportChoiceAsks = { available: ask(filterOptions), latest: ask(latestPeriodWithData) };
+
+/** The report's URL: until a year is chosen, the latest one with data (a report of this year is empty before any target falls due). */
+export function reportUrl(url: URL, base: Scope, latest: string | null): URL {
+	if (base.filters.academicYear) return url;
+	const out = new URL(url);
+	out.searchParams.set('year', latest ?? academicYearOf(base.asOf));
+	return out;
+}
 
 /** The figures the governors' report is written from: all registered metrics over the report's scope. */
 export const reportAsks = (threshold: number) => ({

@@ -58,9 +58,9 @@ class Dataset {
 	}
 
 	/**
-	 * Start with the bundled, clearly marked demo dataset (imported ahead of time: data/demo.plwd). Its
-	 * Overview figures were worked out ahead of time too (data/demo-figures.json): they are shown while
-	 * the engine starts, and every other figure waits until the demo is in the engine.
+	 * Start with the bundled, clearly marked demo dataset (imported ahead of time: data/demo.plwd). The
+	 * figures of every page's opening view were worked out ahead of time too (data/demo-figures.json):
+	 * they are shown while the engine starts, and every other figure waits until the demo is in the engine.
 	 */
 	async loadDemo(): Promise<void> {
 		this.status = 'loading';

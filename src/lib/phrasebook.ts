@@ -12,6 +12,11 @@ import { SMALL_NUMBER } from './stats/small-number';
 export const WITHHELD = 'withheld';
 /** A value the data does not hold: never shown as 0. */
 export const NOT_KNOWN = 'not known';
+/**
+ * A figure whose source the export does not hold (a column absent, or blank in every row in scope):
+ * said instead of a count, which would read as "none" (0 requests when no decision was recorded).
+ */
+export const NOT_IN_EXPORT = 'not in this export';
 /** A count from 1 to t − 1 in a printed document. */
 export const fewerThan = (t: number): string => `fewer than ${t}`;
 /** Beside a rate on fewer than SMALL_NUMBER: one more or one fewer would change it a lot. */

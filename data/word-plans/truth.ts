@@ -115,7 +115,8 @@ export async function truthOf(docs: PlanDoc[], key: SchoolKey, name: (doc: PlanD
 					due_date: '',
 					outcome: row.outcome === 'unreadable' ? '' : row.outcome,
 					provision_ids: current,
-					next_steps: row.next
+					// Only the APDR grid has a next-steps column: the other layouts' documents say none.
+					next_steps: r.doc.layout === 'apdr' ? row.next : ''
 				});
 				if (row.outcome === 'unreadable') problems.push({ document: name(r.doc), table: 'targets', id: targetId, column: 'outcome', why: 'two options marked: the mark cannot be read' });
 			});

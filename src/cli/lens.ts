@@ -12,9 +12,12 @@ import { writeJson } from './json-out';
 import { writeReport } from './report';
 import { keyFile, makeSchoolKey, readKeyFile, type SchoolKey } from '../lib/import/word/pseudonym';
 import type { WordOptions } from '../lib/import/word-sources';
+import { readParts, writeStrategy } from './strategy';
+import { MAX_THRESHOLD, PUBLIC_THRESHOLD } from '../lib/stats/small-number';
 
 const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--drop-personal-columns] [--key school-key.json] [--save-key FILE] [--engine native|wasm] [--threads N] [--out-parquet DIR]
        lens report <folder> --period 2025/26 [--term autumn|spring|summer] [--school NAME] [--out report.html] [--as-of YYYY-MM-DD] [--key school-key.json] [--json]
+       lens strategy <folder> --year 2026/27 [--school NAME] [--parts parts.json] [--threshold 10] [--out strategy.docx] [--as-of YYYY-MM-DD] [--key school-key.json] [--json]
 
   <folder>   a school's exports (CSV or .xlsx) or Word plans (.docx), or one subfolder per school, or Parquet files (one per table)
   --key      the school key file (saved from the import page, "Save the school key"): Word plans' pupil ids are
@@ -30,7 +33,12 @@ const usage = `Usage: lens analyse <folder> [--as-of YYYY-MM-DD] [--json] [--dro
   --json     print JSON instead of a readable summary
   --drop-personal-columns  drop columns flagged as personal data and go on
   --period   the academic year of the governors' report (a term with --term)
-  --out      where to write the self-contained HTML report (default: report.html)`;
+  --out      where to write the self-contained HTML report (default: report.html), or the
+             inclusion strategy as Word (default: strategy.docx; a trust: one file per school)
+  --year     the academic year of the inclusion strategy
+  --parts    the school's own parts of the strategy (JSON, as the page keeps them); without it
+             the draft says what is still to be written
+  --threshold  counts below this are withheld in the strategy (10 to 20, default 10)`;
 
 /** How the command ends: its exit code and, for a failure, the one line it prints. */
 class Exit extends Error {
@@ -115,7 +123,7 @@ function wordOptions(given: SchoolKey | null, stderr: Output, saveTo: string | u
 
 async function main(argv: string[], stdout: Output, stderr: Output): Promise<void> {
 	const [command, folder, ...rest] = argv;
-	if ((command !== 'analyse' && command !== 'report') || !folder || folder.startsWith('--')) {
+	if ((command !== 'analyse' && command !== 'report' && command !== 'strategy') || !folder || folder.startsWith('--')) {
 		stderr.write(`${usage}\n`);
 		throw new Exit(command === '--help' || command === 'help' ? 0 : 2);
 	}
@@ -172,6 +180,31 @@ async function main(argv: string[], stdout: Output, stderr: Output): Promise<voi
 				json
 					? `${JSON.stringify(result, null, 2)}\n`
 					: `Wrote ${out}: ${result.report.title}, ${result.report.school}, ${result.report.period}, figures as of ${result.report.asOf} (${asOfSaid(result.as_of_from)}) (${result.report.suppressed_cells} cells suppressed)\n`
+			);
+			return;
+		}
+		if (command === 'strategy') {
+			const year = option('--year');
+			if (!year || !/^\d{4}\/\d{2}$/.test(year) || (Number(year.slice(0, 4)) + 1) % 100 !== Number(year.slice(5))) fail('--year needs an academic year such as 2026/27');
+			const school = option('--school') ?? null;
+			if (school && !schools.some((s) => s.school === school)) fail(`no school called ${school} in ${folder}`);
+			const partsPath = option('--parts');
+			if (rest.includes('--parts') && (!partsPath || partsPath.startsWith('--'))) fail('--parts needs a JSON file');
+			const parts = partsPath ? readParts(partsPath) : null;
+			if (typeof parts === 'string') fail(parts);
+			if (parts && !school && schools.length > 1) fail("--parts is one school's: name it with --school");
+			const thresholdText = option('--threshold');
+			const threshold = thresholdText === undefined ? null : Number(thresholdText);
+			if (rest.includes('--threshold') && !(Number.isInteger(threshold) && threshold! >= PUBLIC_THRESHOLD && threshold! <= MAX_THRESHOLD))
+				fail(`--threshold needs a whole number from ${PUBLIC_THRESHOLD} to ${MAX_THRESHOLD}`);
+			const out = option('--out') ?? 'strategy.docx';
+			const result = await writeStrategy(db, schools, { asOf, year, school, out, drop, parts, threshold, word: word.options });
+			word.save();
+			await saveParquet();
+			stdout.write(
+				json
+					? `${JSON.stringify(result, null, 2)}\n`
+					: result.files.map((f) => `Wrote ${f.out}: inclusion strategy, ${f.school}, ${year} (${f.suppressed_cells} figures withheld; ${f.to_complete.length} parts still to write)\n`).join('')
 			);
 			return;
 		}

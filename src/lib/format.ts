@@ -16,6 +16,11 @@ export function formatDate(iso: string | null | undefined): string {
 	return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** A count with its noun, singular or plural as the number needs: "1 run", "3 runs", never "run(s)". */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+	return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`;
+}
+
 export function formatGbp(n: number | null | undefined, digits = 0): string {
 	if (n === null || n === undefined || Number.isNaN(n)) return 'unknown';
 	return n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: digits, maximumFractionDigits: digits });

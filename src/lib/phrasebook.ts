@@ -12,6 +12,11 @@ import { SMALL_NUMBER } from './stats/small-number';
 export const WITHHELD = 'withheld';
 /** A value the data does not hold: never shown as 0. */
 export const NOT_KNOWN = 'not known';
+/**
+ * A figure whose source the export does not hold (a column absent, or blank in every row in scope):
+ * said instead of a count, which would read as "none" (0 requests when no decision was recorded).
+ */
+export const NOT_IN_EXPORT = 'not in this export';
 /** A count from 1 to t − 1 in a printed document. */
 export const fewerThan = (t: number): string => `fewer than ${t}`;
 /** Beside a rate on fewer than SMALL_NUMBER: one more or one fewer would change it a lot. */
@@ -153,3 +158,10 @@ export function costQuestion(p: { cost_side: 'more' | 'less' | 'median'; versus_
 
 /** How a page explains when it calls a gain an improvement. */
 export const GAIN_RULE = `A mean gain is called "${gainCell.improvement.toLowerCase()}" only when its whole 95% interval (t distribution) is above no change, "${gainCell.decline.toLowerCase()}" only when it is all below, and with fewer than ${SMALL_NUMBER} pupils with both values nothing is claimed.`;
+
+/** A part of the inclusion strategy only the school can write, not yet written. */
+export const TO_COMPLETE = 'To complete';
+/** "To complete: the statement of intent". */
+export const toComplete = (what: string): string => `${TO_COMPLETE}: ${what}`;
+/** The one line a published strategy gives the activities of a layer that reach too few pupils to show one by one. */
+export const otherSupport = (layer: string, activities: number): string => `Other ${layer} support (${activities} ${activities === 1 ? 'activity' : 'activities'} shown together)`;

@@ -60,7 +60,7 @@ describe('Provision Lens in Chromium', () => {
 		await page.getByLabel('School name').fill('Fixture school');
 		await page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
 		await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
-		await page.getByRole('button', { name: /^Load 5 file\(s\) for Fixture school$/ }).click();
+		await page.getByRole('button', { name: /^Load 5 files? for Fixture school$/ }).click();
 		const summary = page.getByRole('heading', { name: 'Import summary: Fixture school' });
 		await summary.waitFor({ timeout: 60_000 });
 		const pupilsRow = page.locator('.summary > table tbody tr', { hasText: 'pupils' });
@@ -273,7 +273,7 @@ describe('compare schools in Chromium', () => {
 		await s.page.goto(`${s.app.url}/import`);
 		await s.page.getByLabel('School name').fill('Fixture school');
 		await s.page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
-		await s.page.getByRole('button', { name: /^Load 5 file\(s\) for Fixture school$/ }).click({ timeout: 60_000 });
+		await s.page.getByRole('button', { name: /^Load 5 files? for Fixture school$/ }).click({ timeout: 60_000 });
 		await s.page.getByRole('heading', { name: 'Import summary: Fixture school' }).waitFor({ timeout: 60_000 });
 		await s.page.getByRole('link', { name: 'Compare schools' }).click();
 		await s.page.getByText('Only one school is loaded (Fixture school)').waitFor({ timeout: 60_000 });
@@ -300,7 +300,7 @@ describe('as of the data in Chromium', () => {
 		await s.page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
 		// The import page dates the export by its files, as the command line does.
 		expect(await s.page.getByLabel('Exported on').inputValue()).toBe('2026-03-20');
-		await s.page.getByRole('button', { name: /^Load \d+ file\(s\) for Past school$/ }).click();
+		await s.page.getByRole('button', { name: /^Load \d+ files? for Past school$/ }).click();
 		await s.page.getByRole('heading', { name: 'Import summary: Past school' }).waitFor({ timeout: 60_000 });
 
 		await s.page.getByRole('link', { name: 'See the overview of this data' }).click();

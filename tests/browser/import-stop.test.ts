@@ -30,14 +30,14 @@ describe('stopping an import, in Chromium', () => {
 	it('says what it is doing, and Stop loading leaves the school as it was loaded before', async () => {
 		const { page, errors } = s;
 		await chooseFiles(page);
-		await page.getByRole('button', { name: /^Load \d+ file\(s\) for Bench trust$/ }).click();
+		await page.getByRole('button', { name: /^Load \d+ files? for Bench trust$/ }).click();
 		await page.getByRole('heading', { name: 'Import summary: Bench trust' }).waitFor({ timeout: 120_000 });
 		const before = await overviewText(page);
 		expect(before).toMatch(/\d/);
 
 		await chooseFiles(page);
 		await page.getByRole('radio', { name: /^Replace everything/ }).check();
-		await page.getByRole('button', { name: /^Load \d+ file\(s\) for Bench trust$/ }).click();
+		await page.getByRole('button', { name: /^Load \d+ files? for Bench trust$/ }).click();
 		const stop = page.getByRole('button', { name: 'Stop loading' });
 		await stop.waitFor({ timeout: 60_000 });
 		expect(

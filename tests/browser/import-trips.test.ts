@@ -64,7 +64,7 @@ describe('the import page as a SENDCo uses it', () => {
 		const chooser = page.waitForEvent('filechooser');
 		await page.getByRole('button', { name: 'Or choose a folder' }).click();
 		await (await chooser).setFiles(trust);
-		await page.getByRole('button', { name: 'Load 14 file(s) for Oakfield Primary, Riverside High' }).click({ timeout: 60_000 });
+		await page.getByRole('button', { name: 'Load 14 files for Oakfield Primary, Riverside High' }).click({ timeout: 60_000 });
 		for (const s of schools) await page.getByRole('heading', { name: `Import summary: ${s}` }).waitFor({ timeout: 90_000 });
 
 		const rejected = page.locator('section.summary', { has: page.getByRole('heading', { name: 'Import summary: Riverside High' }) }).getByRole('region', { name: 'List of rejected rows' });
@@ -91,7 +91,7 @@ describe('the import page as a SENDCo uses it', () => {
 		await page.getByLabel('School name').fill('Oakfield Primary');
 		const input = page.locator('input[type=file][multiple]');
 		await input.setInputFiles(readdirSync(school).map((f) => join(school, f)));
-		const load = page.getByRole('button', { name: 'Load 7 file(s) for Oakfield Primary' });
+		const load = page.getByRole('button', { name: 'Load 7 files for Oakfield Primary' });
 		await load.waitFor({ timeout: 60_000 });
 		// The matching is shown as text, with one control a file to change it.
 		expect(await page.getByRole('combobox', { name: /^Column for / }).count()).toBe(0);

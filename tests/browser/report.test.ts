@@ -243,7 +243,7 @@ describe("the governors' report in Chromium says no more than the data knows", (
 			await page.getByLabel('School name').fill(`Messy ${name}`);
 			await page.locator('input[type=file][multiple]').setInputFiles(filesOf(name));
 			await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
-			await page.getByRole('button', { name: new RegExp(`^Load \\d+ file\\(s\\) for Messy ${name}$`) }).click();
+			await page.getByRole('button', { name: new RegExp(`^Load \\d+ files? for Messy ${name}$`) }).click();
 			await page.getByRole('heading', { name: `Import summary: Messy ${name}` }).waitFor({ timeout: 60_000 });
 
 			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Governors' report" }).click();

@@ -9,7 +9,7 @@ import { startApp, type App } from './harness';
  * no sideways page scroll, no serious or critical axe finding, and a screenshot to look at.
  */
 const widths = [320, 768, 1366] as const;
-const pages = ['/', '/import', '/provision-map', '/impact', '/quality', '/report', '/data-dictionary', '/settings'] as const;
+const pages = ['/', '/import', '/provision-map', '/impact', '/quality', '/report', '/strategy', '/strategy?school=Oakfield+Primary', '/data-dictionary', '/settings'] as const;
 const shots = 'test-results/shots';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -100,7 +100,7 @@ describe('every page at phone, tablet and laptop widths', () => {
 				it(`${path} fits the window and has no serious accessibility finding`, async () => {
 					await page.goto(`${app.url}${path}`);
 					await waitForFigures(page);
-					const name = path === '/' ? 'overview' : path.slice(1);
+					const name = path === '/' ? 'overview' : path.slice(1).replace(/[^a-z0-9-]+/gi, '-');
 					await page.screenshot({ path: `${shots}/${width}-${name}.png`, fullPage: true });
 					const o = await overflow(page);
 					expect(o.culprits, `sideways scroll: page is ${o.scrollWidth}px wide in a ${o.clientWidth}px window`).toEqual([]);

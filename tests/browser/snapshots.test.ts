@@ -21,7 +21,7 @@ async function importExport(page: Page, name: string, date: string, mode?: RegEx
 		await page.getByText('Oak is already loaded.').waitFor();
 		await page.getByRole('radio', { name: mode }).check();
 	} else expect(await page.getByText('is already loaded').count()).toBe(0);
-	await page.getByRole('button', { name: /^Load \d+ file\(s\) for Oak$/ }).click();
+	await page.getByRole('button', { name: /^Load \d+ files? for Oak$/ }).click();
 	await page.getByRole('heading', { name: 'Import summary: Oak' }).waitFor({ timeout: 60_000 });
 }
 

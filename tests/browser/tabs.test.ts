@@ -62,7 +62,7 @@ async function importAs(page: Page, school: string) {
 			await page.screenshot({ path: join(tmpdir(), `tabs-fail-${school}.png`), fullPage: true });
 			throw e;
 		});
-	await page.getByRole('button', { name: new RegExp(`^Load \\d+ file\\(s\\) for ${school}$`) }).click();
+	await page.getByRole('button', { name: new RegExp(`^Load \\d+ files? for ${school}$`) }).click();
 	await page.getByRole('heading', { name: `Import summary: ${school}` }).waitFor({ timeout: 60_000 });
 }
 

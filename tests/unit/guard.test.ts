@@ -275,10 +275,10 @@ describe('personal-data guard: the shapes it missed, in an import (issue 23)', (
 			(e: Error) => e.message
 		);
 		expect(error).toBe(
-			'Personal data found, nothing loaded. pupils.csv: column "notes" holds 1 value(s) shaped like a postcode (e.g. p••••••••••); ' +
-				'pupils.csv: column "notes" holds 1 value(s) shaped like an NHS number (e.g. N••••••••••); ' +
-				'targets.csv: column "target_text" holds 1 value(s) shaped like a date of birth (e.g. [••••••••••); ' +
-				'targets.csv: column "target_text" holds 1 value(s) shaped like an address (e.g. [••••••••••)'
+			'Personal data found, nothing loaded. pupils.csv: column "notes" holds 1 value shaped like a postcode (e.g. p••••••••••); ' +
+				'pupils.csv: column "notes" holds 1 value shaped like an NHS number (e.g. N••••••••••); ' +
+				'targets.csv: column "target_text" holds 1 value shaped like a date of birth (e.g. [••••••••••); ' +
+				'targets.csv: column "target_text" holds 1 value shaped like an address (e.g. [••••••••••)'
 		);
 		expect(error).not.toMatch(/7tj|4010232137|03\/04\/2016|Acacia/);
 	});
@@ -295,14 +295,14 @@ describe('personal-data guard: the shapes it missed, in an import (issue 23)', (
 				1,
 				'notes',
 				'',
-				'not loaded, none of its values: it looks like personal data (1 value(s) shaped like a postcode; 1 value(s) shaped like an NHS number) and you chose to drop such columns'
+				'not loaded, none of its values: it looks like personal data (1 value shaped like a postcode; 1 value shaped like an NHS number) and you chose to drop such columns'
 			],
 			[
 				'targets.csv',
 				1,
 				'target_text',
 				'',
-				'not loaded, none of its values: it looks like personal data (1 value(s) shaped like a date of birth; 1 value(s) shaped like an address) and you chose to drop such columns'
+				'not loaded, none of its values: it looks like personal data (1 value shaped like a date of birth; 1 value shaped like an address) and you chose to drop such columns'
 			]
 		]);
 	});

@@ -115,7 +115,7 @@ describe('wide files, huge cells and engine limits', () => {
 		expect(plan.sources[0].personal).toEqual([{ header: 'note 496', kind: 'phone number', count: 1, example: 'c••••••••••' }]);
 		expect(summary.tables.pupils).toEqual({ read: 2, loaded: 2, rejected: 0, warnings: 1 });
 		expect(summary.warnings.map((w) => [w.line, w.column, w.value, w.reason])).toEqual([
-			[1, 'note 496', '', 'not loaded, none of its values: it looks like personal data (1 value(s) shaped like a phone number) and you chose to drop such columns']
+			[1, 'note 496', '', 'not loaded, none of its values: it looks like personal data (1 value shaped like a phone number) and you chose to drop such columns']
 		]);
 	});
 

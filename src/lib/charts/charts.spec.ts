@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { achievementBarsSpec } from './achievement-bars';
+import { achievementBarsSpec, BAR, INK } from './achievement-bars';
 import { costByInterventionSpec } from './cost-by-intervention';
 import { costVsProgressLayout, costVsProgressSpec, UNLABELLED_NOTE, type Box } from './cost-vs-progress';
 import { areaBars, costProgress, gainPoints, indicatorRows, interventionCosts, trendRows } from './fixtures';
@@ -117,13 +117,38 @@ describe('achievement bars', () => {
 		expect(t).toEqual(expect.arrayContaining(['Cognition and learning · 4 reviewed (small number)', '25%', '60%']));
 	});
 
-	it('draws every interval twice, white under dark, so it shows over a dark bar', () => {
+	it('draws each interval once, dark on the bar and beside it, with no white halo cutting the bar in two', () => {
 		const svg = svgOf(draw(achievementBarsSpec(areaBars, 0.55, 760)));
-		const strokes = [...svg.querySelectorAll('g[aria-label="rule"]')].map((g) => g.getAttribute('stroke'));
-		expect(strokes.indexOf('#fff')).toBeGreaterThanOrEqual(0);
-		expect(strokes.indexOf('#0b0c0c')).toBeGreaterThan(strokes.indexOf('#fff'));
+		const bars = [...svg.querySelectorAll('g[aria-label="bar"]')];
+		const marks = [...svg.querySelectorAll('g[aria-label="rule"], g[aria-label="tick"]')];
+		const withInterval = areaBars.filter((r) => r.achievement_rate !== null && r.ci_low !== null).length;
+		// The intervals: one rule and two ticks, each a line per bar with an interval, all in dark ink.
+		const intervals = marks.filter((g) => g.querySelectorAll('line').length === withInterval);
+		expect(withInterval).toBeGreaterThan(1);
+		expect(bars.length).toBe(1);
+		expect(intervals.map((g) => [g.getAttribute('aria-label'), g.getAttribute('stroke')])).toEqual([
+			['rule', INK],
+			['tick', INK],
+			['tick', INK]
+		]);
+		expect(marks.map((g) => g.getAttribute('stroke'))).not.toContain('#fff');
+		// WCAG 1.4.11: the line shows on the bar (3:1), the bar on the page, and white text inside the bar reads (4.5:1).
+		const fill = bars[0].getAttribute('fill')!;
+		expect(fill).toBe(BAR);
+		expect(contrast(INK, fill)).toBeGreaterThanOrEqual(3);
+		expect(contrast('#ffffff', fill)).toBeGreaterThanOrEqual(4.5);
 	});
 });
+
+/** WCAG's contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+	const luminance = (hex: string) => {
+		const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+		return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+	};
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (hi + 0.05) / (lo + 0.05);
+}
 
 describe('cost by intervention', () => {
 	it('prints each amount, white inside a long bar and dark beside a short one, and leaves out unknown costs', () => {
@@ -135,7 +160,7 @@ describe('cost by intervention', () => {
 				?.getAttribute('fill');
 		expect(fillOf('£11,100')).toBe('#fff');
 		expect(fillOf('£300')).toBe('#0b0c0c');
-		expect(fillOf('£4,200 + 1 run(s) of unknown cost')).toBeDefined();
+		expect(fillOf('£4,200, and 1 run whose cost is not known')).toBeDefined();
 		expect(texts(svg)).not.toContain('Not costed');
 	});
 });

@@ -1,5 +1,6 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, text } from '@observablehq/plot';
+import { runsLeftOut } from '../assumption-words';
 import type { InterventionCost } from '../metrics/provision';
 import { AXIS_TITLE, pounds, X_TITLE_MARGIN } from './axes';
 import { placeValues, valueMargin, type BarValue } from './bar-values';
@@ -17,7 +18,7 @@ export function costByInterventionSpec(rows: Row[], width = 720): Plot.PlotOptio
 	const narrow = width < NARROW_WIDTH;
 	const labels = shown.map((r) => r.intervention);
 	const above = narrow || !labelsFit(labels);
-	const unknown = (r: Row) => (r.provisions_cost_unknown ? ` + ${r.provisions_cost_unknown} run(s) of unknown cost` : '');
+	const unknown = (r: Row) => (r.provisions_cost_unknown ? `, ${runsLeftOut(r.provisions_cost_unknown, 'cost')}` : '');
 	const max = Math.max(1, ...shown.map((r) => r.total_cost_gbp));
 	// On a phone the bar carries the amount and the runs of unknown cost join the name above it.
 	const values: BarValue[] = shown.map((r) => ({
@@ -52,7 +53,7 @@ export function costByInterventionSpec(rows: Row[], width = 720): Plot.PlotOptio
 	const note = (l: string) => {
 		const d = byName.get(l)!;
 		if (!narrow) return l;
-		return d.place === 'label' ? `${l}: ${pounds(d.total_cost_gbp)}${unknown(d)}` : `${l}${d.provisions_cost_unknown ? ` (and ${d.provisions_cost_unknown} run(s) of unknown cost)` : ''}`;
+		return d.place === 'label' ? `${l}: ${pounds(d.total_cost_gbp)}${unknown(d)}` : `${l}${d.provisions_cost_unknown ? ` (${runsLeftOut(d.provisions_cost_unknown, 'cost')})` : ''}`;
 	};
 	const fitted = { ...labelsAbove(spec, labels, width, note), marginRight };
 	return remakeable((w) => costByInterventionSpec(rows, w), fitted);

@@ -34,6 +34,8 @@ const costBase = {
 	weeks: 10,
 	cost_per_pupil_gbp: 100,
 	cost_band: '££',
+	provisions_group_assumed: 0,
+	provisions_to_as_of: 0,
 	funding_streams: null
 };
 export const interventionCosts: InterventionCost[] = [

@@ -81,7 +81,7 @@ describe('charts on a narrow screen', () => {
 			funding_streams: null
 		};
 		const spec = specAt(costByInterventionSpec([{ ...base, intervention: 'ELSA', total_cost_gbp: 1200, provisions_cost_unknown: 1 }] as never), 300);
-		expect(texts(render(spec))).toEqual(expect.arrayContaining(['ELSA (and 1 run(s) of unknown cost)', '£1,200']));
+		expect(texts(render(spec))).toEqual(expect.arrayContaining(['ELSA (and 1 run whose cost is not known)', '£1,200']));
 	});
 
 	it('leaves out a scatter label that would be cut at the edge', () => {

@@ -23,7 +23,7 @@ export function toCsv<T extends object>(rows: T[], columns: (keyof T & string)[]
 }
 
 /** Offer text as a download (no network: a blob URL of this page). */
-export function download(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
+export function download(filename: string, text: string | Uint8Array<ArrayBuffer>, type = 'text/csv;charset=utf-8'): void {
 	const url = URL.createObjectURL(new Blob([text], { type }));
 	const a = document.createElement('a');
 	a.href = url;

@@ -1,4 +1,5 @@
 import { columnsOf } from '../contract/tables';
+import { countOf } from '../format';
 import { aKind } from './personal';
 import type { ImportPlan, SourcePlan } from './types';
 
@@ -41,7 +42,7 @@ export function personalMessage(sources: SourcePlan[]): string {
 		s.personal.map((p) =>
 			p.kind === 'column name'
 				? `${s.file}: column "${p.header}" looks like personal data`
-				: `${s.file}: column "${p.header}" holds ${p.count} value(s) shaped like ${aKind(p.kind)} (e.g. ${p.example})`
+				: `${s.file}: column "${p.header}" holds ${countOf(p.count, 'value')} shaped like ${aKind(p.kind)} (e.g. ${p.example})`
 		)
 	);
 	const ids = [...new Set(sources.flatMap((s) => flaggedRequiredColumns(s).map((c) => c.column)))];
@@ -73,6 +74,6 @@ export function applyPersonalDataGate(plan: ImportPlan, drop: boolean): void {
 
 /** Why a column was not loaded, in the summary: what about it looked like personal data. */
 function droppedReason(findings: SourcePlan['personal']): string {
-	const what = findings.map((p) => (p.kind === 'column name' ? 'its name' : `${p.count} value(s) shaped like ${aKind(p.kind)}`));
+	const what = findings.map((p) => (p.kind === 'column name' ? 'its name' : `${countOf(p.count, 'value')} shaped like ${aKind(p.kind)}`));
 	return `not loaded, none of its values: it looks like personal data (${what.join('; ')}) and you chose to drop such columns`;
 }

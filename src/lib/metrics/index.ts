@@ -1,6 +1,6 @@
 /**
  * Every registered figure. A new figure goes in the module of its family (register, achievement,
- * provision, entry-exit, plan-quality, plain-language, target-checks, options, snapshots) as one `metric({...})`
+ * provision, entry-exit, plan-quality, plain-language, target-checks, options, snapshots, strategy) as one `metric({...})`
  * with a hand-worked test beside it, and is listed here; the registry-wide test then runs it on
  * every fixture and checks its rows against its declared type.
  */
@@ -14,11 +14,12 @@ import * as provision from './provision';
 import * as register from './register';
 import * as schools from './schools';
 import * as snapshots from './snapshots';
+import * as strategy from './strategy';
 import * as targetChecks from './target-checks';
 import type { AnyMetric } from './registry';
 
 const isMetric = (x: unknown): x is AnyMetric => typeof x === 'object' && x !== null && 'id' in x && 'sql' in x && 'row' in x;
 
-export const allMetrics: AnyMetric[] = [register, achievement, provision, entryExit, planQuality, plainLanguage, targetChecks, options, attainment, schools, snapshots].flatMap((m) =>
+export const allMetrics: AnyMetric[] = [register, achievement, provision, entryExit, planQuality, plainLanguage, targetChecks, options, attainment, schools, snapshots, strategy].flatMap((m) =>
 	Object.values(m).filter(isMetric)
 );

@@ -2,22 +2,29 @@ import { enumKey } from '../contract/enums';
 import { roleAliases, type StaffRate } from '../settings/schema';
 import { empty, join, raw, sql, type Sql } from '../db/sql';
 import { enumKeySql } from '../validate/values-sql';
+import { displayNameSql, mixedCaseSql } from './display-names';
 import { pupilWhere } from './facts';
 import { periodOf, type Scope } from './scope';
 
 /** An intervention's grouping key: case, surrounding and repeated spaces ignored. */
 export const interventionKeySql = (x: string): Sql => raw(`lower(regexp_replace(trim(${x}), '\\s+', ' ', 'g'))`);
 
-/** Each run with its intervention key, worked out once a run (not once for each of its allocations or links). */
-export const provisionKeysSql = sql`SELECT school, provision_id, intervention, ${interventionKeySql('intervention')} AS key FROM provisions`;
-
 /**
- * The name shown for each intervention key: its most common spelling (spaces tidied), and between
- * equally common ones the one with capitals, so "ELSA" beats "elsa".
+ * The name shown for each intervention key (display-names.ts): the most common spelling that mixes
+ * capitals and small letters, as someone chose them ("Talk Boost" over a more common "TALK BOOST");
+ * with none, the most common spelling in sentence case. Equally common spellings: the one with more
+ * capitals first ("ELSA" before "Elsa"), then the first in order, so the name is the same every time.
  */
-export const interventionNamesSql = sql`SELECT key, arg_max(name, n * 2 + CASE WHEN name <> lower(name) THEN 1 ELSE 0 END) AS name
-  FROM (SELECT ${interventionKeySql('intervention')} AS key, regexp_replace(trim(intervention), '\\s+', ' ', 'g') AS name, count(*) AS n
-        FROM provisions GROUP BY ALL) GROUP BY key`;
+export const interventionNamesSql = sql`SELECT key, ${displayNameSql('name')} AS name FROM (
+    SELECT key, arg_max(name, (CASE WHEN ${mixedCaseSql('name')} THEN 1000000000 ELSE 0 END) + n * 1000 + capitals - rank_in_key / 1000000.0) AS name
+    FROM (SELECT *, length(regexp_replace(name, '[^A-Z]', '', 'g')) AS capitals, row_number() OVER (PARTITION BY key ORDER BY name) AS rank_in_key
+      FROM (SELECT ${interventionKeySql('intervention')} AS key, regexp_replace(trim(intervention), '\\s+', ' ', 'g') AS name, count(*) AS n
+        FROM provisions GROUP BY ALL))
+    GROUP BY key)`;
+
+/** Each run with its intervention key and the name shown for it, worked out once a run (not once for each of its allocations or links). */
+export const provisionKeysSql = sql`SELECT p.school, p.provision_id, nm.name AS intervention, p.key
+  FROM (SELECT school, provision_id, ${interventionKeySql('intervention')} AS key FROM provisions) p JOIN (${interventionNamesSql}) nm USING (key)`;
 
 /** A role's key for matching rates: the settings' roles, their aliases, or the imported staff_rates. */
 function roleKeySql(x: string): Sql {
@@ -41,6 +48,7 @@ function ratesValues(rates: StaffRate[]): Sql {
  * own, else the school's staff_rates file, else the settings); cost = total_cost_gbp, else
  * rate × hours × weeks + other costs; unknown (NULL) when a needed value is missing, with why.
  * `period_share` is the part of the run's days that fall in the period (1 without a period).
+ * `group_size_assumed` and `costed_to_as_of` say which assumptions the cost rests on.
  * Pupil filters keep runs with at least one matching pupil allocated.
  */
 export function provisionRunsSql(scope: Scope): Sql {
@@ -65,9 +73,13 @@ export function provisionRunsSql(scope: Scope): Sql {
            WHEN hours_per_week IS NULL THEN 'not quantified (no sessions a week or minutes a session)'
            WHEN rate IS NULL AND delivered_by IS NULL THEN 'no staff role or hourly rate'
            WHEN rate IS NULL THEN 'no hourly rate for "' || delivered_by || '"'
-      END AS cost_unknown_reason
+      END AS cost_unknown_reason,
+      -- The assumptions a known cost rests on, said wherever it is shown: no group size, so its pupils
+      -- are taken as one group sharing the run; no end date or weeks, so it is costed to the as-of date.
+      group_size IS NULL AND pupils_allocated > 1 AS group_size_assumed,
+      total_cost_gbp IS NULL AND weeks IS NULL AND end_date IS NULL AS costed_to_as_of
     FROM (
-      SELECT pr.*, ${interventionKeySql('pr.intervention')} AS intervention_key,
+      SELECT pr.* REPLACE (nm.name AS intervention), nm.key AS intervention_key,
         coalesce(a.pupils, 0) AS pupils_allocated,
         coalesce(pr.group_size, nullif(a.pupils, 0)) AS shared_by,
         coalesce(pr.weeks, ${span} / 7.0) AS run_weeks,
@@ -76,6 +88,7 @@ export function provisionRunsSql(scope: Scope): Sql {
         ${span} AS span_days,
         CASE WHEN ${span} = 0 THEN 0 ELSE ${overlap} / ${span} END AS period_share
       FROM provisions pr
+      JOIN (${interventionNamesSql}) nm ON nm.key = ${interventionKeySql('pr.intervention')}
       LEFT JOIN (SELECT school, provision_id, count(DISTINCT pupil_id)::INTEGER AS pupils FROM allocations GROUP BY ALL) a
         ON a.school = pr.school AND a.provision_id = pr.provision_id
       LEFT JOIN (SELECT school, ${roleKeySql('role')} AS role_key, any_value(hourly_rate_gbp) AS rate FROM staff_rates GROUP BY ALL) sr

@@ -30,6 +30,8 @@ export function provisionByInterventionSql(s: Scope): Sql {
       sum(r.run_cost * r.period_share) AS total_cost_gbp,
       sum(r.run_cost * r.period_share) / nullif(any_value(k.n), 0) AS cost_per_pupil_gbp,
       count(*) FILTER (WHERE r.run_cost IS NULL)::INTEGER AS provisions_cost_unknown,
+      count(*) FILTER (WHERE r.group_size_assumed)::INTEGER AS provisions_group_assumed,
+      count(*) FILTER (WHERE r.costed_to_as_of AND r.run_cost IS NOT NULL)::INTEGER AS provisions_to_as_of,
       string_agg(DISTINCT r.funding_stream, '; ' ORDER BY r.funding_stream) AS funding_streams
     FROM runs r LEFT JOIN known_pupils k USING (intervention_key) LEFT JOIN all_pupils ap USING (intervention_key)
     JOIN names nm ON nm.key = r.intervention_key
@@ -54,6 +56,10 @@ const interventionCost = z.object({
 	total_cost_gbp: col.num.nullable(),
 	cost_per_pupil_gbp: col.num.nullable(),
 	provisions_cost_unknown: col.int,
+	/** Runs with no group size, their pupils taken as one group (the typical group and the costs rest on it). */
+	provisions_group_assumed: col.int,
+	/** Runs of known cost with no end date or weeks, costed to the as-of date. */
+	provisions_to_as_of: col.int,
 	funding_streams: col.text.nullable()
 });
 
@@ -86,6 +92,8 @@ function pupilCostsSql(s: Scope): Sql {
       sum(r.hours_per_week) AS hours_per_week,
       sum(r.run_cost * r.period_share / r.shared_by) AS cost_gbp,
       count(*) FILTER (WHERE r.run_cost IS NULL OR r.shared_by IS NULL)::INTEGER AS provisions_cost_unknown,
+      count(*) FILTER (WHERE r.run_cost IS NOT NULL AND r.group_size_assumed)::INTEGER AS provisions_group_assumed,
+      count(*) FILTER (WHERE r.run_cost IS NOT NULL AND r.costed_to_as_of)::INTEGER AS provisions_to_as_of,
       (sum(r.run_cost * r.period_share / r.shared_by) > ${Number(thresholdOf(s))}) IS TRUE AS over_threshold,
       (count(*) OVER ())::INTEGER AS all_pupils
     FROM allocations a
@@ -107,6 +115,9 @@ export const pupilCosts = metric({
 		hours_per_week: col.num.nullable(),
 		cost_gbp: col.num.nullable(),
 		provisions_cost_unknown: col.int,
+		/** Runs of known cost whose share rests on an assumption: no group size (shared by all their pupils), or no end (costed to the as-of date). */
+		provisions_group_assumed: col.int,
+		provisions_to_as_of: col.int,
 		over_threshold: col.bool,
 		/** Every pupil in the list, also when only the first so many are asked for. */
 		all_pupils: col.int
@@ -232,6 +243,9 @@ export const pupilProvisionMap = metric({
 		end_date: col.date.nullable(),
 		hours_per_week: col.num.nullable(),
 		shared_by: col.num.nullable(),
+		/** No group size recorded: shared by the pupils allocated. */
+		group_size_assumed: col.bool,
+		costed_to_as_of: col.bool,
 		share_gbp: col.num.nullable(),
 		plan_id: col.text.nullable(),
 		targets: col.text.nullable(),
@@ -243,7 +257,7 @@ export const pupilProvisionMap = metric({
 	sql: (s, who: { school: string; pupil_id: string }) => sql`
     WITH runs AS (${provisionRunsSql(withFilters(s, { school: who.school, keyStage: null, yearGroup: null, senStage: null }))})
     SELECT r.provision_id, r.intervention, r.need_area, r.delivered_by, r.start_date, r.end_date, r.hours_per_week, r.shared_by,
-      r.run_cost * r.period_share / r.shared_by AS share_gbp, a.plan_id,
+      r.group_size_assumed, r.costed_to_as_of, r.run_cost * r.period_share / r.shared_by AS share_gbp, a.plan_id,
       (SELECT string_agg(t.target_id, ', ' ORDER BY t.target_id) FROM target_provisions tp
         JOIN targets t ON t.school = tp.school AND t.target_id = tp.target_id
         JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id

@@ -5,6 +5,7 @@
  * never parts) and the shapes of conditions and measures (vocab.ts), never the length: a long vague target fails.
  * Tested against labelled sets of targets (tests/fixtures/targets/; docs/smart-checker.md).
  */
+import { countOf } from '../format';
 import { readClauses, type Reading } from './clauses';
 import { adultLed, judgeVerb, mainVerbPhrase, OPENING_WORDS, pupilVerbInAdultLed } from './grammar';
 import { CONDITIONS, CRITERION, NOT_A_CONDITION, NOT_A_MEASURE } from './vocab';
@@ -143,7 +144,7 @@ function checkTime(t: string, startDate?: string | null, dueDate?: string | null
 	return {
 		part: 'time',
 		ok: false,
-		reason: days < 42 ? `due only ${Math.max(0, weeks)} week(s) after the plan starts${said}` : `due ${weeks} weeks after the plan starts, more than a term${said}`,
+		reason: days < 42 ? `due only ${countOf(Math.max(0, weeks), 'week')} after the plan starts${said}` : `due ${weeks} weeks after the plan starts, more than a term${said}`,
 		suggestion: 'set it to be met within 6 to 16 weeks (about a term), then review'
 	};
 }

@@ -8,9 +8,10 @@ import { NO_LINKED_PROVISION } from '../metrics/achievement';
 import { indicatorLabels } from '../metrics/plan-quality';
 import type { Scope } from '../metrics/scope';
 import { measureLabel } from '../contract/measures';
-import { BEYOND_CHANCE, gainWords, moreNeededWords, NOT_KNOWN, verdictCell, verdictClause, WITHHELD, WITHHELD_BECAUSE } from '../phrasebook';
+import { BEYOND_CHANCE, gainWords, moreNeededWords, NOT_IN_EXPORT, NOT_KNOWN, verdictCell, verdictClause, WITHHELD, WITHHELD_BECAUSE } from '../phrasebook';
 import type { Versus } from '../stats/compare';
 import { formatDate } from '../format';
+import { ASSUMED_AS_FOR, assumptionsNote } from '../assumption-words';
 import { attainmentSection } from './attainment-section';
 import { reportOptions, type ReportExtras } from './options';
 import { reportFigures, type ReportFigures } from './figures';
@@ -49,6 +50,11 @@ function partsTable(caption: string, heading: string, rows: [string, number][], 
 }
 
 const hours = (h: number | null) => (h === null ? NOT_KNOWN : h.toFixed(1));
+/** Staff hours by role as cells: not in this export when no run in force records sessions and minutes (the columns absent or blank). */
+function staffHoursRows(staff: ReportFigures['staff']): string[][] {
+	const silent = staff.every((r) => r.provisions_not_quantified === r.provisions);
+	return staff.map((r) => [r.role, silent ? NOT_IN_EXPORT : hours(r.staff_hours_per_week)]);
+}
 
 /**
  * Last period's register: from the export before the latest, when an earlier one is loaded (a
@@ -120,14 +126,20 @@ const needs: Section = (f, _o, s) => ({
 	charts: []
 });
 
-const provision: Section = (f, _o, s) => {
+const provision: Section = (f, o, s) => {
 	const costed = f.provision.filter((r) => s.shows(r.pupils) && r.total_cost_gbp !== null);
+	// A cost that rests on an assumption says which, beside it (never beside a withheld one).
+	const withAssumptions = (text: string, r: ReportFigures['provision'][number], perPupil = false) => {
+		const note = assumptionsNote({ runs: r.provisions, groupAssumed: r.provisions_group_assumed, toAsOf: r.provisions_to_as_of, group: r.typical_group_size, asOf: o.asOf });
+		return note && /^£/.test(text) ? `${text}; ${perPupil ? ASSUMED_AS_FOR('cost') : note}` : text;
+	};
 	return {
 		id: 'provision',
 		title: 'Provision and what it cost',
 		paragraphs: [
 			`${f.totals.interventions} interventions ran in ${f.period.label}, costing ${f.totals.total_cost_gbp === null ? 'an amount not known' : gbp(f.totals.total_cost_gbp)} where the cost is known (staff time at the school's rates, plus resources; costs of runs that cross the edges of the period are counted in proportion to their days).`,
-			`${f.totals.runs_cost_unknown} runs could not be costed (no frequency, duration or rate recorded) and are not in the totals.`
+			`${f.totals.runs_cost_unknown} runs could not be costed (no frequency, duration or rate recorded) and are not in the totals.`,
+			...(f.staff.length ? [] : [`Staff hours a week by role: no run was in force on ${formatDate(o.asOf)}.`])
 		],
 		tables: [
 			{
@@ -137,13 +149,13 @@ const provision: Section = (f, _o, s) => {
 					r.intervention,
 					s.count(r.pupils),
 					hours(r.staff_hours_per_week),
-					s.money(r.total_cost_gbp, r.pupils),
-					s.money(r.cost_per_pupil_gbp, r.pupils),
+					withAssumptions(s.money(r.total_cost_gbp, r.pupils), r),
+					withAssumptions(s.money(r.cost_per_pupil_gbp, r.pupils), r, true),
 					s.shows(r.pupils) ? (r.cost_band ?? '—') : s.withhold()
 				])
 			},
 			{ caption: 'Cost by funding stream', columns: ['Funding stream', 'Pupils', 'Cost'], rows: f.funding.map((r) => [r.stream, s.count(r.pupils), s.money(r.cost, r.pupils)]) },
-			{ caption: 'Staff hours a week by role (runs in force)', columns: ['Role', 'Hours a week'], rows: f.staff.map((r) => [r.role, hours(r.staff_hours_per_week)]) }
+			...(f.staff.length ? [{ caption: 'Staff hours a week by role (runs in force)', columns: ['Role', 'Hours a week'], rows: staffHoursRows(f.staff) }] : [])
 		],
 		charts: costed.length
 			? [
@@ -158,7 +170,7 @@ const provision: Section = (f, _o, s) => {
 };
 
 /** An entry/exit result in words, with its 95% interval: "the reading age rose by 4 months on average: an improvement (95% interval 1 to 7)". */
-function gainHeadline(r: ReportFigures['entryExit'][number]): string {
+export function gainHeadline(r: ReportFigures['entryExit'][number]): string {
 	const interval = r.gain_ci_low === null ? '' : ` (95% interval ${r.gain_ci_low.toFixed(1)} to ${r.gain_ci_high!.toFixed(1)})`;
 	const clear = r.gain_verdict === 'improvement' || r.gain_verdict === 'decline';
 	const extra =
@@ -295,11 +307,28 @@ const quality: Section = (f, o, s, d) => ({
 	charts: []
 });
 
-const reviews: Section = (f, _o, s) => ({
+/**
+ * Requests for a needs assessment: a count only where reviews record their decisions. With none held, or
+ * none recording a decision (the export has no decision column, or it is blank), the count would read as
+ * "none requested" when the data is silent, so the sentence says which.
+ */
+function requestsSentence(f: ReportFigures, o: ReportOptions, s: Suppressor): string {
+	const held = f.decisions[0]?.reviews_held ?? 0;
+	const unrecorded = f.decisions.find((d) => d.decision === 'not recorded')?.plans ?? 0;
+	const said = 'Requests for an EHC needs assessment decided at reviews';
+	if (!held) return `${said}: none to count, as no review held by ${formatDate(o.asOf)} is recorded.`;
+	if (unrecorded === held) return `${said}: ${NOT_IN_EXPORT} (none of the ${s.count(held)} reviews held records a decision).`;
+	const requests = s.count(f.decisions.find((d) => d.decision === 'request_ehcna')?.plans ?? 0);
+	return unrecorded ? `${said}: ${requests}, of the ${s.count(held - unrecorded)} reviews that record a decision (${s.count(unrecorded)} do not).` : `${said}: ${requests}.`;
+}
+
+const reviews: Section = (f, o, s) => ({
 	id: 'reviews',
 	title: 'Review decisions and needs assessment requests',
-	paragraphs: [`Requests for an EHC needs assessment decided at reviews: ${s.count(f.decisions.find((d) => d.decision === 'request_ehcna')?.plans ?? 0)}.`],
-	tables: [{ caption: 'Decisions at reviews', columns: ['Decision', 'Plans'], rows: f.decisions.map((d) => [reviewDecisionLabels[d.decision as 'continue'] ?? d.decision, s.count(d.plans)]) }],
+	paragraphs: [requestsSentence(f, o, s)],
+	tables: f.decisions.some((d) => d.decision !== 'not recorded')
+		? [{ caption: 'Decisions at reviews', columns: ['Decision', 'Plans'], rows: f.decisions.map((d) => [reviewDecisionLabels[d.decision as 'continue'] ?? d.decision, s.count(d.plans)]) }]
+		: [],
 	charts: []
 });
 
@@ -353,11 +382,18 @@ const summary: Section = (f, o, s, d) => {
 	return { id: 'summary', title: 'What the data says', paragraphs: [], tables: [], charts: [], points: says };
 };
 
+/** A table with nothing in it would print as a header alone: a line says there is nothing to show instead. */
+function withoutEmptyTables(section: ReportSection, period: string): ReportSection {
+	const empty = section.tables.filter((t) => t.rows.length === 0);
+	if (!empty.length) return section;
+	return { ...section, tables: section.tables.filter((t) => t.rows.length > 0), paragraphs: [...section.paragraphs, ...empty.map((t) => `${t.caption}: none in ${period}.`)] };
+}
+
 /** The governors' report as a pure function of its figures: every small number suppressed on the way. */
 export function composeReport(f: ReportFigures, o: ReportOptions): Report {
 	const s = new Suppressor(o.threshold);
 	const d = sharedFigures(f, s);
-	const body = [register, needs, provision, impact, attainmentSection, quality, reviews].map((section) => section(f, o, s, d));
+	const body = [register, needs, provision, impact, attainmentSection, quality, reviews].map((section) => withoutEmptyTables(section(f, o, s, d), f.period.label));
 	const sections = [summary(f, o, s, d), ...body];
 	return {
 		title: 'SEND provision report for governors',

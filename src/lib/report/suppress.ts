@@ -107,6 +107,22 @@ export class Suppressor implements FigureWriter {
 		});
 	}
 
+	/**
+	 * Sums of money that are parts of a total shown too, each tied to a group of pupils: a sum for
+	 * fewer than t pupils is withheld (`force` withholds one for another reason), and when exactly
+	 * one known sum is hidden the known sum of the next smallest group is hidden as well, so the
+	 * total less the others cannot give it away. Unknown sums stay "not known".
+	 */
+	moneyParts(items: { gbp: number | null; pupils: number; force?: boolean }[]): string[] {
+		const known = items.map((it, i) => ({ ...it, i })).filter((it) => it.gbp !== null);
+		const hidden = new Set(known.filter((it) => it.force || it.pupils < this.threshold).map((it) => it.i));
+		if (hidden.size === 1) {
+			const next = known.filter((it) => !hidden.has(it.i) && it.gbp !== 0).sort((a, b) => a.pupils - b.pupils || a.gbp! - b.gbp!)[0];
+			if (next) hidden.add(next.i);
+		}
+		return items.map((it, i) => (it.gbp === null ? NOT_KNOWN : hidden.has(i) ? this.withhold() : gbpText(it.gbp)));
+	}
+
 	/** Hide a figure that would give away a hidden count. */
 	withhold(): string {
 		this.suppressed++;

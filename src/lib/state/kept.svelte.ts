@@ -10,6 +10,8 @@ import { dataset } from './dataset.svelte';
 import { checklist, glossary, glossarySchema } from './leader-lists.svelte';
 import { settings } from './settings.svelte';
 import { schoolKey } from './word-plans.svelte';
+import { strategyDrafts } from './strategy.svelte';
+import { strategyDraftsSchema } from '../settings/strategy';
 
 /**
  * "Keep this data on this device": off unless the user turns it on. Then everything loaded, with
@@ -85,6 +87,7 @@ function contentNow(): WorkspaceContent {
 			settings: $state.snapshot(settings.value),
 			checklist: $state.snapshot(checklist.value),
 			glossary: $state.snapshot(glossary.value),
+			strategy: $state.snapshot(strategyDrafts.value),
 			// The school key Word plans' ids were made with: kept with the data it made, encrypted as it is.
 			...schoolKey.extras()
 		}
@@ -93,7 +96,7 @@ function contentNow(): WorkspaceContent {
 
 /** Changes whenever the data, settings or lists do: whether the tab holds anything not yet kept. */
 function markNow(): string {
-	return `${dataset.version}|${schoolKey.key?.check ?? ''}|${JSON.stringify([$state.snapshot(settings.value), $state.snapshot(checklist.value), $state.snapshot(glossary.value)])}`;
+	return `${dataset.version}|${schoolKey.key?.check ?? ''}|${JSON.stringify([$state.snapshot(settings.value), $state.snapshot(checklist.value), $state.snapshot(glossary.value), $state.snapshot(strategyDrafts.value)])}`;
 }
 
 /** Settings and lists from a workspace, each checked with its own schema; in memory only (nothing is written to local storage). */
@@ -104,6 +107,8 @@ function applyExtras(extras: Record<string, unknown>) {
 	if (c.success) checklist.value = c.data;
 	const g = glossarySchema.safeParse(extras.glossary);
 	if (g.success) glossary.value = g.data;
+	const d = strategyDraftsSchema.safeParse(extras.strategy);
+	if (d.success) strategyDrafts.value = d.data;
 }
 
 /** Put a decrypted workspace in place of what is loaded, all or nothing; returns the mark of what is then held. */

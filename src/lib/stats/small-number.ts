@@ -18,3 +18,12 @@ export const thresholdUsed = (asked: number): number => (Number.isFinite(asked) 
  * document shows it only for a group of at least this many times its threshold (20 at 5).
  */
 export const ALL_OR_NONE_TIMES = 4;
+
+/**
+ * A document published on a website (the inclusion strategy) never hides less than this: counts
+ * under 10 are withheld, after public-statistics practice, stricter than the governors' report's 5.
+ */
+export const PUBLIC_THRESHOLD = 10;
+
+/** The threshold a published document uses for what was asked: as `thresholdUsed`, never below PUBLIC_THRESHOLD. */
+export const publicThresholdUsed = (asked: number): number => Math.max(PUBLIC_THRESHOLD, thresholdUsed(asked));

@@ -13,9 +13,10 @@ export const PUPIL = '[Pupil]';
 /**
  * A function that strikes the names given from a text. A whole name is struck in any case; a single part
  * of it only as a name is written (as given, Capitalised or in capitals), so a child called Will does not
- * strike "will" from "will read".
+ * strike "will" from "will read". `anyCase` strikes the parts in any case too: for a file's name, where
+ * "amy_smith_plan" is a name in lower case and nothing else is at stake.
  */
-export function nameStriker(names: string[]): (text: string) => string {
+export function nameStriker(names: string[], anyCase = false): (text: string) => string {
 	const parts = new Set<string>();
 	const wholes = new Set<string>();
 	for (const name of names) {
@@ -29,7 +30,7 @@ export function nameStriker(names: string[]): (text: string) => string {
 	const edge = (alternatives: Set<string>, flags: string) =>
 		alternatives.size ? new RegExp(String.raw`(?<![\p{L}])(?:${[...alternatives].sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`, flags) : null;
 	const whole = edge(wholes, 'giu');
-	const part = edge(parts, 'gu');
+	const part = edge(parts, anyCase ? 'giu' : 'gu');
 	return (text) => {
 		if (!text) return text;
 		let out = whole ? text.replace(whole, PUPIL) : text;

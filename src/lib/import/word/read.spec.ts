@@ -387,6 +387,19 @@ describe('reading a folder of Word plans', () => {
 		for (const word of personal) expect(all).not.toMatch(new RegExp(`\\b${word}\\b`, 'i'));
 	});
 
+	it('strikes the child’s name from a document’s file name, in any case', async () => {
+		const named = await readWordPlans(
+			[
+				{ name: 'Plans/Amy Smith SSP autumn.docx', bytes: apdr },
+				{ name: 'Plans/smith_amy_iep.docx', bytes: iep }
+			],
+			key
+		);
+		const documents = new Set([...named.problems.map((p) => p.document), ...named.templates.flatMap((t) => t.documents), ...Object.values(named.origins).flat().map((o) => o.document)]);
+		expect([...documents].sort()).toEqual(['Plans/[Pupil] SSP autumn.docx', 'Plans/[Pupil]_[Pupil]_iep.docx']);
+		expect(JSON.stringify(named)).not.toMatch(/amy|smith/i);
+	});
+
 	it('gives the same ids with the same key, and different ids with another', async () => {
 		const again = await readWordPlans(files, key);
 		expect(again.tables.pupils.map((p) => p.pupil_id)).toEqual(read.tables.pupils.map((p) => p.pupil_id));

@@ -140,6 +140,10 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 		};
 		const childName = nameOf().split('\n')[0].trim();
 		const strike = nameStriker(childName ? [childName] : []);
+		// A file is often named after the child ("Amy Smith SSP.docx"): the name is struck from how the
+		// document is named in everything read, as from its text. (A file refused unread keeps its name: it
+		// is shown on the page and never loaded.)
+		const document = nameStriker(childName ? [childName] : [], true)(file.name);
 
 		for (const l of labels) {
 			const kind = l.field ? PERSONAL_KIND[l.field] : undefined;
@@ -149,14 +153,14 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 
 		const entry = templates.get(template) ?? { documents: [], fields: new Map<string, string | null>() };
 		templates.set(template, entry);
-		entry.documents.push(file.name);
+		entry.documents.push(document);
 		for (const l of labels) if (!entry.fields.has(strike(l.wording))) entry.fields.set(strike(l.wording), l.field === 'ignore' ? null : l.field);
 		for (const g of grids) for (const h of g.headings) if (h.label && !entry.fields.has(h.label)) entry.fields.set(strike(h.label), h.role ? `grid: ${h.role}` : null);
 
 		const planGrids = grids.filter((g) => !g.group);
 		const group = grids.find((g) => g.group) ?? null;
 		if (planGrids.length === 0 && !group) {
-			out.noGrid.push({ document: file.name, labels: [...new Set(labels.map((l) => strike(l.wording)))] });
+			out.noGrid.push({ document, labels: [...new Set(labels.map((l) => strike(l.wording)))] });
 			return null;
 		}
 
@@ -164,12 +168,12 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 		const dob = dobLabel ? (readDate(dobLabel.text) ?? '') : '';
 		if (!group) {
 			if (!childName) {
-				problem(file.name, 'header', 'pupils', "child's name", "no child's name was found, so this plan cannot be given a pupil id; its rows were not loaded");
+				problem(document, 'header', 'pupils', "child's name", "no child's name was found, so this plan cannot be given a pupil id; its rows were not loaded");
 				return null;
 			}
 			if (!dob)
 				problem(
-					file.name,
+					document,
 					dobLabel ? dobLabel.where : 'header',
 					'pupils',
 					'date of birth',
@@ -205,7 +209,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 			for (const [k, v] of kept[0].fields) if (!kept[1].fields.has(k)) kept[1].fields.set(k, v);
 			kept.shift();
 		}
-		return { document: file.name, childName, dob, fields, sections: group ? [] : kept, group, strike };
+		return { document, childName, dob, fields, sections: group ? [] : kept, group, strike };
 	}
 
 	// Pupils: one pseudonym per child; spellings that differ with the same date of birth are offered, not merged.

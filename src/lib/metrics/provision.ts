@@ -22,8 +22,8 @@ export function provisionByInterventionSql(s: Scope): Sql {
     all_pupils AS (
       SELECT r.intervention_key, count(DISTINCT ${pupilKeySql('a')})::INTEGER AS n FROM runs r
       JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id GROUP BY 1)
-    SELECT r.intervention_key, any_value(nm.name) AS intervention, mode(r.need_area) AS need_area, mode(r.wave) AS wave,
-      mode(r.delivered_by) AS delivered_by, count(*)::INTEGER AS provisions,
+    SELECT r.intervention_key, any_value(nm.name) AS intervention, mode(r.need_area ORDER BY r.need_area) AS need_area, mode(r.wave ORDER BY r.wave) AS wave,
+      mode(r.delivered_by ORDER BY r.delivered_by) AS delivered_by, count(*)::INTEGER AS provisions,
       coalesce(any_value(ap.n), 0)::INTEGER AS pupils,
       median(r.shared_by) AS typical_group_size, median(r.sessions_per_week) AS sessions_per_week, median(r.minutes_per_session) AS minutes_per_session,
       sum(r.hours_per_week) AS staff_hours_per_week, count(*) FILTER (WHERE r.hours_per_week IS NULL)::INTEGER AS provisions_not_quantified, median(r.run_weeks) AS weeks,
@@ -141,7 +141,7 @@ export const staffHoursByRole = metric({
 	row: z.object({ role: col.text, provisions: col.int, staff_hours_per_week: col.num.nullable(), provisions_not_quantified: col.int }),
 	sql: (s) => sql`
     WITH runs AS (${provisionRunsSql(s)})
-    SELECT coalesce(mode(delivered_by), 'Not recorded') AS role, count(*)::INTEGER AS provisions,
+    SELECT coalesce(mode(delivered_by ORDER BY delivered_by), 'Not recorded') AS role, count(*)::INTEGER AS provisions,
       sum(hours_per_week) AS staff_hours_per_week,
       count(*) FILTER (WHERE hours_per_week IS NULL)::INTEGER AS provisions_not_quantified
     FROM runs WHERE start_date <= DATE ${s.asOf} AND (end_date IS NULL OR end_date >= DATE ${s.asOf})

@@ -7,10 +7,13 @@
 
 const ENCODER = new TextEncoder();
 const KEY_BYTES = 32;
-/** Base32 without the letters that read as digits (Crockford's alphabet). */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-/** 60 bits: a collision among a trust's pupils is vanishingly unlikely. */
-const ID_CHARS = 12;
+/**
+ * Letters only: an id with digits in it can look like a phone number or a UPN to the personal-data guard
+ * (a plan's id adds its start date's eight digits), and would then stop the import.
+ */
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** 11 letters after the W: about 51 bits, so a collision among a trust's pupils is vanishingly unlikely. */
+const ID_LETTERS = 11;
 
 export interface SchoolKey {
 	/** The secret, 32 random bytes. */
@@ -36,19 +39,14 @@ async function hmac(secret: Uint8Array, text: string): Promise<Uint8Array> {
 	return new Uint8Array(await crypto.subtle.sign('HMAC', key, ENCODER.encode(text)));
 }
 
-function base32(bytes: Uint8Array, chars: number): string {
+/** The first bytes of a hash written in `count` letters (base 26). */
+function letters(bytes: Uint8Array, count: number): string {
+	let value = 0n;
+	for (const byte of bytes.subarray(0, 8)) value = (value << 8n) | BigInt(byte);
 	let out = '';
-	let bits = 0;
-	let value = 0;
-	for (const byte of bytes) {
-		value = (value << 8) | byte;
-		bits += 8;
-		while (bits >= 5 && out.length < chars) {
-			out += ALPHABET[(value >>> (bits - 5)) & 31];
-			bits -= 5;
-		}
-		value &= (1 << bits) - 1;
-		if (out.length >= chars) break;
+	for (let i = 0; i < count; i++) {
+		out += LETTERS[Number(value % 26n)];
+		value /= 26n;
 	}
 	return out;
 }
@@ -69,7 +67,7 @@ export function normaliseName(name: string): string {
 }
 
 async function keyCheck(secret: Uint8Array): Promise<string> {
-	return base32(await hmac(secret, 'provision-lens key check'), 8);
+	return letters(await hmac(secret, 'provision-lens key check'), 8);
 }
 
 export async function makeSchoolKey(today: string): Promise<SchoolKey> {
@@ -79,7 +77,7 @@ export async function makeSchoolKey(today: string): Promise<SchoolKey> {
 
 /** The pupil id of a child, from the name and the date of birth (ISO `YYYY-MM-DD`, or '' when the document gives none). */
 export async function pupilPseudonym(key: SchoolKey, name: string, dateOfBirth: string): Promise<string> {
-	return 'W' + base32(await hmac(key.secret, `${normaliseName(name)}|${dateOfBirth.trim()}`), ID_CHARS - 1);
+	return 'W' + letters(await hmac(key.secret, `${normaliseName(name)}|${dateOfBirth.trim()}`), ID_LETTERS);
 }
 
 function toBase64(bytes: Uint8Array): string {

@@ -8,8 +8,11 @@ import { runInTurns } from '../page-turns';
 const CHUNK = 100_000;
 const partsCode = (findings: Finding[]) => findings.map((f) => (f.ok === true ? '1' : f.ok === false ? '0' : '?')).join('');
 
-/** Wordings checked between the points where the checker may pause (a few milliseconds of work). */
-const WORDINGS_PER_STEP = 500;
+/**
+ * Wordings checked between the points where the checker may pause: a few milliseconds of work. (A
+ * wording can take a millisecond in the page: at 500 a step the page froze for a second on 300 Word plans.)
+ */
+const WORDINGS_PER_STEP = 20;
 
 /** Each wording's CSV line of verdicts, as steps (`runInTurns`: on the page the checker runs in slices). */
 function* checkedLines(rows: { k: number; target_text: string; days: number | null }[]): Generator<void, string[]> {

@@ -99,7 +99,8 @@ export async function readWordDocuments(
 		onDocument: (done, total) => {
 			progress(`Reading plan ${Math.min(done + 1, total)} of ${total}`, false);
 			return turn() ?? undefined;
-		}
+		},
+		turn: () => turn() ?? undefined
 	});
 	const tables = wordTables.filter((t) => result.tables[t].length).map((table) => ({ table, file: wordSourceName(table), text: wordCsv(table, result.tables[table]), origins: result.origins[table] }));
 	const { problems, refused, noGrid, personalLeftOut, possibleMatches, templates } = result;

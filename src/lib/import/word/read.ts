@@ -20,6 +20,8 @@ export interface ReadOptions {
 	mappings?: TemplateMappings;
 	/** Called after each document; the caller may return a promise to give the page a turn. */
 	onDocument?: (done: number, total: number) => void | Promise<void>;
+	/** Called often while the rows are put together after the last document; may return a promise to give the page a turn. */
+	turn?: () => void | null | Promise<void>;
 }
 
 /** A plan's labels by field, plus its grids. */
@@ -224,6 +226,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 	const pupils = new Map<string, PupilAcc>();
 	const idOf = new Map<DocRead, string>();
 	for (const d of docs) {
+		await options.turn?.();
 		if (d.group) continue;
 		const id = await pupilPseudonym(key, d.childName, d.dob);
 		idOf.set(d, id);
@@ -245,6 +248,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 	}
 	const plansOf = new Map<string, PlanAcc[]>();
 	for (const d of docs) {
+		await options.turn?.();
 		const pupil = idOf.get(d);
 		if (!pupil) continue;
 		for (const section of d.sections) {
@@ -277,6 +281,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 
 	const planRows: { plan: PlanAcc; pupil: string }[] = [];
 	for (const [pupil, list] of plansOf) {
+		await options.turn?.();
 		list.sort((a, b) => (a.start || '9999').localeCompare(b.start || '9999') || a.doc.document.localeCompare(b.doc.document));
 		const taken = new Map<string, number>();
 		list.forEach((plan, n) => {
@@ -299,6 +304,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 	};
 
 	for (const { plan, pupil } of planRows) {
+		await options.turn?.();
 		const d = plan.doc;
 		const s = plan.section;
 		const where = s.grids[0] ? `plan grid (table ${s.grids[0].table})` : 'header';
@@ -478,6 +484,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 	const byName = new Map<string, Set<string>>();
 	for (const [id, acc] of pupils) for (const n of acc.names) byName.set(normaliseName(n), new Set([...(byName.get(normaliseName(n)) ?? []), id]));
 	for (const d of docs) {
+		await options.turn?.();
 		const g = d.group;
 		if (!g) continue;
 		const names = g.rows.map((r) =>

@@ -395,7 +395,13 @@ describe('reading a folder of Word plans', () => {
 			],
 			key
 		);
-		const documents = new Set([...named.problems.map((p) => p.document), ...named.templates.flatMap((t) => t.documents), ...Object.values(named.origins).flat().map((o) => o.document)]);
+		const documents = new Set([
+			...named.problems.map((p) => p.document),
+			...named.templates.flatMap((t) => t.documents),
+			...Object.values(named.origins)
+				.flat()
+				.map((o) => o.document)
+		]);
 		expect([...documents].sort()).toEqual(['Plans/[Pupil] SSP autumn.docx', 'Plans/[Pupil]_[Pupil]_iep.docx']);
 		expect(JSON.stringify(named)).not.toMatch(/amy|smith/i);
 	});

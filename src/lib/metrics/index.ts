@@ -1,12 +1,13 @@
 /**
  * Every registered figure. A new figure goes in the module of its family (register, achievement,
- * provision, entry-exit, plan-quality, plain-language, target-checks, options, snapshots, strategy) as one `metric({...})`
+ * provision, entry-exit, plan-quality, plain-language, target-checks, options, snapshots, strategy, lineage) as one `metric({...})`
  * with a hand-worked test beside it, and is listed here; the registry-wide test then runs it on
  * every fixture and checks its rows against its declared type.
  */
 import * as achievement from './achievement';
 import * as attainment from './attainment';
 import * as entryExit from './entry-exit';
+import * as lineage from './lineage';
 import * as options from './options';
 import * as plainLanguage from './plain-language';
 import * as planQuality from './plan-quality';
@@ -20,6 +21,6 @@ import type { AnyMetric } from './registry';
 
 const isMetric = (x: unknown): x is AnyMetric => typeof x === 'object' && x !== null && 'id' in x && 'sql' in x && 'row' in x;
 
-export const allMetrics: AnyMetric[] = [register, achievement, provision, entryExit, planQuality, plainLanguage, targetChecks, options, attainment, schools, snapshots, strategy].flatMap((m) =>
-	Object.values(m).filter(isMetric)
+export const allMetrics: AnyMetric[] = [register, achievement, provision, entryExit, planQuality, plainLanguage, targetChecks, options, attainment, schools, snapshots, strategy, lineage].flatMap(
+	(m) => Object.values(m).filter(isMetric)
 );

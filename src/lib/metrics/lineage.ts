@@ -177,3 +177,12 @@ export const lineageList = metric({
 		{ pupil: null, carriedAtLeast: 2, limit: 10 }
 	]
 });
+
+/** Each status in words (docs/target-lineage.md), for the pupil page and the lists. */
+export const lineageStatusLabels: Record<LineageStatus, string> = {
+	met: 'Met',
+	carried: 'Carried over, same words',
+	changed: 'Carried over, reworded',
+	dropped: 'Dropped without being met',
+	open: 'Set once, not yet met'
+};

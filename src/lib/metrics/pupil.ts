@@ -101,3 +101,11 @@ export const pupilAssessments = metric({
     ORDER BY lower(subject), assessed_on`,
 	examples: example
 });
+
+/** A review's timing in words. */
+export const reviewTimingLabels: Record<ReviewTiming, string> = {
+	on_time: 'On time',
+	late: 'Late (more than 14 days after the date set)',
+	overdue: 'Overdue (not held, more than 14 days after the date set)',
+	not_due: 'Not yet due'
+};

@@ -33,8 +33,9 @@ describe('the pupil page in Chromium', () => {
 		storyUrl = page.url();
 		const plans = page.getByRole('table', { name: `Plans of pupil ${id}, in order` });
 		await plans.waitFor({ timeout: 60_000 });
-		// On a third or later plan: three plans or more, each with its review's timing in words.
-		expect(await plans.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+		// On a third or later plan (the demo exports the latest plans only, with their cycle numbers): cycle 3 or more shown, each review's timing in words.
+		const cycles = (await plans.locator('tbody tr td:first-of-type').allTextContents()).map((c) => Number(c.trim()));
+		expect(Math.max(...cycles)).toBeGreaterThanOrEqual(3);
 		expect(await plans.locator('tbody').textContent()).toMatch(/On time|Late|Overdue|Not yet due/);
 		await page.getByRole('table', { name: new RegExp(`Each target of pupil ${id} from the plan that first set it`) }).waitFor();
 		await page.getByRole('heading', { name: 'Provision received, plan by plan' }).waitFor();

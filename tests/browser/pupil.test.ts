@@ -67,6 +67,30 @@ describe('the pupil page in Chromium', () => {
 		await page.getByRole('heading', { name: 'Plans, one after another' }).waitFor({ timeout: 60_000 });
 	});
 
+	it('proposes a case sample of six, one with an EHC plan, and prints one pupil a page', async () => {
+		await page.goto(`${app.url}/case-sample`);
+		await page.getByRole('button', { name: 'Propose a spread' }).click();
+		const cases = page.locator('article.case');
+		await expect.poll(() => cases.count(), { timeout: 60_000 }).toBe(6);
+		await page.getByRole('heading', { name: 'Plans, one after another' }).nth(5).waitFor({ timeout: 60_000 });
+		const ids = new URL(page.url()).searchParams.get('pupils')?.split(',') ?? [];
+		expect(ids).toHaveLength(6);
+		// The first proposed has an EHC plan.
+		expect(await cases.first().locator('dl').textContent()).toContain('EHC plan');
+		await page.emulateMedia({ media: 'print' });
+		const pdf = await page.pdf({ format: 'A4', printBackground: true, path: 'test-results/case-sample.pdf' });
+		// Where each pupil starts, on paper: the top of a page, one pupil after another.
+		const tops = await cases.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top + window.scrollY));
+		await page.emulateMedia({ media: 'screen' });
+		const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+		expect(pages).toBeGreaterThanOrEqual(6);
+		expect(pages).toBeLessThanOrEqual(12);
+		expect(tops).toEqual([...tops].sort((a, b) => a - b));
+		const text = (await page.locator('main').textContent()) ?? '';
+		for (const id of ids) expect(text).toContain(`Pupil ${id}`);
+		expect(text).not.toMatch(/[A-Z]\d{12}/);
+	});
+
 	it('asked for nothing outside its own origin and logged no errors', () => {
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);

@@ -67,6 +67,25 @@ describe('the pupil page in Chromium', () => {
 		await page.getByRole('heading', { name: 'Plans, one after another' }).waitFor({ timeout: 60_000 });
 	});
 
+	it("opens from the menu with every pupil's targets followed across plans, readable at 320 px", async () => {
+		await page.goto(`${app.url}/`);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: "Pupils' stories", includeHidden: true })
+			.evaluate((a: HTMLAnchorElement) => a.click());
+		await page.getByRole('heading', { level: 1, name: "Pupils' stories" }).waitFor({ timeout: 60_000 });
+		const byNeed = page.getByRole('table', { name: 'Targets followed across plans, by the area of need first set in' });
+		await byNeed.waitFor({ timeout: 60_000 });
+		expect(await byNeed.locator('tbody tr').count()).toBeGreaterThan(0);
+		await page.getByRole('table', { name: /by intervention/ }).waitFor();
+		await page.getByText(/targets followed from the plan that first set them/).waitFor();
+		await page.setViewportSize({ width: 320, height: 900 });
+		const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+		expect(scroll).toBeLessThanOrEqual(client);
+		await page.setViewportSize({ width: 1280, height: 900 });
+	});
+
 	it('proposes a case sample of six, one with an EHC plan, and prints one pupil a page', async () => {
 		await page.goto(`${app.url}/case-sample`);
 		await page.getByRole('button', { name: 'Propose a spread' }).click();

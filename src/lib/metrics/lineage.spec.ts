@@ -45,7 +45,12 @@ describe('target lineage', () => {
 			Z3: ['Z3', 'open', false],
 			E1: ['E1', 'met', false],
 			// Overdue, but L4 has no later plan: open.
-			E2: ['E2', 'open', false]
+			E2: ['E2', 'open', false],
+			// G1 "add two numbers within 10 using counters" shares 6 of 9 words with both H1 (a number line) and H2 (a bead string):
+			// ambiguous from the earlier side, no match; G1 is dropped (L5 has a later plan), H1 and H2 are new.
+			G1: ['G1', 'dropped', false],
+			H1: ['H1', 'open', false],
+			H2: ['H2', 'open', false]
 		});
 	});
 
@@ -59,16 +64,16 @@ describe('target lineage', () => {
 
 	it('counts lineages by status, those carried twice without being met, and days to met', async () => {
 		const s = await runMetric(db, lineageSummary, scope, undefined);
-		// Met T12 T32 U3 E1; carried W1 W2 Z1; changed T31; dropped U1 U2; open W3 W4 Z2 Z3 E2.
+		// Met T12 T32 U3 E1; carried W1 W2 Z1; changed T31; dropped U1 U2 G1; open W3 W4 Z2 Z3 E2 H1 H2.
 		// Days to met: T12 6 Jan → 28 Mar 2025 = 81; T22>T32 21 Apr → 12 Dec 2025 = 235; U3 21 Apr → 11 Jul = 81;
 		// E1 8 Sep → 12 Dec = 95. Median of 81 81 95 235 = 88; mean 492 / 4 = 123.
 		expect(s).toEqual({
-			lineages: 15,
+			lineages: 18,
 			met: 4,
 			carried: 3,
 			changed: 1,
-			dropped: 2,
-			open: 5,
+			dropped: 3,
+			open: 7,
 			carried_twice_unmet: 1,
 			met_with_dates: 4,
 			median_days_to_met: 88,
@@ -90,8 +95,9 @@ describe('target lineage', () => {
 	it('breaks lineages down by area of need', async () => {
 		const rows = await runMetric(db, lineageByNeedArea, scope, undefined);
 		expect(rows.map((r) => [r.need_area, r.lineages, r.met, r.carried, r.changed, r.dropped, r.open, r.carried_twice_unmet, r.median_days_to_met])).toEqual([
+			// T11>T21>T31 changed, U3 met (81 days), V2>W2 carried, W3 W4 Z2 Z3 H1 H2 open, G1 dropped
+			['cognition_learning', 10, 1, 1, 1, 1, 6, 1, 81],
 			// U1 U2 dropped, V1>W1 carried
-			['cognition_learning', 7, 1, 1, 1, 0, 4, 1, 81],
 			['communication_interaction', 3, 0, 1, 0, 2, 0, 0, null],
 			// T12 (81) and T22>T32 (235) met, Y1>Z1 carried
 			['semh', 3, 2, 1, 0, 0, 0, 0, 158],
@@ -110,8 +116,8 @@ describe('target lineage', () => {
 			['Precision Teaching', 1, 0, 0, 1, 0, 0, 1],
 			// U3 met, V2>W2 carried
 			['Write Away', 2, 1, 1, 0, 0, 0, 0],
-			// W3 W4 Z2 Z3 E2 open, E1 met
-			[null, 6, 1, 0, 0, 0, 5, 0]
+			// W3 W4 Z2 Z3 E2 H1 H2 open, E1 met, G1 dropped
+			[null, 9, 1, 0, 0, 1, 7, 0]
 		]);
 	});
 });

@@ -37,5 +37,6 @@ export const allMetrics: AnyMetric[] = [
 	snapshots,
 	strategy,
 	lineage,
-	pupil
+	pupil,
+	caseSample
 ].flatMap((m) => Object.values(m).filter(isMetric));

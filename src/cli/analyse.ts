@@ -4,6 +4,7 @@ import { importSummary, type ImportSummary } from '../lib/import/summary';
 import { achievementByIntervention, achievementByNeedArea, targetStatus } from '../lib/metrics/achievement';
 import { attainmentBySubject, attainmentGap, attendanceSummary, progressJudgements, pupilsBehindNoChange, type AttainmentGroup } from '../lib/metrics/attainment';
 import { entryExitByIntervention } from '../lib/metrics/entry-exit';
+import { lineageByIntervention, lineageByNeedArea, lineageList, lineageSummary } from '../lib/metrics/lineage';
 import { coverage, qualityIndicators, type IndicatorCounts } from '../lib/metrics/plan-quality';
 import { provisionByIntervention, pupilsOverThreshold } from '../lib/metrics/provision';
 import { planCounts, pupilsByNeedArea, pupilsByStage } from '../lib/metrics/register';
@@ -42,7 +43,11 @@ const analysisAsks = {
 	attainmentGap: ask(attainmentGap),
 	progress: ask(progressJudgements),
 	attendance: ask(attendanceSummary),
-	behind: ask(pupilsBehindNoChange)
+	behind: ask(pupilsBehindNoChange),
+	lineage: ask(lineageSummary),
+	lineageByNeedArea: ask(lineageByNeedArea),
+	lineageByIntervention: ask(lineageByIntervention),
+	carriedTwice: ask(lineageList, { pupil: null, carriedAtLeast: 2 })
 };
 type Figures = Answers<typeof analysisAsks>;
 
@@ -91,6 +96,13 @@ export interface Analysis {
 		progress: Figures['progress'];
 		attendance: Figures['attendance'];
 		behind_twice_no_change: Figures['behind'];
+	};
+	/** Targets followed across plans (docs/target-lineage.md): lineages by status, by need area and intervention, and those carried two or more times without being met (ids only). */
+	lineage: {
+		summary: Figures['lineage'];
+		by_need_area: Figures['lineageByNeedArea'];
+		by_intervention: Figures['lineageByIntervention'];
+		carried_twice_unmet: Figures['carriedTwice'];
 	};
 }
 
@@ -204,7 +216,8 @@ export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string
 			progress: f.progress,
 			attendance: f.attendance,
 			behind_twice_no_change: f.behind
-		}
+		},
+		lineage: { summary: f.lineage, by_need_area: f.lineageByNeedArea, by_intervention: f.lineageByIntervention, carried_twice_unmet: f.carriedTwice }
 	};
 }
 

@@ -9,7 +9,21 @@ import { startApp, type App } from './harness';
  * no sideways page scroll, no serious or critical axe finding, and a screenshot to look at.
  */
 const widths = [320, 768, 1366] as const;
-const pages = ['/', '/import', '/provision-map', '/impact', '/quality', '/report', '/strategy', '/strategy?school=Oakfield+Primary', '/data-dictionary', '/settings'] as const;
+const pages = [
+	'/',
+	'/import',
+	'/provision-map',
+	'/impact',
+	'/quality',
+	'/report',
+	'/strategy',
+	'/strategy?school=Oakfield+Primary',
+	'/data-dictionary',
+	'/settings',
+	'/pupil',
+	'/pupil?school=Oakfield+Primary&pupil=P0003',
+	'/case-sample?school=Oakfield+Primary&pupils=P0003,P0001'
+] as const;
 const shots = 'test-results/shots';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

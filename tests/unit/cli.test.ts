@@ -148,6 +148,15 @@ describe('lens analyse', () => {
 		expect(out.quality.indicators.targets_smart).toEqual({ met: 0, not_met: 4, unknown: 1 });
 	});
 
+	it('adds target lineage: lineages by status, need area and intervention, and those carried twice without being met', async () => {
+		const out = JSON.parse((await lens('analyse', fixture('lineage'), '--as-of', '2026-01-15', '--json')).stdout);
+		// Hand-worked in src/lib/metrics/lineage.spec.ts.
+		expect(out.lineage.summary).toMatchObject({ lineages: 18, met: 4, carried: 3, changed: 1, dropped: 3, open: 7, carried_twice_unmet: 1, by_wording: 2, median_days_to_met: 88 });
+		expect(out.lineage.by_need_area.map((r: { need_area: string }) => r.need_area)).toEqual(['cognition_learning', 'communication_interaction', 'semh', 'sensory_physical']);
+		expect(out.lineage.by_intervention).toHaveLength(5);
+		expect(out.lineage.carried_twice_unmet).toEqual([expect.objectContaining({ pupil_id: 'L1', steps: ['T11', 'T21', 'T31'], carried: 2, status: 'changed', by_wording: true })]);
+	});
+
 	it("writes the governors' report as one HTML file, and counts suppressed cells", async () => {
 		const out = `${tmpdir()}/lens-report-${process.pid}.html`;
 		const r = await lens('report', fixture('impact'), '--period', '2025/26', '--as-of', '2026-01-15', '--out', out, '--json');

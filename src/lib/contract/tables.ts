@@ -143,7 +143,11 @@ export const targets = z.object({
 		references: { table: 'provisions', column: 'provision_id' },
 		aliases: ['provisions', 'provision', 'interventions', 'provision id']
 	}),
-	next_steps: opt('text', 'What the review decided for this target.', { aliases: ['next step', 'actions'] })
+	next_steps: opt('text', 'What the review decided for this target.', { aliases: ['next step', 'actions'] }),
+	carried_from: opt('id', 'The earlier target this one carries on (its target_id in an earlier plan of the same pupil); blank = matched by wording where it can be (docs/target-lineage.md).', {
+		references: { table: 'targets', column: 'target_id' },
+		aliases: ['carried over from', 'previous target', 'earlier target', 'continues target', 'follows on from']
+	})
 });
 
 export const provisions = z.object({

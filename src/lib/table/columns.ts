@@ -22,6 +22,10 @@ export interface Column<R> {
 	/** A column of sentences: kept wide enough to wrap into lines, not a word to a line, on a narrow screen. */
 	wide?: boolean;
 	rowHeader?: boolean;
+	/** The cell as a link to another page of the app (a pupil's story), or plain text where null. */
+	href?: (row: R) => string | null;
+	/** The link's accessible name, when the cell's text alone does not say where it goes. */
+	linkLabel?: (row: R) => string;
 	csv?: boolean;
 	screen?: boolean;
 }

@@ -156,7 +156,11 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 
 	// Optional references (an allocation's plan): an unknown id is cleared with a warning.
 	const optRefs = cols.filter((c) => c.references && !c.required && c.kind === 'id');
-	const optRefMissing = (c: ColumnSpec) => `${v(c.name)} IS NOT NULL AND ${v(c.name)} NOT IN (SELECT ${ident(c.references!.column)} FROM ${ident(c.references!.table)} WHERE school = ${S})`;
+	// A reference within the table (a target carried from an earlier target) is to a row of this same load, never to the row itself.
+	const optRefMissing = (c: ColumnSpec) =>
+		c.references!.table === table && key
+			? `${v(c.name)} IS NOT NULL AND (${v(c.name)} = ${v(key.name)} OR ${v(c.name)} NOT IN (SELECT ${v(key.name)} FROM ${CHECKED} WHERE err_reason IS NULL))`
+			: `${v(c.name)} IS NOT NULL AND ${v(c.name)} NOT IN (SELECT ${ident(c.references!.column)} FROM ${ident(c.references!.table)} WHERE school = ${S})`;
 
 	const keyExpr = key ? v(key.name) : 'NULL';
 	stmts.push(`INSERT INTO import_rejected SELECT ${S}, ${file}, ${lit(table)}, line, err_column, err_value, err_reason, ${keyExpr} FROM ${CHECKED} WHERE err_reason IS NOT NULL`);

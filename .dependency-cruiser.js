@@ -1,7 +1,8 @@
 // The layers of the app, checked by `npm run lint:layers` (dependency-cruiser). Bottom to top: a layer
 // may import its own layer and those below it, never one above.
 //
-//   1. foundation       contract, settings, stats, quality, reflection, export, storage, format.ts, page-turns.ts
+//   1. foundation       contract, settings, stats, quality, reflection, export, storage, format.ts, page-turns.ts,
+//                       phrasebook.ts, assumption-words.ts
 //                       (plain TypeScript: no engine, no figures, no page)
 //   2. db               the DuckDB seam, the only code that touches DuckDB (of the rest it uses page-turns.ts only)
 //   3. validate         SQL generated from the contract
@@ -16,7 +17,7 @@
 /** One folder or file of src/lib as a path pattern. */
 const lib = (...names) => `^src/lib/(${names.join('|')})(/|\\.ts$)`;
 
-const FOUNDATION = ['contract', 'settings', 'stats', 'quality', 'reflection', 'export', 'storage', 'format', 'page-turns'];
+const FOUNDATION = ['contract', 'settings', 'stats', 'quality', 'reflection', 'export', 'storage', 'format', 'page-turns', 'phrasebook', 'assumption-words'];
 const ENGINE = ['db'];
 const SQL = ['validate', 'metrics'];
 const LOADING = ['import'];

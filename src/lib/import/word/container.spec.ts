@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_BUDGET, openDocx } from './container';
-import { docx, p } from './testing';
+import { docx, p } from '../../../../tests/unit/word-docx';
 
 /** The archive with the unpacked size its index declares for word/document.xml changed (an index can lie). */
 function declaring(size: number): Uint8Array {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readChoice, type ChoiceOption } from './marks';
 import { readDocumentXml, type Paragraph } from './model';
-import { box, del, documentXml, formBox, p, r, sym } from './testing';
+import { box, del, documentXml, formBox, p, r, sym } from '../../../../tests/unit/word-docx';
 
 const stage: ChoiceOption<'K' | 'E'>[] = [
 	{ value: 'K', words: ['sen support', 'graduated approach'] },

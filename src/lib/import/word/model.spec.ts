@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blocksText, readDocumentXml, type Table } from './model';
-import { box, del, documentXml, formBox, p, placeholder, r, sym, tbl, tc, tr } from './testing';
+import { box, del, documentXml, formBox, p, placeholder, r, sym, tbl, tc, tr } from '../../../../tests/unit/word-docx';
 
 const tableOf = (xml: string) => readDocumentXml(documentXml(xml)).blocks.find((b): b is Table => b.kind === 'table')!;
 const texts = (t: Table) => t.rows.map((row) => row.cells.map((c) => blocksText(c.blocks)));

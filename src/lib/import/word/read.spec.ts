@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSchoolKey, pupilPseudonym, type SchoolKey } from './pseudonym';
 import { readWordPlans } from './read';
-import { box, del, docx, formBox, p, r, tbl, tc, tr } from './testing';
+import { box, del, docx, formBox, p, r, tbl, tc, tr } from '../../../../tests/unit/word-docx';
 import type { WordFile, WordPlanRead } from './types';
 
 /** An APDR plan (the Norfolk layout): labels above their values, ticked boxes, the four-column grid with a merged provision cell. */

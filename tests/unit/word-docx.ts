@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 
 /**
  * Small Word documents written in tests, part by part, so each marking style, merged cell and bad file
- * is exactly what the test says. Only for the specs beside this file.
+ * is exactly what the test says. For the Word reader's specs (src/lib/import/word/*.spec.ts).
  */
 
 const NS =

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startApp, type App } from './harness';
+import { followLink, startApp, type App } from './harness';
 
 /**
  * Every page on the demo at a phone (320 CSS px, WCAG 1.4.10 Reflow), a tablet and a laptop width:
@@ -80,12 +80,26 @@ async function axeFindings(page: Page): Promise<AxeFinding[]> {
 
 describe('every page at phone, tablet and laptop widths', () => {
 	let app: App;
+	let context: BrowserContext;
+	let page: Page;
 	const foreign: string[] = [];
 	const errors: string[] = [];
 
 	beforeAll(async () => {
 		mkdirSync(shots, { recursive: true });
 		app = await startApp();
+		// bypassCSP only so that axe can be injected; the app's own code runs as in production.
+		context = await app.browser.newContext({ viewport: { width: widths[0], height: 900 }, bypassCSP: true });
+		page = await context.newPage();
+		const origin = new URL(app.url).origin;
+		page.on('request', (r) => {
+			const u = r.url();
+			if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
+		});
+		page.on('pageerror', (e) => errors.push(`${page.viewportSize()?.width}px: ${e.message}`));
+		// One load of the app and the demo; every page after it is reached as a link would reach it.
+		await page.goto(`${app.url}/`);
+		await waitForFigures(page);
 	});
 	afterAll(async () => {
 		await app?.close();
@@ -93,26 +107,13 @@ describe('every page at phone, tablet and laptop widths', () => {
 
 	for (const width of widths) {
 		describe(`${width} px`, () => {
-			let context: BrowserContext;
-			let page: Page;
 			beforeAll(async () => {
-				// bypassCSP only so that axe can be injected; the app's own code runs as in production.
-				context = await app.browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-				page = await context.newPage();
-				const origin = new URL(app.url).origin;
-				page.on('request', (r) => {
-					const u = r.url();
-					if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
-				});
-				page.on('pageerror', (e) => errors.push(`${width}px: ${e.message}`));
-			});
-			afterAll(async () => {
-				await context?.close();
+				await page.setViewportSize({ width, height: 900 });
 			});
 
 			for (const path of pages) {
 				it(`${path} fits the window and has no serious accessibility finding`, async () => {
-					await page.goto(`${app.url}${path}`);
+					await followLink(page, path);
 					await waitForFigures(page);
 					const name = path === '/' ? 'overview' : path.slice(1).replace(/[^a-z0-9-]+/gi, '-');
 					await page.screenshot({ path: `${shots}/${width}-${name}.png`, fullPage: true });
@@ -125,7 +126,7 @@ describe('every page at phone, tablet and laptop widths', () => {
 
 			if (width === 320) {
 				it('folds the menu into a button that opens and closes it from the keyboard', async () => {
-					await page.goto(`${app.url}/impact`);
+					await followLink(page, '/impact');
 					await waitForFigures(page);
 					const nav = page.getByRole('navigation', { name: 'Main' });
 					const button = page.getByRole('button', { name: 'Menu' });
@@ -156,7 +157,7 @@ describe('every page at phone, tablet and laptop widths', () => {
 				});
 			} else {
 				it('shows the whole menu without a menu button', async () => {
-					await page.goto(`${app.url}/settings`);
+					await followLink(page, '/settings');
 					await waitForFigures(page);
 					expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
 					expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data dictionary' }).isVisible()).toBe(true);

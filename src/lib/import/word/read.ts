@@ -72,6 +72,9 @@ const cellsText = (cells: Cell[] | undefined) => (cells ? linesOf(cells.flatMap(
 const cellsParagraphs = (cells: Cell[] | undefined): Paragraph[] => (cells ? cells.flatMap(cellParagraphs) : []);
 const NONE = /^(?:none|n\/?a|no|nil|not applicable|-+|–)\.?$/i;
 
+/** Why a grid row has no area of need: it names none, and the plan ticks none or several. */
+const noAreaWhy = (ticked: unknown[]) => `the row names no area of need and the plan ticks ${ticked.length > 1 ? 'more than one' : 'none'}`;
+
 export async function readWordPlans(files: WordFile[], key: SchoolKey, options: ReadOptions = {}): Promise<WordPlanRead> {
 	const out: WordPlanRead = {
 		tables: emptyTables(() => []),
@@ -369,14 +372,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 					provisionId = `${plan.id}-P${++pn}`;
 					provisionOf.set(origin, provisionId);
 					const words = provisionWords(provisionText);
-					if (!area)
-						problem(
-							d.document,
-							row.where,
-							'provisions',
-							`provision ${pn}: area of need`,
-							areas.length > 1 ? 'the row names no area of need and the plan ticks more than one' : 'the row names no area of need and the plan ticks none'
-						);
+					if (!area) problem(d.document, row.where, 'provisions', `provision ${pn}: area of need`, noAreaWhy(areas));
 					add(
 						'provisions',
 						{
@@ -412,14 +408,7 @@ export async function readWordPlans(files: WordFile[], key: SchoolKey, options: 
 			if (o.state === 'chosen') outcome = o.values[0];
 			else if (o.state === 'unreadable') problem(d.document, row.where, 'targets', `target ${t}: outcome`, o.why);
 			else if (o.state === 'none' && anyOutcome) problem(d.document, row.where, 'targets', `target ${t}: outcome`, 'the plan has been reviewed but nothing marks whether this target was achieved');
-			if (!area)
-				problem(
-					d.document,
-					row.where,
-					'targets',
-					`target ${t}: area of need`,
-					areas.length > 1 ? 'the row names no area of need and the plan ticks more than one' : 'the row names no area of need and the plan ticks none'
-				);
+			if (!area) problem(d.document, row.where, 'targets', `target ${t}: area of need`, noAreaWhy(areas));
 			add(
 				'targets',
 				{

@@ -27,6 +27,8 @@ describe('Word plans in Chromium', () => {
 
 	it('reads the demo folder of Word plans with the saved key and draws the Overview, Impact and the report from it', async () => {
 		const { page, foreign, errors } = await openPage(app);
+		const workers: string[] = [];
+		page.on('worker', (w) => workers.push(w.url()));
 		await page.goto(`${app.url}/import`);
 		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		await page.getByLabel('School name').fill('Word school');
@@ -52,6 +54,8 @@ describe('Word plans in Chromium', () => {
 			.locator('.summary > table tbody tr')
 			.evaluateAll((trs) => Object.fromEntries(trs.map((tr) => [tr.querySelector('th')?.textContent?.trim(), tr.querySelectorAll('td')[1]?.textContent?.trim()])));
 		expect(rows).toMatchObject({ pupils: String(csvRows('pupils')), plans: String(csvRows('plans')), targets: String(csvRows('targets')) });
+		// The SMART checker ran in a worker of its own, not on the page's thread.
+		expect(workers.some((u) => u.includes('target-checker.worker'))).toBe(true);
 
 		await page.getByRole('link', { name: 'See the overview of this data' }).click();
 		await page.getByRole('heading', { name: 'Overview' }).waitFor();

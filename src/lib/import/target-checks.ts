@@ -1,29 +1,11 @@
 import type { Db } from '../db/types';
-import { checkTarget, type Finding } from '../quality/smart';
 import { lit } from '../validate/sql-text';
 import { formatCount } from '../format';
 import type { ImportProgress } from './types';
-import { runInTurns } from '../page-turns';
+import { wordingChecker } from './target-checker';
+import type { Wording } from './target-verdicts';
 
 const CHUNK = 100_000;
-const partsCode = (findings: Finding[]) => findings.map((f) => (f.ok === true ? '1' : f.ok === false ? '0' : '?')).join('');
-
-/**
- * Wordings checked between the points where the checker may pause: a few milliseconds of work. (A
- * wording can take a millisecond in the page: at 500 a step the page froze for a second on 300 Word plans.)
- */
-const WORDINGS_PER_STEP = 20;
-
-/** Each wording's CSV line of verdicts, as steps (`runInTurns`: on the page the checker runs in slices). */
-function* checkedLines(rows: { k: number; target_text: string; days: number | null }[]): Generator<void, string[]> {
-	const lines: string[] = [];
-	for (const r of rows) {
-		const timeFrame = r.days === null ? {} : { startDate: '2000-01-01', dueDate: new Date(Date.UTC(2000, 0, 1 + r.days)).toISOString().slice(0, 10) };
-		lines.push(`${r.k},${partsCode(checkTarget(r.target_text, timeFrame).findings)}`);
-		if (lines.length % WORDINGS_PER_STEP === 0) yield;
-	}
-	return lines;
-}
 
 /**
  * After-load step of the import: run the SMART checker (plain TypeScript) over every target with
@@ -41,12 +23,13 @@ export async function refreshTargetChecks(db: Db, school: string, progress: Impo
     CREATE OR REPLACE TEMP TABLE target_wordings AS
     SELECT row_number() OVER () AS k, target_text, days FROM (SELECT DISTINCT target_text, days FROM target_check_input);
     CREATE OR REPLACE TEMP TABLE target_verdicts (k BIGINT, parts VARCHAR)`);
+	const check = wordingChecker();
 	try {
 		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM target_wordings`);
 		for (let offset = 0; offset < n; offset += CHUNK) {
 			progress(`Checking each target against the SMART guide (${formatCount(offset)} of ${formatCount(n)} different wordings done)`, false);
-			const rows = await db.query<{ k: number; target_text: string; days: number | null }>(`SELECT k, target_text, days FROM target_wordings WHERE k > ${offset} AND k <= ${offset + CHUNK}`);
-			const lines = await runInTurns(checkedLines(rows));
+			const rows = await db.query<Wording>(`SELECT k, target_text, days FROM target_wordings WHERE k > ${offset} AND k <= ${offset + CHUNK}`);
+			const lines = await check(rows);
 			const file = `target_checks_${offset}.csv`;
 			await db.registerText(file, `k,parts\n${lines.join('\n')}\n`);
 			await db.exec(`INSERT INTO target_verdicts SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false, columns = {'k': 'BIGINT', 'parts': 'VARCHAR'}, delim = ',', quote = '"')`);
@@ -57,6 +40,7 @@ export async function refreshTargetChecks(db: Db, school: string, progress: Impo
       JOIN target_wordings w ON w.target_text = i.target_text AND w.days IS NOT DISTINCT FROM i.days
       JOIN target_verdicts v ON v.k = w.k`);
 	} finally {
+		check.close();
 		await db.exec('DROP TABLE IF EXISTS target_check_input; DROP TABLE IF EXISTS target_wordings; DROP TABLE IF EXISTS target_verdicts');
 	}
 }

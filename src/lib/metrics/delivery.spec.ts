@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/types';
 import { sharedFixture } from '../../../tests/unit/load';
-import { achievementByDose, deliveryByIntervention, deliveryByRun, deliveryTotals, gainsByDose, minutesReceived } from './delivery';
+import { achievementByDose, deliveredCostProgressPoints, deliveryByIntervention, deliveryByRun, deliveryTotals, gainsByDose, minutesReceived } from './delivery';
 import { runMetric } from './registry';
 import { makeScope } from './scope';
 
@@ -173,6 +173,20 @@ describe('delivery', () => {
 		]);
 		// 7 ± 12.706 × √18 / √2 = 7 ± 38.118.
 		expect(rows[1].gain_ci_low).toBeCloseTo(7 - 12.706 * 3, 6);
+	});
+
+	it('can set the cost of what was delivered against progress, leaving out an intervention with a costed run that recorded nothing', async () => {
+		const points = await runMetric(db, deliveredCostProgressPoints, all, { y: 'rate', minBase: 0 });
+		// Reading Boost: £900 over P1, P2, P3 = £300 a pupil; of its cost, (600 × 0.875 + 300 × 0.4) / 900 = 645/900 paid for sessions that ran: £215.
+		// ELSA: £450 / 2 pupils = £225 × 1/3 = £75. Lego Therapy's R4 is costed (at the default TA rate) but recorded nothing: left out.
+		expect(points.map((p) => [p.intervention, p.cost_side])).toEqual([
+			['ELSA', 'median'],
+			['Reading Boost', 'more']
+		]);
+		expect(points[0].cost_per_pupil_gbp).toBeCloseTo(75, 10);
+		expect(points[1].cost_per_pupil_gbp).toBeCloseTo(215, 10);
+		// The median of the two left (quantile_disc takes the lower): £75.
+		expect(points[1].median_cost_gbp).toBeCloseTo(75, 10);
 	});
 
 	it('says not known, never 100%, where a school has no delivery data', async () => {

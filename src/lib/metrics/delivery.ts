@@ -4,7 +4,7 @@ import { gainVerdict, meanInterval } from '../stats/compare';
 import { EEF_DOSE, LOW_DELIVERY_SHARE, type DoseBand } from '../stats/dose';
 import { SMALL_NUMBER } from '../stats/small-number';
 import { statusCounts, withRates, withVersusRest } from './achievement';
-import { allocationGainsSql } from './entry-exit';
+import { allocationGainsSql, costProgressPoints, type CostProgressParams } from './entry-exit';
 import { pupilKeySql, pupilWhere, statusCountsSql, targetFactsSql } from './facts';
 import { interventionNamesSql, provisionRunsSql } from './provision-runs';
 import { col, metric } from './registry';
@@ -262,5 +262,32 @@ export const gainsByDose = metric({
 		})
 });
 export type DoseGain = ReturnType<typeof gainsByDose.finish>[number];
+
+/**
+ * Cost against progress with the cost of what was delivered: each intervention's cost per pupil ×
+ * the share of its costed runs' cost that paid for sessions that ran (each run's cost × its delivered
+ * share; a cancelled session's staff time went elsewhere). An intervention with a costed run that
+ * recorded no delivery drops out (its delivered cost is not known, never the planned one); "more than
+ * most" is judged again among those left.
+ */
+export const deliveredCostProgressPoints = metric({
+	id: 'delivered_cost_progress_points',
+	describe: 'Cost of what was delivered per pupil against progress, one point per intervention with delivery recorded',
+	row: costProgressPoints.row,
+	sql: (s, p: CostProgressParams) => sql`
+    SELECT * REPLACE (quantile_disc(cost_per_pupil_gbp, 0.5) OVER () AS median_cost_gbp)
+    FROM (SELECT c.* REPLACE (c.cost_per_pupil_gbp * d.delivered_share AS cost_per_pupil_gbp)
+      FROM (${costProgressPoints.sql(s, p)}) c
+      JOIN (SELECT intervention_key, sum(run_cost * delivered_share) / nullif(sum(run_cost), 0) AS delivered_share FROM (${deliveryRunsSql(s)}) WHERE run_cost IS NOT NULL
+        GROUP BY ALL HAVING count(*) FILTER (WHERE delivered_share IS NULL) = 0) d
+        ON d.intervention_key = c.intervention_key
+      WHERE d.delivered_share IS NOT NULL)
+    ORDER BY intervention_key`,
+	finish: costProgressPoints.finish,
+	examples: [
+		{ y: 'rate', minBase: 0 },
+		{ y: 'standardised_score', minBase: 0 }
+	]
+});
 
 export type { DoseBand };

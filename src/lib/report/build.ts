@@ -310,10 +310,9 @@ const delivery: Section = (f, o, s) => {
 	return {
 		id: 'delivery',
 		title: 'Was it delivered?',
-		paragraphs: [t.runs_with_delivery === 0 ? `${NO_DELIVERY_DATA} Costs and outcomes above assume every planned session happened.` : LOW_DELIVERY_RULE],
+		paragraphs: t.runs_with_delivery === 0 ? [`${NO_DELIVERY_DATA} Costs and outcomes above assume every planned session happened.`] : [LOW_DELIVERY_RULE, ...lines],
 		tables: [],
-		charts: [],
-		points: t.runs_with_delivery === 0 ? [] : lines
+		charts: []
 	};
 };
 

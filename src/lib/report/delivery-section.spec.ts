@@ -19,7 +19,7 @@ describe("the governors' report on delivery", () => {
 	it('gives one line per intervention, marking low delivery, with the threshold at 2', async () => {
 		const report = await buildReport(db, scopeOf('delivery'), { threshold: 2 });
 		const section = report.sections.find((s) => s.id === 'delivery')!;
-		expect(section.points).toEqual([
+		expect(section.paragraphs.slice(1)).toEqual([
 			'ELSA: delivered 33% of planned sessions (6 planned): read the outcomes with care.',
 			'Lego Therapy: delivered 90% of planned sessions (20 planned). Runs that recorded nothing (1) are not counted.',
 			'Reading Boost: delivered 79% of planned sessions (58 planned).'
@@ -29,7 +29,7 @@ describe("the governors' report on delivery", () => {
 
 	it('withholds the line of an intervention with fewer pupils than the threshold, as its cost is', async () => {
 		const report = await buildReport(db, scopeOf('delivery'), { threshold: 3 });
-		const points = report.sections.find((s) => s.id === 'delivery')!.points!;
+		const points = report.sections.find((s) => s.id === 'delivery')!.paragraphs.slice(1);
 		expect(points[0]).toBe('ELSA: how much was delivered is withheld, as it would give a small number away.');
 		expect(points[2]).toMatch(/^Reading Boost: delivered 79%/);
 		expect(reportProblems(report, 3)).toEqual([]);
@@ -40,6 +40,6 @@ describe("the governors' report on delivery", () => {
 		const report = await buildReport(impact, scopeOf('impact'), { threshold: 5 });
 		const section = report.sections.find((s) => s.id === 'delivery')!;
 		expect(section.paragraphs[0]).toMatch(/^No delivery recorded: the figures are as planned, not as delivered\./);
-		expect(section.points).toEqual([]);
+		expect(section.paragraphs.slice(1)).toEqual([]);
 	});
 });

@@ -7,16 +7,19 @@ const CARE = 'read the outcomes with care';
 
 /**
  * The delivered share of an intervention's planned sessions, for any table with a row per
- * intervention: not known (never 100%) where none of its runs recorded delivery.
+ * intervention: not known (never 100%) where none of its runs recorded delivery; `applies` false for
+ * a row that is no intervention (targets linked to no provision).
  */
-export function deliveredColumns<R>(of: (row: R) => DeliveryIntervention | null): Column<R>[] {
+export function deliveredColumns<R>(of: (row: R) => DeliveryIntervention | null, applies: (row: R) => boolean = () => true): Column<R>[] {
 	return [
 		{
 			key: 'delivered_share',
 			heading: 'Sessions delivered (of planned)',
 			kind: 'percent',
+			wide: true,
 			value: (r) => of(r)?.delivered_share ?? null,
 			format: (r) => {
+				if (!applies(r)) return '—';
 				const d = of(r);
 				return d ? deliveredCell(d) : NOT_KNOWN;
 			},

@@ -1,3 +1,4 @@
+import { formatPercent } from '../format';
 import { deliveredCell, doseRunsWords, NOT_KNOWN } from '../phrasebook';
 import type { DeliveryIntervention } from '../metrics/delivery';
 import type { Column } from './columns';
@@ -8,23 +9,33 @@ const CARE = 'read the outcomes with care';
 /**
  * The delivered share of an intervention's planned sessions, for any table with a row per
  * intervention: not known (never 100%) where none of its runs recorded delivery; `applies` false for
- * a row that is no intervention (targets linked to no provision).
+ * a row that is no intervention (targets linked to no provision); `wide` where the note should wrap
+ * into lines rather than a word to a line; the provision map takes a short heading, the share alone and
+ * no notes (its table of delivery has the rest), and leaves the column off paper: the printed map must
+ * keep to its page, and the table of delivery is printed below it.
  */
-export function deliveredColumns<R>(of: (row: R) => DeliveryIntervention | null, applies: (row: R) => boolean = () => true): Column<R>[] {
+export function deliveredColumns<R>(
+	of: (row: R) => DeliveryIntervention | null,
+	options: { applies?: (row: R) => boolean; wide?: boolean; heading?: string; notes?: boolean; shareOnly?: boolean; print?: boolean } = {}
+): Column<R>[] {
+	const applies = options.applies ?? (() => true);
 	return [
 		{
 			key: 'delivered_share',
-			heading: 'Sessions delivered (of planned)',
+			heading: options.heading ?? 'Sessions delivered (of planned)',
 			kind: 'percent',
-			wide: true,
+			wide: options.wide ?? false,
+			print: options.print,
 			value: (r) => of(r)?.delivered_share ?? null,
 			format: (r) => {
 				if (!applies(r)) return '—';
 				const d = of(r);
-				return d ? deliveredCell(d) : NOT_KNOWN;
+				if (!d || d.delivered_share === null) return NOT_KNOWN;
+				return options.shareOnly ? formatPercent(d.delivered_share) : deliveredCell(d);
 			},
 			note: (r) => {
 				const d = of(r);
+				if (options.notes === false) return null;
 				if (!d) return null;
 				if (d.low_delivery) return CARE;
 				const without = d.runs - d.runs_with_delivery;
@@ -36,7 +47,7 @@ export function deliveredColumns<R>(of: (row: R) => DeliveryIntervention | null,
 	];
 }
 
-/** The dose and the costs of what was delivered, for the provision map. */
+/** The dose and the costs of what was delivered, per intervention. */
 export function doseAndDeliveredCostColumns<R>(of: (row: R) => DeliveryIntervention | null): Column<R>[] {
 	return [
 		{ key: 'dose', heading: 'Runs by dose (EEF range)', csv: false, format: (r) => (of(r) ? doseRunsWords(of(r)!) : NOT_KNOWN) },

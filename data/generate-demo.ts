@@ -444,7 +444,7 @@ function build(school: School) {
 		total_cost_gbp: r.total ? `£${r.total.toLocaleString('en-GB')}` : '',
 		funding_stream: r.fund
 	}));
-	return { pupils, plans, targets, provisions, allocations };
+	return { pupils, plans, targets, provisions, allocations, runs };
 }
 
 /**
@@ -497,6 +497,61 @@ function buildAttainment(school: School, pupils: { pupil_id: string; year_group:
 	return { attendance, assessments, comparators };
 }
 
+/** Interventions that were often not delivered in the story: a teacher-led nurture group lost to cover, a TA group lost to mock exams. */
+const LOW_DELIVERY = new Set(['Nurture group', 'Zones of Regulation']);
+const NOT_RUN_REASONS = ['TA covering a class', 'Staff absence', 'School trip', 'Assembly or event', 'Room not available', 'Assessment week'];
+/** Weekday offsets of a run's sessions in each week: Monday, Wednesday, Friday, Tuesday, Thursday. */
+const SESSION_DAYS = [0, 2, 4, 1, 3];
+
+/**
+ * What was actually delivered (docs/delivery.md), from a random stream of its own so everything above
+ * stays as it was. Most runs ran nearly in full; some lost sessions to cover and events; a few were cut
+ * short; two interventions were often not run. Some runs recorded nothing (not known). Oakfield keeps a
+ * session log and each place's sessions attended; Riverside writes planned, delivered and attended on
+ * each allocation. A place's attended follows its attendance_pct where it has one.
+ */
+function buildDelivery(school: School, built: ReturnType<typeof build>, asOf: string) {
+	const rnd = mulberry32(school.seed + 32);
+	const chance = (p: number) => rnd() < p;
+	const logged = school.name.startsWith('Oak');
+	const sessions: Record<string, unknown>[] = [];
+	const allocations = built.allocations.map((a) => ({ ...a }));
+	for (const run of built.runs) {
+		if (!run.sessions || chance(0.12)) continue; // nothing recorded for this run: delivery not known
+		const perWeek = Math.min(5, Math.max(1, Math.round(run.sessions)));
+		const until = run.end && run.end < asOf ? run.end : asOf;
+		const dates: string[] = [];
+		for (let w = 0; addDays(run.start, 7 * w) <= until; w++) {
+			for (const d of SESSION_DAYS.slice(0, perWeek).map((k) => addDays(run.start, 7 * w + k))) if (d <= until) dates.push(d);
+		}
+		if (!dates.length) continue;
+		const low = LOW_DELIVERY.has(run.name);
+		const profile = rnd();
+		const cutShort = low ? chance(0.5) : profile < 0.1;
+		const missRate = low ? 0.35 : profile < 0.4 ? 0.12 : 0.03;
+		const stopAt = cutShort ? Math.floor(dates.length * (0.4 + rnd() * 0.2)) : dates.length;
+		const ran = dates.map((_, i) => i < stopAt && !chance(missRate));
+		const delivered = ran.filter(Boolean).length;
+		if (logged) {
+			dates.forEach((d, i) =>
+				sessions.push({
+					provision_id: run.id,
+					session_date: d,
+					delivered: ran[i] ? 'Y' : 'N',
+					reason: ran[i] ? '' : i >= stopAt ? 'Programme stopped early' : NOT_RUN_REASONS[Math.floor(rnd() * NOT_RUN_REASONS.length)],
+					pupils_present: ran[i] ? Math.max(0, run.members.length - (chance(0.3) ? 1 : 0)) : ''
+				})
+			);
+		}
+		for (const a of allocations.filter((x) => x.provision_id === run.id)) {
+			const share = typeof a.attendance_pct === 'number' ? a.attendance_pct / 100 : chance(0.2) ? 0.5 + rnd() * 0.25 : 0.85 + rnd() * 0.15;
+			const attended = Math.min(delivered, Math.round(delivered * share));
+			Object.assign(a, logged ? { sessions_attended: attended } : { sessions_planned: dates.length, sessions_delivered: delivered, sessions_attended: attended });
+		}
+	}
+	return { allocations, sessions };
+}
+
 const headers = {
 	pupils: [
 		'pupil_id',
@@ -547,7 +602,22 @@ const headers = {
 		'total_cost_gbp',
 		'funding_stream'
 	],
-	allocations: ['provision_id', 'pupil_id', 'plan_id', 'measure', 'higher_is_better', 'entry_value', 'exit_value', 'entry_date', 'exit_date', 'attendance_pct'],
+	allocations: [
+		'provision_id',
+		'pupil_id',
+		'plan_id',
+		'measure',
+		'higher_is_better',
+		'entry_value',
+		'exit_value',
+		'entry_date',
+		'exit_date',
+		'attendance_pct',
+		'sessions_planned',
+		'sessions_delivered',
+		'sessions_attended'
+	],
+	sessions: ['provision_id', 'session_date', 'delivered', 'reason', 'pupils_present'],
 	assessments: ['pupil_id', 'subject', 'assessed_on', 'attainment', 'expected_attainment', 'progress'],
 	comparators: ['measure', 'subject', 'year_group', 'value', 'pupils', 'academic_year']
 };
@@ -559,14 +629,18 @@ for (const school of schools) {
 	mkdirSync(dir, { recursive: true });
 	const built = build(school);
 	const extra = buildAttainment(school, built.pupils);
+	const delivery = buildDelivery(school, built, '2026-03-20');
 	const tables = {
 		...built,
+		allocations: delivery.allocations,
+		sessions: delivery.sessions,
 		pupils: built.pupils.map((p) => ({ ...p, attendance_pct: extra.attendance[p.pupil_id] })),
 		assessments: extra.assessments,
 		comparators: extra.comparators
 	};
 	for (const [table, header] of Object.entries(headers)) {
-		const rows = tables[table as keyof typeof tables];
+		const rows = tables[table as keyof typeof tables] as Record<string, unknown>[];
+		if (!rows.length) continue; // a table this school does not keep (Riverside has no session log)
 		writeFileSync(`${dir}/${table}.csv`, toCsv(header, rows));
 		console.log(`${school.name}/${table}.csv: ${rows.length} rows`);
 	}

@@ -3,6 +3,7 @@ import { importSchools, notLoaded } from '../lib/import/pipeline';
 import { importSummary, type ImportSummary } from '../lib/import/summary';
 import { achievementByIntervention, achievementByNeedArea, targetStatus } from '../lib/metrics/achievement';
 import { attainmentBySubject, attainmentGap, attendanceSummary, progressJudgements, pupilsBehindNoChange, type AttainmentGroup } from '../lib/metrics/attainment';
+import { achievementByDose, deliveryByIntervention, deliveryByRun, deliveryTotals, gainsByDose } from '../lib/metrics/delivery';
 import { entryExitByIntervention } from '../lib/metrics/entry-exit';
 import { lineageByIntervention, lineageByNeedArea, lineageList, lineageSummary } from '../lib/metrics/lineage';
 import { coverage, qualityIndicators, type IndicatorCounts } from '../lib/metrics/plan-quality';
@@ -47,7 +48,12 @@ const analysisAsks = {
 	lineage: ask(lineageSummary),
 	lineageByNeedArea: ask(lineageByNeedArea),
 	lineageByIntervention: ask(lineageByIntervention),
-	carriedTwice: ask(lineageList, { pupil: null, carriedAtLeast: 2 })
+	carriedTwice: ask(lineageList, { pupil: null, carriedAtLeast: 2 }),
+	deliveryTotals: ask(deliveryTotals),
+	deliveryByIntervention: ask(deliveryByIntervention),
+	deliveryByRun: ask(deliveryByRun),
+	achievementByDose: ask(achievementByDose),
+	gainsByDose: ask(gainsByDose)
 };
 type Figures = Answers<typeof analysisAsks>;
 
@@ -103,6 +109,18 @@ export interface Analysis {
 		by_need_area: Figures['lineageByNeedArea'];
 		by_intervention: Figures['lineageByIntervention'];
 		carried_twice_unmet: Figures['carriedTwice'];
+	};
+	/**
+	 * Was it delivered? (docs/delivery.md) Sessions planned against delivered, per school total,
+	 * intervention and run, the dose against the EEF ranges, and achievement and gains by dose band.
+	 * No delivery data: shares null and dose not known, never 100%.
+	 */
+	delivery: {
+		totals: Figures['deliveryTotals'];
+		by_intervention: Figures['deliveryByIntervention'];
+		by_run: Figures['deliveryByRun'];
+		achievement_by_dose: Figures['achievementByDose'];
+		gains_by_dose: Figures['gainsByDose'];
 	};
 }
 
@@ -217,7 +235,14 @@ export async function analyse(db: Db, schools: SchoolFiles[], chosenAsOf: string
 			attendance: f.attendance,
 			behind_twice_no_change: f.behind
 		},
-		lineage: { summary: f.lineage, by_need_area: f.lineageByNeedArea, by_intervention: f.lineageByIntervention, carried_twice_unmet: f.carriedTwice }
+		lineage: { summary: f.lineage, by_need_area: f.lineageByNeedArea, by_intervention: f.lineageByIntervention, carried_twice_unmet: f.carriedTwice },
+		delivery: {
+			totals: f.deliveryTotals,
+			by_intervention: f.deliveryByIntervention,
+			by_run: f.deliveryByRun,
+			achievement_by_dose: f.achievementByDose,
+			gains_by_dose: f.gainsByDose
+		}
 	};
 }
 

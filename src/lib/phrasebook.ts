@@ -1,5 +1,6 @@
 import { measureWords } from './contract/measures';
 import type { GainVerdict, Verdict, Versus } from './stats/compare';
+import { EEF_DOSE, LOW_DELIVERY_SHARE, type DoseBand } from './stats/dose';
 import { SMALL_NUMBER } from './stats/small-number';
 
 /**
@@ -165,3 +166,54 @@ export const TO_COMPLETE = 'To complete';
 export const toComplete = (what: string): string => `${TO_COMPLETE}: ${what}`;
 /** The one line a published strategy gives the activities of a layer that reach too few pupils to show one by one. */
 export const otherSupport = (layer: string, activities: number): string => `Other ${layer} support (${activities} ${activities === 1 ? 'activity' : 'activities'} shown together)`;
+
+/** A dose band as a table cell reads it (docs/delivery.md). */
+export const doseCell: Record<DoseBand, string> = {
+	below: 'Below the EEF range',
+	within: 'Within the EEF range',
+	above: 'Above the EEF range',
+	not_known: 'Not known'
+};
+
+const pctWhole = (share: number) => `${Math.round(share * 100)}%`;
+
+/** How the pages and the report explain the dose rule and the low-delivery line. */
+export const DOSE_RULE = `The EEF puts the working dose of a targeted intervention at about ${EEF_DOSE.minutes.low}–${EEF_DOSE.minutes.high} minutes a session, ${EEF_DOSE.perWeek.low}–${EEF_DOSE.perWeek.high} sessions a week, for ${EEF_DOSE.weeks.low}–${EEF_DOSE.weeks.high} weeks. A run is below the range when any part it records is below (sessions a week counts the sessions that actually ran), not known when a part is missing and none is below, and within only when every part is known and within. Each part is counted to the nearest whole minute, session or week.`;
+export const LOW_DELIVERY_RULE = `An intervention that delivered less than ${pctWhole(LOW_DELIVERY_SHARE)} of its planned sessions is marked before its outcomes: outcomes of provision that mostly did not happen say little about the provision.`;
+
+/** Said before the outcomes of an intervention that delivered less than the low-delivery share. */
+export const lowDeliveryWarning = (share: number): string => `delivered ${pctWhole(share)} of planned sessions: read the outcomes with care`;
+
+/** Where nothing says what was delivered: the planned figures stay, labelled as planned. */
+export const NO_DELIVERY_DATA = 'No delivery recorded: the figures are as planned, not as delivered.';
+
+/** A delivered share as a table cell reads it: "42 of 48 (88%)", or not known (never 100%). */
+export function deliveredCell(r: { sessions_delivered: number | null; sessions_planned: number | null; delivered_share: number | null }): string {
+	if (r.delivered_share === null || r.sessions_delivered === null || r.sessions_planned === null) return NOT_KNOWN;
+	return `${r.sessions_delivered.toLocaleString('en-GB')} of ${r.sessions_planned.toLocaleString('en-GB')} (${pctWhole(r.delivered_share)})`;
+}
+
+/**
+ * One line of the governors' report on an intervention's delivery: the share and the sessions planned,
+ * never "n of m" (a count of sessions not delivered is not a count of pupils, but reads like one).
+ */
+export function deliveryLine(intervention: string, r: { planned: string; share: number | null; low: boolean | null; runsWithout: number }): string {
+	if (r.share === null) return `${intervention}: ${NOT_KNOWN} how many of its planned sessions were delivered (none recorded).`;
+	const without = r.runsWithout > 0 ? ` Runs that recorded nothing (${r.runsWithout}) are not counted.` : '';
+	const care = r.low ? ': read the outcomes with care' : '';
+	return `${intervention}: delivered ${pctWhole(r.share)} of planned sessions (${r.planned} planned)${care}.${without}`;
+}
+
+/** An intervention's runs by dose band, in words: "1 within, 2 below, 1 not known". */
+export function doseRunsWords(r: { runs_below: number; runs_within: number; runs_above: number; runs_dose_not_known: number }): string {
+	const parts: [number, string][] = [
+		[r.runs_within, 'within'],
+		[r.runs_below, 'below'],
+		[r.runs_above, 'above'],
+		[r.runs_dose_not_known, NOT_KNOWN]
+	];
+	return parts
+		.filter(([n]) => n > 0)
+		.map(([n, w]) => `${n} ${w}`)
+		.join(', ');
+}

@@ -157,6 +157,20 @@ describe('lens analyse', () => {
 		expect(out.lineage.carried_twice_unmet).toEqual([expect.objectContaining({ pupil_id: 'L1', steps: ['T11', 'T21', 'T31'], carried: 2, status: 'changed', by_wording: true })]);
 	});
 
+	it('adds delivery: totals, interventions, runs, and achievement and gains by dose band; not known where nothing is recorded', async () => {
+		const out = JSON.parse((await lens('analyse', fixture('delivery'), '--as-of', '2026-01-15', '--json')).stdout);
+		// Hand-worked in src/lib/metrics/delivery.spec.ts.
+		expect(out.delivery.totals).toMatchObject({ runs: 5, runs_with_delivery: 4, sessions_planned: 84, sessions_delivered: 66, runs_low: 2 });
+		expect(out.delivery.by_intervention.map((r: { intervention: string; low_delivery: boolean | null }) => [r.intervention, r.low_delivery])).toEqual([
+			['ELSA', true],
+			['Lego Therapy', false],
+			['Reading Boost', false]
+		]);
+		expect(out.delivery.by_run.find((r: { provision_id: string }) => r.provision_id === 'R4')).toMatchObject({ delivered_share: null, dose_band: 'not_known' });
+		expect(out.delivery.achievement_by_dose.map((r: { dose_band: string }) => r.dose_band)).toEqual(['below', 'within', 'not_known']);
+		expect(out.delivery.gains_by_dose).toHaveLength(2);
+	});
+
 	it("writes the governors' report as one HTML file, and counts suppressed cells", async () => {
 		const out = `${tmpdir()}/lens-report-${process.pid}.html`;
 		const r = await lens('report', fixture('impact'), '--period', '2025/26', '--as-of', '2026-01-15', '--out', out, '--json');

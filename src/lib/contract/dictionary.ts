@@ -9,6 +9,7 @@ const kindLabels: Record<string, string> = {
 	money: 'money (£)',
 	positive: 'number above 0',
 	count: 'whole number ≥ 1',
+	tally: 'whole number ≥ 0',
 	number: 'number',
 	percent: 'percentage 0–100',
 	year: 'year group',

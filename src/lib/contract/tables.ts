@@ -15,6 +15,7 @@ export type ValueKind =
 	| 'money'
 	| 'positive'
 	| 'count'
+	| 'tally'
 	| 'number'
 	| 'percent'
 	| 'year'
@@ -41,7 +42,7 @@ export interface ColumnMeta {
 	unique?: boolean;
 }
 
-export type TableName = 'pupils' | 'plans' | 'targets' | 'provisions' | 'allocations' | 'staff_rates' | 'assessments' | 'comparators';
+export type TableName = 'pupils' | 'plans' | 'targets' | 'provisions' | 'allocations' | 'sessions' | 'staff_rates' | 'assessments' | 'comparators';
 
 export const contract = z.registry<ColumnMeta>();
 
@@ -55,6 +56,7 @@ const kindSchema: Record<ValueKind, () => z.ZodType> = {
 	money: () => z.number().nonnegative(),
 	positive: () => z.number().positive(),
 	count: () => z.number().int().min(1),
+	tally: () => z.number().int().min(0),
 	number: () => z.number(),
 	percent: () => z.number().min(0).max(100),
 	year: () => E.yearGroup,
@@ -184,7 +186,25 @@ export const allocations = z.object({
 	exit_value: opt('number', 'Score on exit.', { aliases: ['exit', 'post', 'exit score', 'post score'] }),
 	entry_date: opt('date', 'Date of the entry assessment.', { aliases: ['pre date', 'baseline date'] }),
 	exit_date: opt('date', 'Date of the exit assessment.', { aliases: ['post date'] }),
-	attendance_pct: opt('percent', 'Share of sessions attended, 0–100.', { aliases: ['attendance', 'attendance percent'] })
+	attendance_pct: opt('percent', 'Share of sessions attended, 0–100.', { aliases: ['attendance', 'attendance percent'] }),
+	// Delivery counts (docs/delivery.md): for this pupil's place on the run. A count that breaks the order planned ≥ delivered ≥ attended is cleared with a warning, never guessed.
+	sessions_planned: opt('tally', "Sessions planned for this pupil's place on the run (0 or more).", { aliases: ['planned sessions', 'sessions planned', 'planned'] }),
+	sessions_delivered: opt('tally', 'Sessions that actually ran while the pupil had the place; not more than sessions_planned.', {
+		aliases: ['delivered sessions', 'sessions delivered', 'sessions run', 'delivered']
+	}),
+	sessions_attended: opt('tally', 'Sessions the pupil was at; not more than sessions_delivered.', { aliases: ['attended sessions', 'sessions attended', 'attended'] })
+});
+
+export const sessions = z.object({
+	provision_id: req('id', 'The run the session belongs to; must be in provisions.', { references: { table: 'provisions', column: 'provision_id' }, aliases: ['provision', 'run id', 'group id'] }),
+	session_date: req('date', 'The day the session was planned for.', { aliases: ['date', 'session date', 'day', 'planned date'] }),
+	delivered: req('bool', 'Whether the session ran: Y/N, Yes/No, TRUE/FALSE or 1/0. A row with it blank is rejected: it says nothing.', {
+		aliases: ['ran', 'took place', 'happened', 'delivered yes no', 'session delivered']
+	}),
+	reason: opt('text', 'Why it did not run, e.g. staff covering a class, trip, assembly. No names.', { aliases: ['reason not delivered', 'why', 'cancellation reason', 'note'] }),
+	pupils_present: opt('tally', 'How many pupils were at it (0 or more); blank = not recorded. Must be blank or 0 when the session did not run.', {
+		aliases: ['present', 'pupils attended', 'attendance count', 'number present']
+	})
 });
 
 export const assessments = z.object({
@@ -222,15 +242,16 @@ export const staff_rates = z.object({
 	hourly_rate_gbp: req('money', 'Hourly rate in £ including on-costs.', { aliases: ['hourly rate', 'rate'] })
 });
 
-export const tables: Record<TableName, z.ZodObject> = { pupils, plans, targets, provisions, allocations, staff_rates, assessments, comparators };
+export const tables: Record<TableName, z.ZodObject> = { pupils, plans, targets, provisions, allocations, sessions, staff_rates, assessments, comparators };
 /** Load order: every table after the tables it references. */
-export const tableOrder: TableName[] = ['pupils', 'staff_rates', 'provisions', 'plans', 'targets', 'allocations', 'assessments', 'comparators'];
+export const tableOrder: TableName[] = ['pupils', 'staff_rates', 'provisions', 'plans', 'targets', 'allocations', 'sessions', 'assessments', 'comparators'];
 export const tableAliases: Record<TableName, string[]> = {
 	pupils: ['pupils', 'pupil', 'register', 'senregister', 'students', 'learners'],
 	plans: ['plans', 'plan', 'supportplans', 'senplans', 'ieps', 'apdr'],
 	targets: ['targets', 'target', 'outcomes', 'smarttargets'],
 	provisions: ['provisions', 'provision', 'interventions', 'provisionmap', 'runs'],
 	allocations: ['allocations', 'allocation', 'pupilprovisions', 'entryexit', 'groups'],
+	sessions: ['sessions', 'session', 'sessionlog', 'sessionregister', 'interventionregister', 'deliverylog'],
 	staff_rates: ['staffrates', 'rates', 'staffcosts', 'hourlyrates'],
 	assessments: ['assessments', 'assessment', 'attainment', 'teacherassessments', 'assessmentdata', 'tracking', 'datadrop'],
 	comparators: ['comparators', 'comparator', 'wholeschool', 'schoolfigures', 'benchmarks']
@@ -240,7 +261,8 @@ export const tableDescriptions: Record<TableName, string> = {
 	plans: 'One row per SEN Support Plan: one turn of Assess, Plan, Do, Review.',
 	targets: 'One row per SMART target (outcome) of a plan.',
 	provisions: 'One row per run of an intervention (one group, or one pupil 1:1).',
-	allocations: 'Which pupils a provision serves, with entry and exit data.',
+	allocations: 'Which pupils a provision serves, with entry and exit data and, optionally, sessions planned, delivered and attended.',
+	sessions: "Optional: one row per planned session of a run, from a register or session log: whether it ran, why not, how many pupils were there. Where a run has it, it decides the run's delivery.",
 	staff_rates: 'Optional: hourly rates by staff role (the app has editable defaults).',
 	assessments: 'Optional: one row per pupil, subject and assessment point: attainment band, expected band and progress.',
 	comparators: 'Optional: whole-school figures copied from the MIS (number on roll, share at expected, attendance), one per row.'
@@ -251,6 +273,7 @@ export type Plan = z.infer<typeof plans>;
 export type Target = z.infer<typeof targets>;
 export type Provision = z.infer<typeof provisions>;
 export type Allocation = z.infer<typeof allocations>;
+export type Session = z.infer<typeof sessions>;
 export type Assessment = z.infer<typeof assessments>;
 export type Comparator = z.infer<typeof comparators>;
 

@@ -20,6 +20,7 @@ export const sameRowKey: Record<TableName, string[]> = {
 	provisions: ['provision_id'],
 	staff_rates: ['role'],
 	allocations: ['provision_id', 'pupil_id'],
+	sessions: ['provision_id', 'session_date'],
 	assessments: ['pupil_id', 'subject', 'assessed_on'],
 	comparators: ['measure', 'subject', 'year_group', 'academic_year']
 };

@@ -48,7 +48,7 @@ const proportion = (r: { achieved: number; reviewed: number }) => ({ successes: 
  * Rates of groups that split the whole between them (each target in one group), each with its
  * verdict against the rest (docs/verdicts-and-suppression.md): the whole is the sum of the groups.
  */
-function withVersusRest<T extends StatusCounts>(rows: T[]): (T & Achievement & { versus_rest: Versus | null })[] {
+export function withVersusRest<T extends StatusCounts>(rows: T[]): (T & Achievement & { versus_rest: Versus | null })[] {
 	const whole = { successes: rows.reduce((n, r) => n + r.achieved, 0), n: rows.reduce((n, r) => n + r.reviewed, 0) };
 	return rows.map((r) => ({ ...withRates(r), versus_rest: versusRest(whole, proportion(r)) }));
 }

@@ -13,7 +13,7 @@ import { col, metric } from './registry';
 import type { Scope } from './scope';
 
 /** The gain of each allocation with both values: sign flipped for lower-is-better measures. */
-function allocationGainsSql(s: Scope): Sql {
+export function allocationGainsSql(s: Scope): Sql {
 	return sql`SELECT *, CASE WHEN regexp_matches(measure, '_age_months$') AND exit_date > entry_date
         THEN gain / (date_diff('day', entry_date, exit_date) / ${DAYS_PER_MONTH}) END AS ratio_gain
     FROM (SELECT a.school, a.pupil_id, a.provision_id, pr.key, pr.intervention,

@@ -1,12 +1,13 @@
 /**
  * Every registered figure. A new figure goes in the module of its family (register, achievement,
- * provision, entry-exit, plan-quality, plain-language, target-checks, options, snapshots, strategy, lineage, pupil, case-sample) as one `metric({...})`
+ * provision, entry-exit, plan-quality, plain-language, target-checks, options, snapshots, strategy, lineage, pupil, case-sample, delivery) as one `metric({...})`
  * with a hand-worked test beside it, and is listed here; the registry-wide test then runs it on
  * every fixture and checks its rows against its declared type.
  */
 import * as achievement from './achievement';
 import * as attainment from './attainment';
 import * as caseSample from './case-sample';
+import * as delivery from './delivery';
 import * as entryExit from './entry-exit';
 import * as lineage from './lineage';
 import * as options from './options';
@@ -38,5 +39,6 @@ export const allMetrics: AnyMetric[] = [
 	strategy,
 	lineage,
 	pupil,
-	caseSample
+	caseSample,
+	delivery
 ].flatMap((m) => Object.values(m).filter(isMetric));

@@ -1,6 +1,7 @@
 import { achievementByIntervention, achievementByNeedArea, achievementTrend, targetStatus } from './achievement';
 import { attainmentBySubject, attainmentGap, attainmentTrend, attendanceByGroup, attendanceSummary, progressJudgements, pupilsBehindNoChange, type AttainmentGroup } from './attainment';
 import { attendanceByIntervention, costProgressPoints, entryExitByIntervention, gainPoints } from './entry-exit';
+import { achievementByDose, deliveryByIntervention, deliveryTotals, gainsByDose } from './delivery';
 import { caseHolders, fundingStreams } from './options';
 import { filterOptionsAsks, overviewFigureAsks } from './overview';
 import { acronymUsage } from './plain-language';
@@ -53,6 +54,8 @@ export const openings: Record<string, Opening> = {
 			ask(fundingStreams),
 			ask(provisionTotals),
 			ask(provisionByIntervention),
+			ask(deliveryByIntervention),
+			ask(deliveryTotals),
 			ask(staffHoursByRole),
 			ask(pupilCosts, PUPIL_COSTS_SHOWN),
 			ask(pupilsOverThreshold),
@@ -65,6 +68,10 @@ export const openings: Record<string, Opening> = {
 			...Object.values(filterOptionsAsks),
 			ask(targetStatus),
 			ask(achievementByIntervention),
+			ask(deliveryByIntervention),
+			ask(deliveryTotals),
+			ask(achievementByDose),
+			ask(gainsByDose),
 			ask(entryExitByIntervention),
 			costProgressAsk(firstChoices.costProgressY),
 			ask(gainPoints, null),

@@ -8,7 +8,20 @@ import { NO_LINKED_PROVISION } from '../metrics/achievement';
 import { indicatorLabels } from '../metrics/plan-quality';
 import type { Scope } from '../metrics/scope';
 import { measureLabel } from '../contract/measures';
-import { BEYOND_CHANCE, gainWords, moreNeededWords, NOT_IN_EXPORT, NOT_KNOWN, verdictCell, verdictClause, WITHHELD, WITHHELD_BECAUSE } from '../phrasebook';
+import {
+	BEYOND_CHANCE,
+	deliveryLine,
+	gainWords,
+	LOW_DELIVERY_RULE,
+	moreNeededWords,
+	NO_DELIVERY_DATA,
+	NOT_IN_EXPORT,
+	NOT_KNOWN,
+	verdictCell,
+	verdictClause,
+	WITHHELD,
+	WITHHELD_BECAUSE
+} from '../phrasebook';
 import type { Versus } from '../stats/compare';
 import { formatDate } from '../format';
 import { ASSUMED_AS_FOR, assumptionsNote } from '../assumption-words';
@@ -274,6 +287,35 @@ const impact: Section = (f, o, s) => {
 	};
 };
 
+/**
+ * Was it delivered? One line per intervention (docs/delivery.md). An intervention's sessions can
+ * describe one child (a 1:1 run), so its line is shown only where it has at least the threshold of
+ * pupils, as its cost is; the counts of sessions are of sessions, never of pupils.
+ */
+const delivery: Section = (f, o, s) => {
+	const pupils = new Map(f.provision.map((r) => [r.intervention_key, r.pupils]));
+	const lines = f.delivery.map((r) => {
+		if (!s.shows(pupils.get(r.intervention_key) ?? 0)) {
+			s.withhold();
+			return `${r.intervention}: how much was delivered ${WITHHELD_BECAUSE}.`;
+		}
+		return deliveryLine(r.intervention, {
+			planned: r.sessions_planned === null ? NOT_KNOWN : r.sessions_planned.toLocaleString('en-GB'),
+			share: r.delivered_share,
+			low: r.low_delivery,
+			runsWithout: r.runs - r.runs_with_delivery
+		});
+	});
+	const t = f.deliveryTotals;
+	return {
+		id: 'delivery',
+		title: 'Was it delivered?',
+		paragraphs: t.runs_with_delivery === 0 ? [`${NO_DELIVERY_DATA} Costs and outcomes above assume every planned session happened.`] : [LOW_DELIVERY_RULE, ...lines],
+		tables: [],
+		charts: []
+	};
+};
+
 /** Who took part in reviews, in a sentence that leaves out a share it may not show. */
 function tookPart(a: ReportFigures['attendance'], s: Suppressor): string {
 	const pupil = s.share(a.pupil_yes, a.pupil_known);
@@ -393,7 +435,7 @@ function withoutEmptyTables(section: ReportSection, period: string): ReportSecti
 export function composeReport(f: ReportFigures, o: ReportOptions): Report {
 	const s = new Suppressor(o.threshold);
 	const d = sharedFigures(f, s);
-	const body = [register, needs, provision, impact, attainmentSection, quality, reviews].map((section) => withoutEmptyTables(section(f, o, s, d), f.period.label));
+	const body = [register, needs, provision, impact, delivery, attainmentSection, quality, reviews].map((section) => withoutEmptyTables(section(f, o, s, d), f.period.label));
 	const sections = [summary(f, o, s, d), ...body];
 	return {
 		title: 'SEND provision report for governors',

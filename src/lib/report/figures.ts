@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { achievementAgainstPrevious, achievementByIntervention, achievementByNeedArea, targetStatus } from '../metrics/achievement';
 import { attainmentBySubject, attainmentGap, attendanceSummary, progressJudgements, type AttainmentGroup } from '../metrics/attainment';
+import { deliveryByIntervention, deliveryTotals } from '../metrics/delivery';
 import { costProgressPoints, entryExitByIntervention } from '../metrics/entry-exit';
 import { coverage, qualityIndicators, reviewAttendance, reviewDecisions } from '../metrics/plan-quality';
 import { costByFundingStream, provisionByIntervention, provisionTotals, staffHoursByRole } from '../metrics/provision';
@@ -45,7 +46,9 @@ export const reportAsks = (threshold: number) => ({
 	attainmentStages: ask(attainmentBySubject, 'sen_stage' as AttainmentGroup),
 	progress: ask(progressJudgements),
 	pupilAttendance: ask(attendanceSummary),
-	registerHistory: ask(registerTrend)
+	registerHistory: ask(registerTrend),
+	delivery: ask(deliveryByIntervention),
+	deliveryTotals: ask(deliveryTotals)
 });
 
 export type ReportFigures = Answers<ReturnType<typeof reportAsks>> & { period: Period };

@@ -28,6 +28,8 @@ export interface Column<R> {
 	linkLabel?: (row: R) => string;
 	csv?: boolean;
 	screen?: boolean;
+	/** false: on screen and in the CSV but not on paper (a printed table that must keep to its page). */
+	print?: boolean;
 }
 
 const numeric: ColumnKind[] = ['count', 'number', 'percent', 'gbp'];

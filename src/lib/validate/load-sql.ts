@@ -54,6 +54,35 @@ function rowChecks(table: TableName, cols: ColumnSpec[]): Check[] {
 	return checks;
 }
 
+/** An optional value that contradicts another value of its row. */
+interface Clear {
+	column: string;
+	when: string;
+	reason: string;
+}
+
+/**
+ * Optional values cleared (loaded as unknown, with a warning) because they contradict another of the
+ * row: which of the two is wrong cannot be told, so the one that claims more is not believed and the
+ * row is kept for everything else. Delivery counts run planned ≥ delivered ≥ attended (docs/delivery.md).
+ */
+function clearRules(table: TableName): Clear[] {
+	if (table === 'allocations') {
+		const deliveredKept = `(CASE WHEN NOT (${v('sessions_delivered')} > ${v('sessions_planned')}) THEN ${v('sessions_delivered')} END)`;
+		return [
+			{ column: 'sessions_delivered', when: `${v('sessions_delivered')} > ${v('sessions_planned')}`, reason: 'sessions_delivered is more than sessions_planned; cleared' },
+			{
+				column: 'sessions_attended',
+				when: `${v('sessions_attended')} > coalesce(${deliveredKept}, ${v('sessions_planned')})`,
+				reason: 'sessions_attended is more than the sessions delivered (or planned); cleared'
+			}
+		];
+	}
+	if (table === 'sessions')
+		return [{ column: 'pupils_present', when: `NOT ${v('delivered')} AND ${v('pupils_present')} > 0`, reason: 'pupils_present is more than 0 for a session that did not run; cleared' }];
+	return [];
+}
+
 /**
  * The first failing check's number, then its column, reason and value picked from lists by that
  * number: each check is written (and planned) once, not once for each of the three.
@@ -173,9 +202,15 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 		warnings.push(`SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.name)}, ${v(c.name)}, ${lit(`${c.name} `)} || ${v(c.name)} || ${lit(` is not in ${c.references!.table}; cleared`)}
       FROM ${CHECKED} WHERE err_reason IS NULL AND ${optRefMissing(c)}`);
 	}
+	const clears = clearRules(table);
+	for (const c of clears)
+		warnings.push(`SELECT ${S}, ${file}, ${lit(table)}, line, ${lit(c.column)}, ${v(c.column)}::VARCHAR, ${lit(c.reason)} FROM ${CHECKED} WHERE err_reason IS NULL AND ${c.when}`);
 	if (warnings.length) stmts.push(`INSERT INTO import_warnings ${warnings.join(' UNION ALL ')}`);
 
-	const values = cols.map((c) => (optRefs.includes(c) ? `CASE WHEN ${optRefMissing(c)} THEN NULL ELSE ${v(c.name)} END` : v(c.name)));
+	const clearedWhen = (c: ColumnSpec) => clears.find((k) => k.column === c.name)?.when;
+	const values = cols.map((c) =>
+		optRefs.includes(c) ? `CASE WHEN ${optRefMissing(c)} THEN NULL ELSE ${v(c.name)} END` : clearedWhen(c) ? `CASE WHEN ${clearedWhen(c)} THEN NULL ELSE ${v(c.name)} END` : v(c.name)
+	);
 	// The checked rows are in file and line order already (read in that order, one thread): no sort.
 	stmts.push(`INSERT INTO ${ident(table)} SELECT ${S}, ${file}, line, ${values.join(', ')} FROM ${CHECKED} WHERE err_reason IS NULL`);
 	if (list) {

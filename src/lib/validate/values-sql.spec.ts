@@ -180,6 +180,18 @@ const cases: Partial<Record<ValueKind, [string, unknown][]>> = {
 		['3000000000', null],
 		['NaN', null]
 	],
+	tally: [
+		['0', 0],
+		['0000', 0],
+		['12', 12],
+		['3.0', 3],
+		['1,200', 1200],
+		['-1', null],
+		['2.5', null],
+		['2147483648', null],
+		['many', null],
+		['NaN', null]
+	],
 	percent: [
 		['85', 85],
 		['85%', 85],

@@ -124,6 +124,13 @@ export const kindSql: Record<ValueKind, KindSql> = {
       WHEN ${numberText(x)} BETWEEN 1 AND ${INT_MAX} AND ${numberText(x)} = floor(${numberText(x)}) THEN ${numberText(x)}::INTEGER END)`,
 		reason: 'is not a whole number of 1 or more'
 	},
+	tally: {
+		sqlType: 'INTEGER',
+		// As count, with 0 allowed: a run can have delivered no sessions, and that is known, not blank.
+		parse: (x) => `(CASE WHEN length(${x}) <= 9 AND regexp_full_match(${x}, '[0-9]+') THEN ${x}::INTEGER
+      WHEN ${numberText(x)} BETWEEN 0 AND ${INT_MAX} AND ${numberText(x)} = floor(${numberText(x)}) THEN ${numberText(x)}::INTEGER END)`,
+		reason: 'is not a whole number of 0 or more'
+	},
 	number: { sqlType: 'DOUBLE', parse: numberText, reason: 'is not a number' },
 	percent: {
 		sqlType: 'DOUBLE',

@@ -17,6 +17,13 @@ import { openTestDb } from './test-db';
 const committed = JSON.parse(readFileSync(new URL('../../schemas/transfer-v1.schema.json', import.meta.url), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true, formats: { date: /^\d{4}-\d{2}-\d{2}$/ } }).compile(committed);
 
+/** The transfer file of pupils who are in the data. */
+async function made(db: Db, req: Parameters<typeof makeTransfer>[1]): Promise<Transfer> {
+	const transfer = await makeTransfer(db, req);
+	if (!transfer) throw new Error('none of these pupils is in the data');
+	return transfer;
+}
+
 /** Everything the pupil page shows of one pupil, from the registered metrics. */
 async function story(db: Db, school: string, pupil: string, asOf: string, undone: { target_id: string; prev: string }[]) {
 	const who = { school, pupil_id: pupil };
@@ -47,7 +54,7 @@ describe('the transfer file', () => {
 	it('round trip: exported from the lineage fixture, imported into an empty workspace, the same pupil story', async () => {
 		const from = (await sharedFixture('lineage')).db;
 		const undone = [{ school: 'lineage', target_id: 'T31', prev: 'T21' }];
-		const transfer = await makeTransfer(from, { school: 'lineage', pupils: ['L1', 'L2', 'NOBODY'], asOf: FIXTURE_EXPORT_DATE, undone, madeOn: '2026-01-20' });
+		const transfer = await made(from, { school: 'lineage', pupils: ['L1', 'L2', 'NOBODY'], asOf: FIXTURE_EXPORT_DATE, undone, madeOn: '2026-01-20' });
 		// A pupil not in the data is left out; the undone match travels with the pupil's targets.
 		expect(transfer.pupils.map((p) => p.pupil_id)).toEqual(['L1', 'L2']);
 		expect(transfer.undone_matches).toEqual([{ target_id: 'T31', prev: 'T21' }]);
@@ -72,7 +79,7 @@ describe('the transfer file', () => {
 		const carried = await runMetric(from, lineageList, makeScope({ asOf: DEMO_AS_OF, filters: { school } }), { pupil: null, carriedAtLeast: 2, limit: 3 });
 		const pupils = [...new Set(carried.map((l) => l.pupil_id))];
 		expect(pupils.length).toBeGreaterThan(0);
-		const transfer = await makeTransfer(from, { school, pupils, asOf: DEMO_AS_OF, undone: [], madeOn: DEMO_AS_OF });
+		const transfer = await made(from, { school, pupils, asOf: DEMO_AS_OF, undone: [], madeOn: DEMO_AS_OF });
 		expect(validate(JSON.parse(JSON.stringify(transfer))), JSON.stringify(validate.errors)).toBe(true);
 		const { db: to } = await importInto(transfer);
 		for (const pupil of pupils) {
@@ -93,13 +100,14 @@ describe('the transfer file', () => {
 
 	it('holds ids only: no name, no date of birth, nothing the schema does not name', async () => {
 		const from = (await sharedFixture('lineage')).db;
-		const transfer = await makeTransfer(from, { school: 'lineage', pupils: ['L1'], asOf: FIXTURE_EXPORT_DATE, undone: [], madeOn: '2026-01-20' });
+		const transfer = await made(from, { school: 'lineage', pupils: ['L1'], asOf: FIXTURE_EXPORT_DATE, undone: [], madeOn: '2026-01-20' });
 		const json = JSON.parse(JSON.stringify(transfer));
 		json.pupils[0].register.name = 'Ada Lovelace';
 		expect(validate(json)).toBe(false);
 		json.pupils[0].register.name = undefined;
 		json.pupils[0].register.date_of_birth = '2016-05-01';
 		expect(validate(JSON.parse(JSON.stringify(json)))).toBe(false);
+		expect(await makeTransfer(from, { school: 'lineage', pupils: ['NOBODY'], asOf: FIXTURE_EXPORT_DATE, undone: [], madeOn: '2026-01-20' })).toBeNull();
 		// Read by the app, anything not in the contract is dropped, never loaded.
 		const read = readTransfer(JSON.stringify(json));
 		expect(read?.ok && Object.keys(read.transfer.pupils[0].register)).not.toContain('date_of_birth');

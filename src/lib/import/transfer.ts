@@ -82,13 +82,14 @@ export interface TransferRequest {
 	madeOn: string;
 }
 
-/** The transfer file of some pupils of one school, checked against its own schema; pupils not in the data are left out. */
-export async function makeTransfer(db: Db, req: TransferRequest): Promise<Transfer> {
+/** The transfer file of some pupils of one school, checked against its own schema; pupils not in the data are left out (null: none is). */
+export async function makeTransfer(db: Db, req: TransferRequest): Promise<Transfer | null> {
 	const found: TransferPupil[] = [];
 	for (const id of req.pupils) {
 		const rows = await pupilRows(db, req.school, id, req.asOf);
 		if (rows) found.push(rows);
 	}
+	if (!found.length) return null;
 	const targetIds = new Set(found.flatMap((p) => p.targets.map((t) => t.target_id)));
 	return transferSchema.parse({
 		format: TRANSFER_FORMAT,

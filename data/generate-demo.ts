@@ -1,4 +1,4 @@
-// Writes the demo dataset: two fictional schools, one academic year (2025/26) of APDR cycles, told as
+// Writes the demo dataset: two fictional schools, one academic year (2025/26) of APDR cycles and the summer 2025 plans before it, told as
 // of 20 March 2026. Deterministic (seeded), so `npm run demo` always writes the same bytes.
 // Everything here is invented: no real school, pupil or member of staff.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -552,6 +552,88 @@ function buildDelivery(school: School, built: ReturnType<typeof build>, asOf: st
 	return { allocations, sessions };
 }
 
+/**
+ * The pupils' summer 2025 plans (the cycle before the autumn's), so a target can be followed across
+ * three plans (docs/target-lineage.md). From a random stream of its own, so the autumn and spring
+ * plans keep their rows: only their cycle numbers move up, some targets name the one they carry on in
+ * `carried_from`, and a few spring targets carry on an autumn target that was itself carried.
+ * Some carried targets are linked only by their wording (carried_from left blank), some reworded
+ * (a number changed), so "matched by wording" and "carried over, reworded" both show.
+ */
+function addEarlierCycle(school: School, built: ReturnType<typeof build>) {
+	const rnd = mulberry32(school.seed + 32);
+	const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+	const chance = (p: number) => rnd() < p;
+	const yn = (p: number, blank = 0.08) => (chance(blank) ? '' : chance(p) ? 'Y' : 'N');
+	// One number lowered (a smaller step the term before): a reworded target still matched by its words.
+	const earlierWording = (text: string) => text.replace(/\d+/, (n) => String(Number(n) > 1 ? Number(n) - 1 : Number(n) + 1));
+	let planNo = built.plans.length;
+	let targetNo = built.targets.length;
+	const plans: Record<string, unknown>[] = [];
+	const targets: Record<string, unknown>[] = [];
+	const takenInSpring = new Set<Record<string, unknown>>();
+	for (const p of built.pupils) {
+		const mine = built.plans.filter((pl) => pl.pupil_id === p.pupil_id);
+		const autumn = mine.find((pl) => String(pl.start_date) < '2026-01-01');
+		if (!autumn || !p.sen_start_date || p.sen_start_date >= '2025-04-01') continue;
+		const spring = mine.find((pl) => pl !== autumn);
+		for (const pl of mine) if (pl.cycle !== '') pl.cycle = Number(pl.cycle) + 1;
+		planNo++;
+		const planId = `PL${String(planNo).padStart(4, '0')}`;
+		const start = addDays('2025-04-22', Math.floor(rnd() * 10));
+		const due = addDays('2025-07-07', Math.floor(rnd() * 10));
+		const reviewed = chance(0.1) ? addDays(due, 21 + Math.floor(rnd() * 20)) : addDays(due, -Math.floor(rnd() * 6));
+		plans.push({
+			plan_id: planId,
+			pupil_id: p.pupil_id,
+			cycle: autumn.cycle === '' ? '' : Number(autumn.cycle) - 1,
+			start_date: start,
+			review_due: due,
+			reviewed_on: reviewed,
+			review_decision: chance(0.04) ? '' : chance(0.8) ? 'continue' : chance(0.75) ? 'increase_support' : 'request_ehcna',
+			pupil_views: yn(0.7, 0.1),
+			parent_views: yn(0.8, 0.1),
+			strengths_recorded: yn(0.65, 0.12),
+			external_advice: yn(0.3, 0.2),
+			pupil_attended_review: yn(0.55),
+			parent_attended_review: yn(0.8),
+			case_holder: autumn.case_holder
+		});
+		const newTarget = (area: string, text: string, outcome: string) => {
+			targetNo++;
+			const t = { target_id: `T${String(targetNo).padStart(5, '0')}`, plan_id: planId, need_area: area, target_text: text, due_date: '', outcome, provision_ids: '', next_steps: '', carried_from: '' };
+			t.next_steps = outcome === 'achieved' ? pick(['New target set', 'Move on to the next step', '']) : pick(['Continue', 'Carry over to the next plan', 'Continue with more practice']);
+			targets.push(t);
+			return t;
+		};
+		const autumnTargets = built.targets.filter((t) => t.plan_id === autumn.plan_id);
+		let carried = 0;
+		for (const t of autumnTargets) {
+			if (!chance(0.45)) continue;
+			carried++;
+			const text = String(t.target_text);
+			const before = newTarget(String(t.need_area), chance(0.3) ? earlierWording(text) : text, chance(0.6) ? 'partial' : 'not_achieved');
+			// Most schools name the target carried on; some leave it to the wording.
+			if (chance(0.6)) t.carried_from = before.target_id;
+			// Carried again into the spring plan when the autumn review did not find it achieved.
+			const springTarget =
+				spring && t.outcome !== 'achieved' && chance(0.6) ? built.targets.find((s) => s.plan_id === spring.plan_id && s.need_area === t.need_area && !takenInSpring.has(s)) : undefined;
+			if (springTarget) {
+				takenInSpring.add(springTarget);
+				springTarget.target_text = text;
+				if (chance(0.6)) springTarget.carried_from = t.target_id;
+			}
+		}
+		const mainArea = String(autumnTargets[0]?.need_area ?? 'cognition_learning') as Area;
+		for (let k = carried; k < 3 + (chance(0.3) ? 1 : 0); k++) {
+			const r = rnd();
+			newTarget(mainArea, pick(texts[mainArea]), r < 0.55 ? 'achieved' : r < 0.8 ? 'partial' : 'not_achieved');
+		}
+	}
+	built.plans.push(...plans);
+	built.targets.push(...targets);
+}
+
 const headers = {
 	pupils: [
 		'pupil_id',
@@ -584,7 +666,7 @@ const headers = {
 		'parent_attended_review',
 		'case_holder'
 	],
-	targets: ['target_id', 'plan_id', 'need_area', 'target_text', 'due_date', 'outcome', 'provision_ids', 'next_steps'],
+	targets: ['target_id', 'plan_id', 'need_area', 'target_text', 'due_date', 'outcome', 'provision_ids', 'next_steps', 'carried_from'],
 	provisions: [
 		'provision_id',
 		'intervention',
@@ -628,6 +710,7 @@ for (const school of schools) {
 	rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	const built = build(school);
+	addEarlierCycle(school, built);
 	const extra = buildAttainment(school, built.pupils);
 	const delivery = buildDelivery(school, built, '2026-03-20');
 	const tables = {

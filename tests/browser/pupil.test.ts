@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, startApp, type App } from './harness';
 
-/** A pupil's whole story on the demo: opened from a list of pupil ids, read at three widths, opened directly. */
+/** A pupil's whole story on the demo: opened from a list of pupil ids, read at three widths, opened directly; a wording match undone; the transfer file taken to a fresh page. */
 describe('the pupil page in Chromium', () => {
 	let app: App;
 	let page: Page;
@@ -33,7 +34,7 @@ describe('the pupil page in Chromium', () => {
 		storyUrl = page.url();
 		const plans = page.getByRole('table', { name: `Plans of pupil ${id}, in order` });
 		await plans.waitFor({ timeout: 60_000 });
-		// On a third or later plan (the demo exports the latest plans only, with their cycle numbers): cycle 3 or more shown, each review's timing in words.
+		// On a third or later plan: cycle 3 or more shown, each review's timing in words.
 		const cycles = (await plans.locator('tbody tr td:first-of-type').allTextContents()).map((c) => Number(c.trim()));
 		expect(Math.max(...cycles)).toBeGreaterThanOrEqual(3);
 		expect(await plans.locator('tbody').textContent()).toMatch(/On time|Late|Overdue|Not yet due/);
@@ -108,6 +109,72 @@ describe('the pupil page in Chromium', () => {
 		const text = (await page.locator('main').textContent()) ?? '';
 		for (const id of ids) expect(text).toContain(`Pupil ${id}`);
 		expect(text).not.toMatch(/[A-Z]\d{12}/);
+	});
+
+	let transferFile = '';
+	let linesAfterUndo = 0;
+	// Oakfield's P0002 has targets carried across plans both by carried_from and by wording only (data/generate-demo.ts).
+	const moving = 'P0002';
+
+	it('undoes a match by wording with the keyboard: the target stands alone, and no target id is left in local storage', async () => {
+		await page.goto(`${app.url}/pupil?school=${encodeURIComponent('Oakfield Primary')}&pupil=${moving}`);
+		const lineages = page.getByRole('table', { name: new RegExp(`Each target of pupil ${moving} from the plan that first set it`) });
+		await lineages.waitFor({ timeout: 60_000 });
+		const undo = page.getByRole('button', { name: /^Undo this match \(/ });
+		await undo.first().waitFor();
+		const before = await lineages.locator('tbody tr').count();
+		const matches = await undo.count();
+		const [, prev, later] = (await undo.first().textContent())?.match(/\((\S+) and (\S+)\)$/) ?? [];
+		expect(later).toMatch(/^T\d{5}$/);
+		await undo.first().focus();
+		await page.keyboard.press('Enter');
+		await page.getByText(`Match undone: ${later} is now followed as a target of its own`).waitFor();
+		// The lineage is split in two: one row more, one match fewer, and it can be linked again.
+		await expect.poll(() => lineages.locator('tbody tr').count(), { timeout: 60_000 }).toBe(before + 1);
+		expect(await undo.count()).toBe(matches - 1);
+		await page.getByRole('button', { name: `Link them again (${prev} and ${later})` }).waitFor();
+		linesAfterUndo = before + 1;
+		const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+		expect(stored).not.toContain(later);
+	});
+
+	it('downloads the transfer file (ids only), with a summary laid out need, support, outcomes, review', async () => {
+		await page.getByRole('link', { name: /^Moving school\?/ }).click();
+		await page.getByRole('heading', { level: 2, name: new RegExp(`^Pupil ${moving}`) }).waitFor({ timeout: 60_000 });
+		await page.getByRole('table', { name: `Plans of pupil ${moving} and their reviews` }).waitFor({ timeout: 60_000 });
+		const headings = await page.locator('article.transfer h3').allTextContents();
+		expect(headings.map((h) => h.trim())).toEqual(['Need', 'Support', 'Outcomes', 'Review']);
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Download the transfer file' }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe(`transfer-${moving}-2026-03-20.json`);
+		transferFile = (await file.path()) ?? '';
+		const text = readFileSync(transferFile, 'utf8');
+		const json = JSON.parse(text);
+		expect(json).toMatchObject({ format: 'provision-lens-transfer', version: 1, school: 'Oakfield Primary', as_of: '2026-03-20' });
+		expect(json.pupils.map((p: { pupil_id: string }) => p.pupil_id)).toEqual([moving]);
+		expect(json.undone_matches).toHaveLength(1);
+		expect(text).not.toMatch(/"(name|first_name|surname|date_of_birth|dob|upn)"/i);
+	});
+
+	it("opens the transfer file in a fresh page's import as that pupil's history, the undone match still undone", async () => {
+		const fresh = await openPage(app);
+		try {
+			await fresh.page.goto(`${app.url}/import`);
+			await fresh.page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+			await fresh.page.locator('input[type=file][multiple]').setInputFiles({ name: `transfer-${moving}.json`, mimeType: 'application/json', buffer: readFileSync(transferFile) });
+			await fresh.page.getByText(`Recognised as a Provision Lens transfer file: pupil ${moving} from Oakfield Primary`).waitFor({ timeout: 60_000 });
+			await fresh.page.getByRole('button', { name: /^Load \d+ files for Oakfield Primary$/ }).click();
+			await fresh.page.getByRole('link', { name: `See pupil ${moving}'s history` }).click();
+			const lineages = fresh.page.getByRole('table', { name: new RegExp(`Each target of pupil ${moving} from the plan that first set it`) });
+			await lineages.waitFor({ timeout: 60_000 });
+			expect(await lineages.locator('tbody tr').count()).toBe(linesAfterUndo);
+			await fresh.page.getByRole('button', { name: /^Link them again \(/ }).waitFor();
+			expect(fresh.foreign).toEqual([]);
+			expect(fresh.errors).toEqual([]);
+		} finally {
+			await fresh.page.context().close();
+		}
 	});
 
 	it('asked for nothing outside its own origin and logged no errors', () => {

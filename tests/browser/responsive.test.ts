@@ -22,7 +22,8 @@ const pages = [
 	'/settings',
 	'/pupil',
 	'/pupil?school=Oakfield+Primary&pupil=P0003',
-	'/case-sample?school=Oakfield+Primary&pupils=P0003,P0001'
+	'/case-sample?school=Oakfield+Primary&pupils=P0003,P0001',
+	'/transfer?school=Oakfield+Primary&pupils=P0002,P0003'
 ] as const;
 const shots = 'test-results/shots';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -12,3 +12,11 @@ export function pupilHref(who: { school: string; pupil_id: string }, from: URL):
 	params.set('pupil', who.pupil_id);
 	return `${resolve('/pupil')}?${params}`;
 }
+
+/** The link to the transfer page (summary to print, file to download) of some pupils of one school, keeping the date and view. */
+export function transferHref(school: string, pupils: string[], from: URL): string {
+	const params = new URLSearchParams(linkKeeping('', from).replace(/^\?/, ''));
+	params.set('school', school);
+	params.set('pupils', pupils.join(','));
+	return `${resolve('/transfer')}?${params}`;
+}

@@ -82,6 +82,50 @@ describe('target lineage', () => {
 		});
 	});
 
+	it('treats a wording match the SENDCo undid as not linked, and leaves a link the plan gave alone', async () => {
+		const before = await runMetric(db, lineageList, scope, { pupil: 'L1', carriedAtLeast: null });
+		// T11>T21>T31: both links by wording, each can be undone.
+		expect(before.find((r) => r.last_target === 'T31')?.wording_links).toEqual(['T21', 'T31']);
+		expect(before.find((r) => r.last_target === 'T32')?.wording_links).toEqual([]);
+		const undone = makeScope({
+			asOf: '2026-01-15',
+			filters: { school: 'lineage' },
+			undoneMatches: [
+				{ school: 'lineage', target_id: 'T31', prev: 'T21' },
+				{ school: 'lineage', target_id: 'Z1', prev: 'Y1' },
+				// V1 > W1 is named in carried_from, not matched by wording: undoing it changes nothing.
+				{ school: 'lineage', target_id: 'W1', prev: 'V1' },
+				// Another school's ids: nothing.
+				{ school: 'elsewhere', target_id: 'U3', prev: 'T11' }
+			]
+		});
+		const rows = await runMetric(db, lineageList, undone, { pupil: null, carriedAtLeast: null });
+		const got = Object.fromEntries(rows.map((r) => [r.last_target, [r.steps.join('>'), r.status, r.by_wording, r.wording_links.join('>')]]));
+		// T21 not achieved in A2, and L1 has a later plan that no longer continues it: dropped. T31 set once in L1's latest plan: open.
+		expect(got.T21).toEqual(['T11>T21', 'dropped', true, 'T21']);
+		expect(got.T31).toEqual(['T31', 'open', false, '']);
+		// Y1 not achieved in C1, L3 has a later plan: dropped. Z1 set once in the latest plan: open.
+		expect(got.Y1).toEqual(['Y1', 'dropped', false, '']);
+		expect(got.Z1).toEqual(['Z1', 'open', false, '']);
+		expect(got.W1).toEqual(['V1>W1', 'carried', false, '']);
+		expect(rows).toHaveLength(20);
+		// 18 lineages, two split in two: carried W1 W2 (Z1 no longer), changed none (T31 no longer), dropped U1 U2 G1 T21 Y1,
+		// open W3 W4 Z2 Z3 E2 H1 H2 T31 Z1; the met ones and their days unchanged; only T11>T21 by wording.
+		expect(await runMetric(db, lineageSummary, undone, undefined)).toEqual({
+			lineages: 20,
+			met: 4,
+			carried: 2,
+			changed: 0,
+			dropped: 5,
+			open: 9,
+			carried_twice_unmet: 0,
+			met_with_dates: 4,
+			median_days_to_met: 88,
+			mean_days_to_met: 123,
+			by_wording: 1
+		});
+	});
+
 	it('lists the lineages carried two or more times without being met', async () => {
 		const rows = await runMetric(db, lineageList, scope, { pupil: null, carriedAtLeast: 2 });
 		expect(rows.map((r) => [r.pupil_id, r.first_target, r.carried, r.first_set, r.status])).toEqual([['L1', 'T11', 2, '2025-01-06', 'changed']]);

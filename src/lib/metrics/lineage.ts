@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { empty, raw, sql, type Sql } from '../db/sql';
+import { empty, join, raw, sql, type Sql } from '../db/sql';
+import type { UndoneMatch } from '../settings/lineage';
 import { limitSql, pupilWhere } from './facts';
 import { interventionNamesSql, provisionKeysSql } from './provision-runs';
 import { col, metric } from './registry';
@@ -10,7 +11,8 @@ import type { Scope } from './scope';
  * A target continues an earlier one when its `carried_from` names a target of an earlier plan of
  * the same pupil; where it is blank, when its wording matches a target of the same area of need in
  * the pupil's plan just before (word overlap at least WORDING_THRESHOLD, each the other's only best
- * match). A lineage runs from a target nothing continues from to a target nothing continues.
+ * match), unless the SENDCo undid that match (`scope.undoneMatches`). A lineage runs from a target
+ * nothing continues from to a target nothing continues.
  */
 
 /** Share of distinct words two targets must have in common (Jaccard: shared / all) to be matched by wording. */
@@ -24,6 +26,12 @@ export type LineageStatus = (typeof lineageStatuses)[number];
 const stopList = raw(`[${WORDING_STOP_WORDS.map((w) => `'${w}'`).join(', ')}]`);
 const wordsOf = (text: string): Sql =>
 	sql`list_sort(list_distinct(list_filter(string_split(trim(regexp_replace(lower(coalesce(${raw(text)}, '')), '[^a-z0-9]+', ' ', 'g')), ' '), w -> w <> '' AND NOT list_contains(${stopList}, w))))`;
+
+/** The wording matches undone, as rows (school, target_id, prev). They are dropped after matching, so undoing one never makes another. */
+function undoneSql(undone: UndoneMatch[]): Sql {
+	if (!undone.length) return sql`SELECT NULL::VARCHAR AS school, NULL::VARCHAR AS target_id, NULL::VARCHAR AS prev WHERE FALSE`;
+	return sql`SELECT * FROM (VALUES ${join(undone.map((u) => sql`(${u.school}, ${u.target_id}, ${u.prev})`))}) u(school, target_id, prev)`;
+}
 
 /**
  * `WITH RECURSIVE … lineage AS (…) <tail>`: one row per lineage (from its first target to its
@@ -52,18 +60,22 @@ export function lineageSql(scope: Scope, pupil: string | null, tail: Sql): Sql {
       FROM candidates WHERE likeness >= ${WORDING_THRESHOLD}),
     ties AS (SELECT *, count(*) FILTER (WHERE likeness = best_of_later) OVER (PARTITION BY school, target_id) AS later_ties,
         count(*) FILTER (WHERE likeness = best_of_earlier) OVER (PARTITION BY school, prev) AS earlier_ties FROM best),
+    undone AS (${undoneSql(scope.undoneMatches)}),
     links AS (SELECT school, target_id, prev, FALSE AS by_wording FROM given
       UNION ALL SELECT school, target_id, prev, TRUE FROM ties
-        WHERE likeness = best_of_later AND likeness = best_of_earlier AND later_ties = 1 AND earlier_ties = 1),
-    chain AS (SELECT tg.school, tg.target_id, tg.target_id AS first_target, 0 AS carried, FALSE AS changed, FALSE AS by_wording, [tg.target_id] AS steps
+        WHERE likeness = best_of_later AND likeness = best_of_earlier AND later_ties = 1 AND earlier_ties = 1
+          AND NOT EXISTS (SELECT 1 FROM undone u WHERE u.school = ties.school AND u.target_id = ties.target_id AND u.prev = ties.prev)),
+    chain AS (SELECT tg.school, tg.target_id, tg.target_id AS first_target, 0 AS carried, FALSE AS changed, FALSE AS by_wording, [tg.target_id] AS steps,
+        []::VARCHAR[] AS wording_links
         FROM tg WHERE NOT EXISTS (SELECT 1 FROM links l WHERE l.school = tg.school AND l.target_id = tg.target_id)
       UNION ALL
-      SELECT l.school, l.target_id, c.first_target, c.carried + 1, c.changed OR n.words <> o.words, c.by_wording OR l.by_wording, list_append(c.steps, l.target_id)
+      SELECT l.school, l.target_id, c.first_target, c.carried + 1, c.changed OR n.words <> o.words, c.by_wording OR l.by_wording, list_append(c.steps, l.target_id),
+        CASE WHEN l.by_wording THEN list_append(c.wording_links, l.target_id) ELSE c.wording_links END
         FROM chain c JOIN links l ON l.school = c.school AND l.prev = c.target_id
         JOIN tg n ON n.school = l.school AND n.target_id = l.target_id
         JOIN tg o ON o.school = c.school AND o.target_id = c.target_id),
     lineage AS (SELECT c.school, last.pupil_id, first.need_area AS need_area, c.first_target, c.target_id AS last_target, c.carried::INTEGER AS carried,
-        c.changed, c.by_wording, c.steps, last.outcome AS last_outcome,
+        c.changed, c.by_wording, c.steps, c.wording_links, last.outcome AS last_outcome,
         CASE WHEN last.outcome = 'achieved' THEN 'met'
              WHEN last.seq < last.plans_of_pupil THEN 'dropped'
              WHEN c.carried = 0 THEN 'open'
@@ -141,6 +153,8 @@ export const lineageRow = z.object({
 	first_target: col.text,
 	last_target: col.text,
 	steps: z.array(col.text),
+	/** The steps linked to the step before them by wording only (each can be undone). */
+	wording_links: z.array(col.text),
 	carried: col.int,
 	changed: col.bool,
 	by_wording: col.bool,
@@ -168,7 +182,7 @@ export const lineageList = metric({
 		lineageSql(
 			s,
 			p.pupil,
-			sql`SELECT school, pupil_id, need_area, first_target, last_target, steps, carried, changed, by_wording, status, last_outcome, first_set, met_on, days_to_met
+			sql`SELECT school, pupil_id, need_area, first_target, last_target, steps, wording_links, carried, changed, by_wording, status, last_outcome, first_set, met_on, days_to_met
       FROM lineage ${p.carriedAtLeast === null ? empty : sql`WHERE carried >= ${p.carriedAtLeast} AND status <> 'met'`}
       ORDER BY carried DESC, school, pupil_id, first_set, first_target ${limitSql(p.limit)}`
 		),

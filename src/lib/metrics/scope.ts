@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { keyStages, senStage, yearGroup } from '../contract/enums';
 import { defaultGlossary, type GlossaryEntry } from '../quality/acronyms';
+import type { UndoneMatch } from '../settings/lineage';
 import { defaultSettings, type StaffRate } from '../settings/schema';
 import { defaultTermDates, termRange, type TermDates } from '../settings/terms';
 
@@ -33,8 +34,8 @@ export interface Costing {
 }
 
 /**
- * Everything a figure depends on besides the data: filters, the as-of date, costing and the
- * glossary. Every metric is a function of one Scope (and its own parameters), so a figure's cache
+ * Everything a figure depends on besides the data: filters, the as-of date, costing, the
+ * glossary and the wording matches undone. Every metric is a function of one Scope (and its own parameters), so a figure's cache
  * key is its id, its parameters and the whole scope: nothing else can make it stale.
  */
 export interface Scope {
@@ -42,6 +43,8 @@ export interface Scope {
 	asOf: string;
 	costing: Costing;
 	glossary: GlossaryEntry[];
+	/** Target links "matched by wording" that the SENDCo undid: the lineage metrics treat them as not linked. */
+	undoneMatches: UndoneMatch[];
 }
 
 const defaultCosting: Costing = {
@@ -51,12 +54,13 @@ const defaultCosting: Costing = {
 	fundingStream: null
 };
 
-export function makeScope(parts: { asOf: string; filters?: Partial<Filters>; costing?: Partial<Costing>; glossary?: GlossaryEntry[] }): Scope {
+export function makeScope(parts: { asOf: string; filters?: Partial<Filters>; costing?: Partial<Costing>; glossary?: GlossaryEntry[]; undoneMatches?: UndoneMatch[] }): Scope {
 	return {
 		filters: filtersSchema.parse(parts.filters ?? {}),
 		asOf: parts.asOf,
 		costing: { ...defaultCosting, ...parts.costing },
-		glossary: parts.glossary ?? defaultGlossary
+		glossary: parts.glossary ?? defaultGlossary,
+		undoneMatches: parts.undoneMatches ?? []
 	};
 }
 

@@ -12,6 +12,7 @@ import { settings } from './settings.svelte';
 import { schoolKey } from './word-plans.svelte';
 import { strategyDrafts } from './strategy.svelte';
 import { strategyDraftsSchema } from '../settings/strategy';
+import { undoneMatches } from './undone-matches.svelte';
 
 /**
  * "Keep this data on this device": off unless the user turns it on. Then everything loaded, with
@@ -88,6 +89,8 @@ function contentNow(): WorkspaceContent {
 			checklist: $state.snapshot(checklist.value),
 			glossary: $state.snapshot(glossary.value),
 			strategy: $state.snapshot(strategyDrafts.value),
+			// Target ids: kept only here, encrypted with the data they are about (never in local storage).
+			undoneMatches: $state.snapshot(undoneMatches.value),
 			// The school key Word plans' ids were made with: kept with the data it made, encrypted as it is.
 			...schoolKey.extras()
 		}
@@ -96,7 +99,7 @@ function contentNow(): WorkspaceContent {
 
 /** Changes whenever the data, settings or lists do: whether the tab holds anything not yet kept. */
 function markNow(): string {
-	return `${dataset.version}|${schoolKey.key?.check ?? ''}|${JSON.stringify([$state.snapshot(settings.value), $state.snapshot(checklist.value), $state.snapshot(glossary.value), $state.snapshot(strategyDrafts.value)])}`;
+	return `${dataset.version}|${schoolKey.key?.check ?? ''}|${JSON.stringify([$state.snapshot(settings.value), $state.snapshot(checklist.value), $state.snapshot(glossary.value), $state.snapshot(strategyDrafts.value), $state.snapshot(undoneMatches.value)])}`;
 }
 
 /** Settings and lists from a workspace, each checked with its own schema; in memory only (nothing is written to local storage). */
@@ -109,6 +112,7 @@ function applyExtras(extras: Record<string, unknown>) {
 	if (g.success) glossary.value = g.data;
 	const d = strategyDraftsSchema.safeParse(extras.strategy);
 	if (d.success) strategyDrafts.value = d.data;
+	undoneMatches.restore(extras.undoneMatches);
 }
 
 /** Put a decrypted workspace in place of what is loaded, all or nothing; returns the mark of what is then held. */
@@ -228,6 +232,7 @@ class Kept {
 		if (this.timer) clearTimeout(this.timer);
 		await this.tab.forget();
 		schoolKey.forget();
+		undoneMatches.restore([]);
 		if (typeof localStorage !== 'undefined') {
 			const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => !!k?.startsWith(LOCAL_PREFIX));
 			for (const k of keys) localStorage.removeItem(k);

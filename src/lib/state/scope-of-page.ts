@@ -2,6 +2,7 @@ import { formatDate } from '../format';
 import type { GlossaryEntry } from '../quality/acronyms';
 import { makeScope, type Scope } from '../metrics/scope';
 import { exportDateFor, type ExportDates } from '../metrics/snapshots';
+import type { UndoneMatch } from '../settings/lineage';
 import type { Settings } from '../settings/schema';
 import { chosenAsOf, filtersFromUrl, today, type ViewParams } from './url-filters';
 
@@ -34,18 +35,20 @@ export function asOfOf(url: ViewParams, exports: ExportDates): AsOf {
 /**
  * The one function that builds a Scope, for the pages, the governors' report and the command line:
  * filters, the as-of date and the funding stream from the URL (the command line writes its options
- * as one); rates, term dates and the threshold from the costing settings; the glossary; and, when no
+ * as one); rates, term dates and the threshold from the costing settings; the glossary; the wording
+ * matches undone; and, when no
  * date is chosen, the date of the latest export loaded (`exports`, from the `latest_exports` metric).
  * Pure, so the demo's figures can be worked out ahead of time (data/pack-demo.ts) under exactly the
  * key a page asks them by.
  */
-export function scopeOfPage(url: ViewParams, settings: Settings, glossary: GlossaryEntry[], exports: ExportDates): Scope {
+export function scopeOfPage(url: ViewParams, settings: Settings, glossary: GlossaryEntry[], exports: ExportDates, undoneMatches: UndoneMatch[] = []): Scope {
 	const params = url instanceof URL ? url.searchParams : url;
 	return makeScope({
 		asOf: asOfOf(url, exports).date,
 		filters: filtersFromUrl(url),
 		costing: { rates: settings.staff_rates, termDates: settings.term_dates, thresholdGbp: settings.threshold_gbp, fundingStream: params.get('fund') || null },
-		glossary
+		glossary,
+		undoneMatches
 	});
 }
 

@@ -5,6 +5,7 @@ import { transferJsonSchema, type Transfer } from '../../src/lib/contract/transf
 import type { Db } from '../../src/lib/db/types';
 import { importSchools } from '../../src/lib/import/pipeline';
 import { makeTransfer, readTransfer, transferFiles } from '../../src/lib/import/transfer';
+import { deliveryByRun } from '../../src/lib/metrics/delivery';
 import { lineageList } from '../../src/lib/metrics/lineage';
 import { pupilProvisionMap } from '../../src/lib/metrics/provision';
 import { pupilAssessments, pupilPlans, pupilProfile, pupilScope, pupilTargets } from '../../src/lib/metrics/pupil';
@@ -43,8 +44,9 @@ async function importInto(transfer: Transfer): Promise<{ db: Db; read: Transfer 
 	const read = readTransfer(JSON.stringify(transfer));
 	if (!read?.ok) throw new Error(read ? read.why : 'not a transfer file');
 	const db = await openTestDb();
-	const [plan] = await importSchools(db, [{ school: read.transfer.school, files: transferFiles(read.transfer) }], { snapshot: read.transfer.as_of });
-	expect(plan.sources.map((s) => s.table).sort()).toEqual(['allocations', 'assessments', 'plans', 'provisions', 'pupils', 'targets']);
+	const files = transferFiles(read.transfer);
+	const [plan] = await importSchools(db, [{ school: read.transfer.school, files }], { snapshot: read.transfer.as_of });
+	expect(plan.sources.map((s) => s.table).sort()).toEqual(files.map((f) => f.name.replace(/\.csv$/, '')).sort());
 	expect(await db.query(`SELECT * FROM import_rejected`)).toEqual([]);
 	expect(await db.query(`SELECT * FROM import_warnings`)).toEqual([]);
 	return { db, read: read.transfer };
@@ -81,7 +83,18 @@ describe('the transfer file', () => {
 		expect(pupils.length).toBeGreaterThan(0);
 		const transfer = await made(from, { school, pupils, asOf: DEMO_AS_OF, undone: [], madeOn: DEMO_AS_OF });
 		expect(validate(JSON.parse(JSON.stringify(transfer))), JSON.stringify(validate.errors)).toBe(true);
+		// Oakfield keeps a session log: it travels with the runs (without its free-text reasons).
+		expect(transfer.pupils.some((p) => p.sessions.length > 0)).toBe(true);
+		expect(transfer.pupils.flatMap((p) => p.sessions).some((s) => 'reason' in s)).toBe(false);
 		const { db: to } = await importInto(transfer);
+		// Each run's delivery reads the same at the next school.
+		const delivery = async (db: Db) =>
+			(await runMetric(db, deliveryByRun, makeScope({ asOf: DEMO_AS_OF, filters: { school } })))
+				.filter((r) => transfer.pupils.some((p) => p.provisions.some((pr) => pr.provision_id === r.provision_id)))
+				.map((r) => ({ run: r.provision_id, source: r.source, planned: r.sessions_planned, delivered: r.sessions_delivered, dose: r.dose_band }));
+		const runsBefore = await delivery(from);
+		expect(runsBefore.some((r) => r.source === 'sessions')).toBe(true);
+		expect(await delivery(to)).toEqual(runsBefore);
 		for (const pupil of pupils) {
 			const before = await story(from, school, pupil, DEMO_AS_OF, []);
 			const after = await story(to, school, pupil, DEMO_AS_OF, []);

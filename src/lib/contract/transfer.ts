@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allocations, assessments, plans, provisions, pupils, targets } from './tables';
+import { allocations, assessments, plans, provisions, pupils, sessions, targets } from './tables';
 
 /**
  * The transfer file (docs/transfer-file.md): one pupil's or a group's whole story, for their next
@@ -17,7 +17,12 @@ const transferPupil = z
 		plans: z.array(plans).describe('Every plan started by as_of, in order, as in the plans table.'),
 		targets: z.array(targets).describe("The plans' targets, as in the targets table (carried_from links a target to the one it carries on)."),
 		provisions: z.array(provisions).describe('The runs of provision the pupil had; group_size filled from the allocations where the school left it blank.'),
-		allocations: z.array(allocations).describe("The pupil's places on those runs: attendance, entry and exit measures."),
+		allocations: z.array(allocations).describe("The pupil's places on those runs: attendance, sessions planned, delivered and attended, entry and exit measures."),
+		sessions: z
+			.array(sessions.omit({ reason: true }))
+			.describe(
+				'The session log of those runs up to as_of, where the school keeps one: each planned session, whether it ran, pupils present. The reason a session did not run stays with the sending school (free text about its staff).'
+			),
 		assessments: z.array(assessments).describe("The pupil's assessment points up to as_of.")
 	})
 	.describe("One pupil's story.");

@@ -67,10 +67,16 @@ async function pupilRows(db: Db, school: string, pupil: string, asOf: string): P
           FROM provisions pr WHERE pr.school = ${school} AND pr.provision_id IN (${runIds}) ORDER BY pr.start_date, pr.provision_id`
 			)
 		: [];
+	const sessions = runIds.length
+		? await q<TransferPupil['sessions'][number]>(
+				sql`SELECT provision_id, session_date, delivered, pupils_present FROM sessions
+          WHERE school = ${school} AND provision_id IN (${runIds}) AND session_date <= DATE ${asOf} ORDER BY provision_id, session_date, source_line`
+			)
+		: [];
 	const assessments = await q<TransferPupil['assessments'][number]>(
 		sql`SELECT ${columnList('assessments')} FROM assessments WHERE school = ${school} AND pupil_id = ${pupil} AND assessed_on <= DATE ${asOf} ORDER BY lower(subject), assessed_on, source_line`
 	);
-	return { pupil_id: pupil, register, plans, targets, provisions, allocations, assessments };
+	return { pupil_id: pupil, register, plans, targets, provisions, allocations, sessions, assessments };
 }
 
 export interface TransferRequest {
@@ -129,7 +135,7 @@ function cell(v: unknown): string {
 	return String(v);
 }
 
-const tablesIn: Table[] = ['pupils', 'plans', 'targets', 'provisions', 'allocations', 'assessments'];
+const tablesIn: Table[] = ['pupils', 'plans', 'targets', 'provisions', 'allocations', 'sessions', 'assessments'];
 const rowsOf = (p: TransferPupil, table: Table): Record<string, unknown>[] => (table === 'pupils' ? [p.register] : p[table]);
 
 /** The file's rows as one school's export files, a CSV a table (a run two pupils share, once). */
@@ -141,8 +147,9 @@ export function transferFiles(transfer: Transfer): InputFile[] {
 		const rows = transfer.pupils
 			.flatMap((p) => rowsOf(p, table))
 			.filter((r) => {
-				if (table !== 'provisions') return true;
-				const id = String(r.provision_id);
+				// A run, or a session of a run, two pupils share: once.
+				if (table !== 'provisions' && table !== 'sessions') return true;
+				const id = table === 'sessions' ? `${String(r.provision_id)} ${String(r.session_date)}` : String(r.provision_id);
 				return !seen.has(id) && !!seen.add(id);
 			});
 		if (!rows.length) return [];

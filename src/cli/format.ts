@@ -1,6 +1,6 @@
 import { needAreaLabels, senStageLabels } from '../lib/contract/enums';
 import { formatGbp, formatPercent } from '../lib/format';
-import { GAP_BEYOND_CHANCE, NO_TEST_UNDER, SMALL_NUMBER_MARK, verdictCell, verdictClause, versusCell } from '../lib/phrasebook';
+import { deliveredCell, GAP_BEYOND_CHANCE, LOW_DELIVERY_RULE, NO_DELIVERY_DATA, READ_WITH_CARE, NO_TEST_UNDER, SMALL_NUMBER_MARK, verdictCell, verdictClause, versusCell } from '../lib/phrasebook';
 import { asOfSaid, type Analysis } from './analyse';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -77,8 +77,23 @@ export function formatAnalysis(a: Analysis): string {
 		out.push(`  ${pad(r.intervention, 40)}${num(formatPercent(r.achievement_rate), 6)} of ${r.reviewed} reviewed${mark}: ${versusCell(r.versus_rest)}`);
 	}
 	out.push(`  ${NO_TEST_UNDER}`);
+	out.push(...deliveryLines(a.delivery));
 	out.push(...schoolLines(a.by_school));
 	return `${out.map(printable).join('\n')}\n`;
+}
+
+/** Was it delivered? Sessions delivered of planned per intervention, low delivery marked; none recorded said so, never 100%. */
+function deliveryLines(d: Analysis['delivery']): string[] {
+	const out = ['', 'Was it delivered? (sessions that ran of those planned)'];
+	if (d.totals.runs_with_delivery === 0) return [...out, `  ${NO_DELIVERY_DATA}`];
+	out.push(`  ${d.totals.runs_with_delivery} of ${d.totals.runs} runs recorded delivery: ${deliveredCell(d.totals)} sessions delivered`);
+	for (const r of d.by_intervention) {
+		const unrecorded = r.runs - r.runs_with_delivery;
+		const low = r.low_delivery ? `: ${READ_WITH_CARE}` : '';
+		out.push(`  ${pad(r.intervention, 40)}${deliveredCell(r)}${low}${unrecorded ? `; ${unrecorded} of ${r.runs} runs recorded nothing` : ''}`);
+	}
+	out.push(`  ${LOW_DELIVERY_RULE}`);
+	return out;
 }
 
 /** The schools side by side, when there are several: one line per school, then what the test of achievement says. */

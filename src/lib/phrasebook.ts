@@ -181,8 +181,11 @@ const pctWhole = (share: number) => `${Math.round(share * 100)}%`;
 export const DOSE_RULE = `The EEF puts the working dose of a targeted intervention at about ${EEF_DOSE.minutes.low}–${EEF_DOSE.minutes.high} minutes a session, ${EEF_DOSE.perWeek.low}–${EEF_DOSE.perWeek.high} sessions a week, for ${EEF_DOSE.weeks.low}–${EEF_DOSE.weeks.high} weeks. A run is below the range when any part it records is below (sessions a week counts the sessions that actually ran), not known when a part is missing and none is below, and within only when every part is known and within. Each part is counted to the nearest whole minute, session or week.`;
 export const LOW_DELIVERY_RULE = `An intervention that delivered less than ${pctWhole(LOW_DELIVERY_SHARE)} of its planned sessions is marked before its outcomes: outcomes of provision that mostly did not happen say little about the provision.`;
 
+/** Beside an intervention that delivered less than the low-delivery share. */
+export const READ_WITH_CARE = 'read the outcomes with care';
+
 /** Said before the outcomes of an intervention that delivered less than the low-delivery share. */
-export const lowDeliveryWarning = (share: number): string => `delivered ${pctWhole(share)} of planned sessions: read the outcomes with care`;
+export const lowDeliveryWarning = (share: number): string => `delivered ${pctWhole(share)} of planned sessions: ${READ_WITH_CARE}`;
 
 /** Where nothing says what was delivered: the planned figures stay, labelled as planned. */
 export const NO_DELIVERY_DATA = 'No delivery recorded: the figures are as planned, not as delivered.';
@@ -200,7 +203,7 @@ export function deliveredCell(r: { sessions_delivered: number | null; sessions_p
 export function deliveryLine(intervention: string, r: { planned: string; share: number | null; low: boolean | null; runsWithout: number }): string {
 	if (r.share === null) return `${intervention}: ${NOT_KNOWN} how many of its planned sessions were delivered (none recorded).`;
 	const without = r.runsWithout > 0 ? ` Runs that recorded nothing (${r.runsWithout}) are not counted.` : '';
-	const care = r.low ? ': read the outcomes with care' : '';
+	const care = r.low ? `: ${READ_WITH_CARE}` : '';
 	return `${intervention}: delivered ${pctWhole(r.share)} of planned sessions (${r.planned} planned)${care}.${without}`;
 }
 

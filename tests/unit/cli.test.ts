@@ -169,6 +169,12 @@ describe('lens analyse', () => {
 		expect(out.delivery.by_run.find((r: { provision_id: string }) => r.provision_id === 'R4')).toMatchObject({ delivered_share: null, dose_band: 'not_known' });
 		expect(out.delivery.achievement_by_dose.map((r: { dose_band: string }) => r.dose_band)).toEqual(['below', 'within', 'not_known']);
 		expect(out.delivery.gains_by_dose).toHaveLength(2);
+
+		// The readable summary says the same: the low one marked, a run with nothing recorded counted apart, never 100%.
+		const text = (await lens('analyse', fixture('delivery'), '--as-of', '2026-01-15')).stdout;
+		expect(text).toContain('4 of 5 runs recorded delivery: 66 of 84 (79%) sessions delivered');
+		expect(text).toMatch(/ELSA +\d+ of \d+ \(\d+%\): read the outcomes with care/);
+		expect(text).not.toMatch(/Lego Therapy.*read the outcomes with care/);
 	});
 
 	it("writes the governors' report as one HTML file, and counts suppressed cells", async () => {

@@ -89,7 +89,7 @@ describe('the transfer file', () => {
 		const { db: to } = await importInto(transfer);
 		// Each run's delivery reads the same at the next school.
 		const delivery = async (db: Db) =>
-			(await runMetric(db, deliveryByRun, makeScope({ asOf: DEMO_AS_OF, filters: { school } })))
+			(await runMetric(db, deliveryByRun, makeScope({ asOf: DEMO_AS_OF, filters: { school } }), undefined))
 				.filter((r) => transfer.pupils.some((p) => p.provisions.some((pr) => pr.provision_id === r.provision_id)))
 				.map((r) => ({ run: r.provision_id, source: r.source, planned: r.sessions_planned, delivered: r.sessions_delivered, dose: r.dose_band }));
 		const runsBefore = await delivery(from);

@@ -1,10 +1,7 @@
 import { formatPercent } from '../format';
-import { deliveredCell, doseRunsWords, NOT_KNOWN } from '../phrasebook';
+import { deliveredCell, doseRunsWords, NOT_KNOWN, READ_WITH_CARE } from '../phrasebook';
 import type { DeliveryIntervention } from '../metrics/delivery';
 import type { Column } from './columns';
-
-/** Beside a low share: the warning's advice, said in full above the table. */
-const CARE = 'read the outcomes with care';
 
 /**
  * The delivered share of an intervention's planned sessions, for any table with a row per
@@ -37,7 +34,7 @@ export function deliveredColumns<R>(
 				const d = of(r);
 				if (options.notes === false) return null;
 				if (!d) return null;
-				if (d.low_delivery) return CARE;
+				if (d.low_delivery) return READ_WITH_CARE;
 				const without = d.runs - d.runs_with_delivery;
 				return d.delivered_share !== null && without > 0 ? `${without} of ${d.runs} runs not recorded` : null;
 			}

@@ -92,7 +92,7 @@ describe('lens analyse on Word plans', () => {
 		} finally {
 			rmSync(dir, { recursive: true });
 		}
-	});
+	}, 150_000); // two runs of the command line over 106 documents: a loaded 2-core machine needs more than the usual minute
 
 	it('refuses a key file that is not one, before reading anything', async () => {
 		const r = await lens('analyse', demoWord, '--key', join(demoCsv, 'plans.csv'), '--json');

@@ -1,4 +1,4 @@
-import { browserDb, engineFiles } from './db/browser';
+import { browserDb, engineFiles, engineThreaded } from './db/browser';
 
 /**
  * Once the engine has started, tell the service worker which engine build this browser uses, so
@@ -8,5 +8,5 @@ export async function keepEngineForOffline(): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
 	await browserDb();
 	const registration = await navigator.serviceWorker.ready;
-	registration.active?.postMessage({ type: 'keep-engine', urls: engineFiles });
+	registration.active?.postMessage({ type: 'keep-engine', urls: engineFiles, threaded: engineThreaded });
 }

@@ -1,5 +1,6 @@
 // Bundled by browser-import.bench.ts and loaded into the app's own page: bare DuckDB-wasm (the same
-// build the app bundles) reading the chosen files itself with read_csv, for the side-by-side timing.
+// build the app runs in that page, with as many threads) reading the chosen files itself with read_csv,
+// for the side-by-side timing.
 import * as duckdb from '@duckdb/duckdb-wasm';
 
 export interface BareResult {
@@ -9,12 +10,20 @@ export interface BareResult {
 	rows: number;
 }
 
-async function bareReadCsv(inputId: string, base: string, aggregate: string): Promise<BareResult> {
+/** Which build: the single-thread one (eh), or the threaded one (coi) with this many threads. */
+export interface BareBuild {
+	threaded: boolean;
+	threads: number;
+}
+
+async function bareReadCsv(inputId: string, base: string, aggregate: string, build: BareBuild): Promise<BareResult> {
 	const files = [...((document.getElementById(inputId) as HTMLInputElement).files ?? [])];
 	const t0 = performance.now();
-	const worker = new Worker(`${base}/duckdb-browser-eh.worker.js`);
+	const name = build.threaded ? 'coi' : 'eh';
+	const worker = new Worker(`${base}/duckdb-browser-${name}.worker.js`);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(`${base}/duckdb-eh.wasm`);
+	await db.instantiate(`${base}/duckdb-${name}.wasm`, build.threaded ? `${base}/duckdb-browser-coi.pthread.worker.js` : null);
+	if (build.threaded) await db.open({ maximumThreads: build.threads });
 	const conn = await db.connect();
 	const t1 = performance.now();
 	for (const f of files) {

@@ -3,9 +3,13 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import { tableToIPC } from 'apache-arrow';
 import { arrowRowsSteps } from './arrow-rows';
 import { runInTurns } from '../page-turns';
+import { threadsFor } from './threads';
 import { utf8Steps } from './utf8';
 import type { Db } from './types';
 
@@ -18,6 +22,8 @@ export interface EngineProgress {
 	total: number | null;
 	/** The engine is running. */
 	ready: boolean;
+	/** Once ready: the threads the engine runs its queries on (1 on the single-thread build). */
+	threads?: number;
 }
 const progressListeners = new Set<(p: EngineProgress) => void>();
 export function onEngineProgress(listener: (p: EngineProgress) => void): () => void {
@@ -27,6 +33,8 @@ export function onEngineProgress(listener: (p: EngineProgress) => void): () => v
 
 /** The engine files this browser uses (only one of the bundles is ever fetched): the service worker keeps them for offline use. */
 export let engineFiles: string[] = [];
+/** The threaded build is running: the service worker may drop a single-thread build it kept before the page was isolated. */
+export let engineThreaded = false;
 
 /** The page's one DuckDB: bundled wasm and worker from our own origin, opened once. */
 export function browserDb(): Promise<Db> {
@@ -41,7 +49,11 @@ export function browserDb(): Promise<Db> {
  * without TransformStream and compiles straight from the kept response: on a repeat visit the engine
  * was ready about 0.2 s sooner (median of four visits each way, 1.09 s against 1.30 s).
  */
-async function engineWorker(workerUrl: string, wasmUrl: string): Promise<{ worker: Worker; started: () => void }> {
+async function engineWorker(workerUrl: string, wasmUrl: string, threaded: boolean): Promise<{ worker: Worker; started: () => void }> {
+	// Not for the threaded build: each of its thread workers loads the script its engine worker was started
+	// from (emscripten's pthreads import the main script's own address). Started from a blob, that would be
+	// the blob, revoked once the engine is up and, in any case, outside the page's script-src ('self').
+	if (threaded) return { worker: new Worker(workerUrl), started: () => {} };
 	const kept = typeof caches !== 'undefined' && (await caches.match(new URL(wasmUrl, location.href).href).catch(() => undefined));
 	if (!kept) return { worker: new Worker(workerUrl), started: () => {} };
 	const source = `self.TransformStream = undefined;\nimportScripts(${JSON.stringify(new URL(workerUrl, location.href).href)});`;
@@ -51,23 +63,34 @@ async function engineWorker(workerUrl: string, wasmUrl: string): Promise<{ worke
 
 async function open(): Promise<Db> {
 	performance.mark('lens:engine-start');
+	// The threaded build needs SharedArrayBuffer, which a browser gives only to a cross-origin isolated
+	// page (COOP + COEP headers, from the host or from our service worker); selectBundle checks that and
+	// the browser's WebAssembly threads, and otherwise picks the single-thread build the app always used.
 	const bundle = await duckdb.selectBundle({
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+		eh: { mainModule: ehWasm, mainWorker: ehWorker },
+		coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker }
 	});
-	engineFiles = [bundle.mainModule, bundle.mainWorker!];
-	const { worker, started } = await engineWorker(bundle.mainWorker!, bundle.mainModule);
+	const threaded = bundle.pthreadWorker != null;
+	const absolute = (u: string) => new URL(u, location.href).href;
+	engineThreaded = threaded;
+	engineFiles = [bundle.mainModule, bundle.mainWorker!, ...(threaded ? [bundle.pthreadWorker!] : [])];
+	const { worker, started } = await engineWorker(bundle.mainWorker!, bundle.mainModule, threaded);
 	performance.mark('lens:engine-worker');
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(new URL(bundle.mainModule, location.href).href, bundle.pthreadWorker, (p) => {
+	// Addresses made absolute: the engine worker resolves them against its own address, not the page's.
+	await db.instantiate(absolute(bundle.mainModule), threaded ? absolute(bundle.pthreadWorker!) : null, (p) => {
 		const update = { loaded: p.bytesLoaded, total: p.bytesTotal > 0 ? p.bytesTotal : null, ready: false };
 		for (const l of progressListeners) l(update);
 	});
 	started();
-	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true });
-	// For the first-visit benchmark (tests/bench/first-visit.bench.ts): when the engine was ready.
-	performance.mark('lens:engine-ready');
+	if (threaded) await db.open({ maximumThreads: threadsFor(navigator.hardwareConcurrency) });
 	const conn = await db.connect();
+	// What the engine itself says it runs on, not what was asked for: the engine line and the tests read this.
+	const threads = threaded ? Number((await conn.query(`SELECT current_setting('threads')::INTEGER AS t`)).toArray()[0]?.t ?? 1) : 1;
+	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true, threads });
+	// For the first-visit benchmark (tests/bench/first-visit.bench.ts): when the engine was ready; and which build, for the tests.
+	performance.mark('lens:engine-ready', { detail: { build: threaded ? 'threaded' : 'single', threads } });
 	return {
 		async query<T>(sql: string) {
 			return runInTurns(arrowRowsSteps<T>((await conn.query(sql)) as never));

@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THREAD_CAP } from '../../src/lib/db/threads';
+import { serveBuild, startApp, type App } from './harness';
+
+/**
+ * The engine's two builds: the threaded one where the page is cross-origin isolated (by the host's
+ * headers, or by the app's service worker from the second visit on a host that sends none), the
+ * single-thread one elsewhere. Both must give the same figures. The views are filtered so that the
+ * engine works them out (a first visit's opening views come from data/demo-figures.json).
+ */
+const views = ['/?stage=E', '/impact?stage=E', '/quality?stage=E', '/provision-map?stage=E'];
+const waiting = /Working out the|Updating the|Loading the data/;
+
+interface Engine {
+	isolated: boolean;
+	build: string;
+	threads: number;
+	line: string;
+}
+
+async function engineOf(page: Page): Promise<Engine> {
+	await page.waitForFunction(() => performance.getEntriesByName('lens:engine-ready').length > 0, undefined, { timeout: 60_000 });
+	const { isolated, build, threads } = await page.evaluate(() => {
+		const { detail } = performance.getEntriesByName('lens:engine-ready')[0] as PerformanceMark;
+		return { isolated: crossOriginIsolated, ...(detail as { build: string; threads: number }) };
+	});
+	return { isolated, build, threads, line: await page.locator('footer .engine-line').innerText() };
+}
+
+/** Each view's main text once every figure in it is worked out (moving within the page, as a user does: the data lives in the tab). */
+async function figures(page: Page): Promise<Record<string, string>> {
+	const out: Record<string, string> = {};
+	for (const view of views) {
+		await page.evaluate((href) => {
+			const a = Object.assign(document.createElement('a'), { href });
+			document.body.append(a);
+			a.click();
+			a.remove();
+		}, view);
+		await page.waitForURL((u) => `${u.pathname}${u.search}` === view);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await page.locator('main h2').first().waitFor({ timeout: 60_000 });
+		await page.waitForFunction((re) => !new RegExp(re).test(document.querySelector('main')?.textContent ?? ''), waiting.source, { timeout: 60_000 });
+		out[view] = await page.locator('main').innerText();
+	}
+	return out;
+}
+
+describe('the engine uses threads where the page is cross-origin isolated', () => {
+	const s = {} as { app: App; isolated: { url: string; stop(): Promise<void> }; cores: number };
+	beforeAll(async () => {
+		s.app = await startApp();
+		s.isolated = await serveBuild({ isolated: true });
+	});
+	afterAll(async () => {
+		await s.app?.close();
+		await s.isolated?.stop();
+	});
+
+	it('on a host without the headers: one thread on the first visit, threads once the service worker serves the page, the same figures', async () => {
+		const context = await s.app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+
+		await page.goto(`${s.app.url}/`);
+		const first = await engineOf(page);
+		expect(first).toEqual({ isolated: false, build: 'single', threads: 1, line: 'The data engine uses one thread: this browser or host does not allow more.' });
+		const single = await figures(page);
+		expect(single['/impact?stage=E']).toContain('Impact by intervention');
+
+		// The worker is in charge from now on; no reload of its own (the first visit's data would go with it).
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		await page.reload();
+		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+		expect(cores, 'this test needs a machine with more than one core').toBeGreaterThan(1);
+		const expected = Math.min(cores, THREAD_CAP);
+		expect(await engineOf(page)).toEqual({ isolated: true, build: 'threaded', threads: expected, line: `The data engine uses ${expected} threads.` });
+		expect(await figures(page)).toEqual(single);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('on a host that sends the headers: threads from the first visit, the same figures', async () => {
+		const context = await s.app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`${s.isolated.url}/impact?stage=E`);
+		const engine = await engineOf(page);
+		expect(engine.isolated).toBe(true);
+		expect(engine.build).toBe('threaded');
+		expect(engine.threads).toBe(Math.min(await page.evaluate(() => navigator.hardwareConcurrency), THREAD_CAP));
+		const threaded = await figures(page);
+		await context.close();
+
+		const plain = await s.app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+		const other = await plain.newPage();
+		await other.goto(`${s.app.url}/impact?stage=E`);
+		expect((await engineOf(other)).build).toBe('single');
+		expect(await figures(other)).toEqual(threaded);
+		await plain.close();
+	});
+});

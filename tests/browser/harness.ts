@@ -51,7 +51,9 @@ export async function serveBuild(options: ServeOptions = {}): Promise<{ url: str
 }
 
 async function servePreview(headers: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
-	const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false, headers }, logLevel: 'silent' });
+	const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+	// SvelteKit's preview serves the files itself and leaves out Vite's `preview.headers`: set them before it answers.
+	server.httpServer.prependListener('request', (_req, res) => Object.entries(headers).forEach(([k, v]) => res.setHeader(k, v)));
 	const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
 	if (!url) throw new Error('preview server has no address');
 	return { url, stop: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };

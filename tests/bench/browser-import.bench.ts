@@ -11,9 +11,8 @@
 // Usage: tsx tests/bench/browser-import.bench.ts [repeated-size=100000] [repeats=3] [large-size=1000000]
 // (large-size 0 leaves the large run out)
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { isolationHeaders, serveBuild, startApp, type App } from '../browser/harness';
@@ -31,14 +30,19 @@ const pages = [
 	{ label: "Governors' report", path: '/report' }
 ];
 
-// ---- the bare engine, served from the app's origin (the page's CSP allows only its own) --------
-const require = createRequire(import.meta.url);
-const duckdbDist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+// ---- the bare engine: the app's own built engine files (its origin, the only one its CSP allows) ---
+// The bare page's script is handed to the page by a route; the engine's files are the app's, served by
+// its host: a route does not see what a worker's own worker asks for (the threaded build's threads).
 const bareBundle = (await build({ entryPoints: [new URL('./bare-duckdb.page.ts', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'silent' })).outputFiles[0].text;
-const engineFile = (name: string) => ({ body: readFileSync(join(duckdbDist, name)), type: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
-const served: Record<string, { body: string | Buffer; type: string }> = {
-	'bare.js': { body: bareBundle, type: 'text/javascript' },
-	...Object.fromEntries(['duckdb-browser-eh.worker.js', 'duckdb-eh.wasm', 'duckdb-browser-coi.worker.js', 'duckdb-browser-coi.pthread.worker.js', 'duckdb-coi.wasm'].map((n) => [n, engineFile(n)]))
+const builtAssets = readdirSync('build/_app/immutable/assets');
+const builtFile = (pattern: RegExp) => {
+	const name = builtAssets.find((n) => pattern.test(n));
+	if (!name) throw new Error(`the build has no ${pattern}: run \`npm run build\` first`);
+	return `/_app/immutable/assets/${name}`;
+};
+const bareFiles = {
+	threaded: { worker: builtFile(/^duckdb-browser-coi\.worker\..*\.js$/), wasm: builtFile(/^duckdb-coi\..*\.wasm$/), pthread: builtFile(/^duckdb-browser-coi\.pthread\.worker\..*\.js$/) },
+	single: { worker: builtFile(/^duckdb-browser-eh\.worker\..*\.js$/), wasm: builtFile(/^duckdb-eh\..*\.wasm$/), pthread: null }
 };
 
 /** One of the two builds: where the app is served for it, and (once a page has started) the threads it chose. */
@@ -126,10 +130,7 @@ interface Rep {
 
 async function newImportPage(app: App, build: Build): Promise<Page> {
 	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-	await context.route(`${build.url}/__bench/*`, (route) => {
-		const file = served[new URL(route.request().url()).pathname.split('/').pop() ?? ''];
-		return file ? route.fulfill({ body: file.body, contentType: file.type, headers: build.isolated ? isolationHeaders : {} }) : route.abort();
-	});
+	await context.route(`${build.url}/__bench/bare.js`, (route) => route.fulfill({ body: bareBundle, contentType: 'text/javascript', headers: build.isolated ? isolationHeaders : {} }));
 	await context.addInitScript(() => {
 		const w = window as unknown as { __longest: number };
 		w.__longest = 0;
@@ -143,7 +144,8 @@ async function newImportPage(app: App, build: Build): Promise<Page> {
 	await page.waitForFunction(() => performance.getEntriesByName('lens:engine-ready').length > 0, undefined, { timeout: 120_000 });
 	const engine = await page.evaluate(() => (performance.getEntriesByName('lens:engine-ready')[0] as PerformanceMark).detail as { build: string; threads: number });
 	if ((engine.build === 'threaded') !== build.isolated) throw new Error(`${build.label}: the app started its ${engine.build} build`);
-	build.engine = { threaded: engine.build === 'threaded', threads: engine.threads };
+	const files = engine.build === 'threaded' ? bareFiles.threaded : bareFiles.single;
+	build.engine = { worker: `${build.url}${files.worker}`, wasm: `${build.url}${files.wasm}`, pthread: files.pthread && `${build.url}${files.pthread}`, threads: engine.threads };
 	await page.addScriptTag({ url: `${build.url}/__bench/bare.js`, type: 'module' });
 	await page.waitForFunction(() => 'bareReadCsv' in window);
 	await page.evaluate(() => {
@@ -160,10 +162,10 @@ async function bare(page: Page, paths: string[], build: Build): Promise<Rep['bar
 	await page.setInputFiles('#bench-files', paths);
 	await resetLongest(page);
 	const { value, peak, peakPss } = await withPeakMemory(() =>
-		page.evaluate(
-			([base, sql, engine]) => (window as unknown as { bareReadCsv: (i: string, b: string, s: string, e: BareBuild) => Promise<BareResult> }).bareReadCsv('bench-files', base, sql, engine),
-			[`${new URL(page.url()).origin}/__bench`, aggregate, build.engine!] as const
-		)
+		page.evaluate(([sql, engine]) => (window as unknown as { bareReadCsv: (i: string, s: string, e: BareBuild) => Promise<BareResult> }).bareReadCsv('bench-files', sql, engine), [
+			aggregate,
+			build.engine!
+		] as const)
 	);
 	return { ms: value.readMs, aggregateMs: value.aggregateMs, peak, peakPss, longestTask: await longest(page) };
 }
@@ -326,7 +328,7 @@ try {
 	/** The builds' columns side by side: bare, app and ratio for each. */
 	const sideBySide = (title: string, reps: Rep[][]) => {
 		const each = reps.map((r) => rows(columns(r)));
-		const threads = builds.map((b) => (b.engine?.threaded ? `${b.engine.threads} threads` : '1 thread'));
+		const threads = builds.map((b) => (b.engine && b.engine.threads > 1 ? `${b.engine.threads} threads` : '1 thread'));
 		const header = [title, ...builds.flatMap((_, i) => [`bare, ${threads[i]}`, `app, ${threads[i]}`, 'ratio'])];
 		return table(
 			header,

@@ -37,9 +37,9 @@ const keptEngines = (page: Page) =>
 	});
 
 /** Each view's main text once every figure in it is worked out (moving within the page, as a user does: the data lives in the tab). */
-async function figures(page: Page): Promise<Record<string, string>> {
+async function figures(page: Page, only = views): Promise<Record<string, string>> {
 	const out: Record<string, string> = {};
-	for (const view of views) {
+	for (const view of only) {
 		await page.evaluate((href) => {
 			const a = Object.assign(document.createElement('a'), { href });
 			document.body.append(a);
@@ -104,7 +104,8 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		expect(engine.isolated).toBe(true);
 		expect(engine.build).toBe('threaded');
 		expect(engine.threads).toBe(Math.min(await page.evaluate(() => navigator.hardwareConcurrency), THREAD_CAP));
-		expect(await figures(page)).toEqual(s.single);
+		// One view is enough here: the threaded build's figures were compared in full above.
+		expect(await figures(page, ['/impact?stage=E'])).toEqual({ '/impact?stage=E': s.single!['/impact?stage=E'] });
 		await context.close();
 	});
 });

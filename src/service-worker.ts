@@ -6,8 +6,8 @@ import { build, files, prerendered, version } from '$service-worker';
 
 /**
  * Offline use after one visit. The app's code, pages and the fictional demo files are cached when
- * this worker installs. The data engine is large and comes in two builds of which a browser uses
- * one: it is cached only when the page fetches it (or tells us which one it uses), never both.
+ * this worker installs. The data engine is large and comes in builds of which a browser uses one:
+ * it is cached only when the page fetches it or tells us which one it uses (src/lib/offline.ts).
  * Only the app is cached here: the user's data is never in this cache.
  *
  * Threads: the engine's threaded build needs a cross-origin isolated page, which takes two response
@@ -15,6 +15,8 @@ import { build, files, prerendered, version } from '$service-worker';
  * the second visit (or the next reload) the page is isolated and the engine uses several threads.
  * A page that opened before this worker was in charge stays as it opened, on one thread: the worker
  * never reloads it, because a school's data lives only in the tab and a reload would throw it away.
+ * That first page asks us to keep both its single-thread build and the threaded one (the next visit
+ * may be offline); the first page to run the threaded build has the other dropped.
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `provision-lens-app-${version}`;

@@ -66,7 +66,7 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		await s.isolated?.stop();
 	});
 
-	it('on a host without the headers: one thread on the first visit, threads once the service worker serves the page, the same figures', async () => {
+	it('on a host without the headers: one thread on the first visit, threads once the service worker serves the page (offline too), the same figures', async () => {
 		const context = await s.app.browser.newContext({ viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
 		const errors: string[] = [];
@@ -82,14 +82,17 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		// The worker is in charge from now on; no reload of its own (the first visit's data would go with it).
 		await page.evaluate(() => navigator.serviceWorker.ready);
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-eh']);
+		// Both builds kept: this page's, and the threaded one that every later visit through the worker starts.
+		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi', 'duckdb-eh']);
+		// The next visit is offline: isolated by the worker, the threaded build from what it kept.
+		await context.setOffline(true);
 		await page.reload();
 		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
 		expect(cores, 'this test needs a machine with more than one core').toBeGreaterThan(1);
 		const expected = Math.min(cores, THREAD_CAP);
 		expect(await engineOf(page)).toEqual({ isolated: true, build: 'threaded', threads: expected, line: `The data engine uses ${expected} threads.` });
 		expect(await figures(page)).toEqual(single);
-		// Kept for offline use in place of the single-thread build: every later visit through the worker is isolated.
+		// The single-thread build is no longer kept: every later visit through the worker is isolated.
 		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi']);
 		expect(errors).toEqual([]);
 		await context.close();

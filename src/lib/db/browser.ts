@@ -32,9 +32,26 @@ export function onEngineProgress(listener: (p: EngineProgress) => void): () => v
 }
 
 /** The engine files this browser uses (only one of the bundles is ever fetched): the service worker keeps them for offline use. */
-export let engineFiles: string[] = [];
-/** The threaded build is running: the service worker may drop a single-thread build it kept before the page was isolated. */
-export let engineThreaded = false;
+let engineFiles: string[] = [];
+let engineThreaded = false;
+const threadedFiles = [coiWasm, coiWorker, coiPthreadWorker];
+
+/**
+ * The engine files to keep for offline use once the engine has started: the build this page runs and,
+ * on a page not (yet) isolated in a browser that can run the threaded build, that build too. Every
+ * later visit through the service worker is isolated and starts the threaded build, offline as well,
+ * so it must be kept before the first offline visit. `threaded`: this page runs it, so the other
+ * build will not be needed again.
+ */
+export async function engineFilesToKeep(): Promise<{ urls: string[]; threaded: boolean }> {
+	await browserDb();
+	if (engineThreaded) return { urls: engineFiles, threaded: true };
+	// duckdb-wasm's own check for threads needs SharedArrayBuffer, which only an isolated page has: here,
+	// a browser that knows cross-origin isolation (every one that does also runs WebAssembly threads).
+	const f = await duckdb.getPlatformFeatures();
+	const next = f.wasmExceptions && f.wasmSIMD && 'crossOriginIsolated' in globalThis ? threadedFiles : [];
+	return { urls: [...engineFiles, ...next], threaded: false };
+}
 
 /** The page's one DuckDB: bundled wasm and worker from our own origin, opened once. */
 export function browserDb(): Promise<Db> {

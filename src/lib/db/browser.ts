@@ -31,7 +31,7 @@ export function onEngineProgress(listener: (p: EngineProgress) => void): () => v
 	return () => progressListeners.delete(listener);
 }
 
-/** The engine files this browser uses (only one of the bundles is ever fetched): the service worker keeps them for offline use. */
+/** The engine files this page runs (one build of the three): the service worker keeps them for offline use. */
 let engineFiles: string[] = [];
 let engineThreaded = false;
 const threadedFiles = [coiWasm, coiWorker, coiPthreadWorker];

@@ -121,10 +121,11 @@ async function open(): Promise<Db> {
 		},
 		async registerFile(name: string, file: Blob) {
 			// The threaded build hands a file handle to each of its thread workers by message, and reads on
-			// whichever thread DuckDB picks. In the browser tests (app.test.ts, on a heavily loaded machine) a
-			// file registered so came out empty on that build (0 rows read) though it read in full when tried
-			// alone: until that is understood, the threaded build gets the file's bytes, which every thread
-			// sees in the engine's shared memory (the cost: the file is held in memory while it is read).
+			// whichever thread DuckDB picks. In app.test.ts (the encodings fixture, after earlier imports in the
+			// same browser) files registered so came out empty on that build, 0 rows read, in every attempt; the
+			// same files read in full in a fresh page. Until that is understood, the threaded build gets the
+			// file's bytes, which every thread sees in the engine's shared memory (the cost: the file is held
+			// in memory while it is read).
 			if (threaded) await db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
 			else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},

@@ -17,7 +17,9 @@ const config = {
 				'default-src': ['self'],
 				// duckdb-wasm compiles WebAssembly: without 'wasm-unsafe-eval' its start hangs silently.
 				'script-src': ['self', 'wasm-unsafe-eval'],
-				// 'self' also covers the service worker that keeps the app for offline use.
+				// 'self' also covers the service worker that keeps the app for offline use, and the threaded engine's
+				// worker (its thread workers are started by that worker, not by the page, and load only from 'self').
+				// blob: is the single-thread engine's worker on a repeat visit (src/lib/db/browser.ts, engineWorker).
 				'worker-src': ['self', 'blob:'],
 				'manifest-src': ['self'],
 				'connect-src': ['self', 'blob:', 'data:'],

@@ -1,5 +1,6 @@
-// Bundled by browser-import.bench.ts and loaded into the app's own page: bare DuckDB-wasm (the same
-// build the app bundles) reading the chosen files itself with read_csv, for the side-by-side timing.
+// Bundled by browser-import.bench.ts and loaded into the app's own page: bare DuckDB-wasm (the very
+// engine files the app runs in that page, with as many threads) reading the chosen files itself with
+// read_csv, for the side-by-side timing.
 import * as duckdb from '@duckdb/duckdb-wasm';
 
 export interface BareResult {
@@ -9,12 +10,22 @@ export interface BareResult {
 	rows: number;
 }
 
-async function bareReadCsv(inputId: string, base: string, aggregate: string): Promise<BareResult> {
+/** Which build, by the addresses of its files, and the threads it is given (1 on the single-thread build). */
+export interface BareBuild {
+	worker: string;
+	wasm: string;
+	/** The threaded build's thread worker; null for the single-thread build. */
+	pthread: string | null;
+	threads: number;
+}
+
+async function bareReadCsv(inputId: string, aggregate: string, build: BareBuild): Promise<BareResult> {
 	const files = [...((document.getElementById(inputId) as HTMLInputElement).files ?? [])];
 	const t0 = performance.now();
-	const worker = new Worker(`${base}/duckdb-browser-eh.worker.js`);
+	const worker = new Worker(build.worker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(`${base}/duckdb-eh.wasm`);
+	await db.instantiate(build.wasm, build.pthread);
+	if (build.pthread) await db.open({ maximumThreads: build.threads });
 	const conn = await db.connect();
 	const t1 = performance.now();
 	for (const f of files) {

@@ -4,16 +4,19 @@
 // against a bare aggregate; the peak memory of the browser's process tree (RSS of every Chromium
 // process this run started, summed, sampled from /proc) and the longest main-thread task
 // (PerformanceObserver 'longtask'). Repeated runs alternate which goes first; medians are shown.
+// Both engine builds side by side in one run: the threaded one (the app served with the isolation
+// headers, so the page is cross-origin isolated) and the single-thread one (the same app without them);
+// each against bare read_csv on that same build with the same threads as the app chose.
 // Prints figures only: it asserts nothing about time. `npm run build` first.
 // Usage: tsx tests/bench/browser-import.bench.ts [repeated-size=100000] [repeats=3] [large-size=1000000]
+// (large-size 0 leaves the large run out)
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { startApp, type App } from '../browser/harness';
-import type { BareResult } from './bare-duckdb.page';
+import { isolationHeaders, serveBuild, startApp, type App } from '../browser/harness';
+import type { BareBuild, BareResult } from './bare-duckdb.page';
 import { machine, median, megabytes, ratio, seconds, table } from './measure';
 import { syntheticExport } from './synthetic-export';
 
@@ -27,15 +30,28 @@ const pages = [
 	{ label: "Governors' report", path: '/report' }
 ];
 
-// ---- the bare engine, served from the app's origin (the page's CSP allows only its own) --------
-const require = createRequire(import.meta.url);
-const duckdbDist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+// ---- the bare engine: the app's own built engine files (its origin, the only one its CSP allows) ---
+// The bare page's script is handed to the page by a route; the engine's files are the app's, served by
+// its host: a route does not see what a worker's own worker asks for (the threaded build's threads).
 const bareBundle = (await build({ entryPoints: [new URL('./bare-duckdb.page.ts', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'silent' })).outputFiles[0].text;
-const served: Record<string, { body: string | Buffer; type: string }> = {
-	'bare.js': { body: bareBundle, type: 'text/javascript' },
-	'duckdb-browser-eh.worker.js': { body: readFileSync(join(duckdbDist, 'duckdb-browser-eh.worker.js')), type: 'text/javascript' },
-	'duckdb-eh.wasm': { body: readFileSync(join(duckdbDist, 'duckdb-eh.wasm')), type: 'application/wasm' }
+const builtAssets = readdirSync('build/_app/immutable/assets');
+const builtFile = (pattern: RegExp) => {
+	const name = builtAssets.find((n) => pattern.test(n));
+	if (!name) throw new Error(`the build has no ${pattern}: run \`npm run build\` first`);
+	return `/_app/immutable/assets/${name}`;
 };
+const bareFiles = {
+	threaded: { worker: builtFile(/^duckdb-browser-coi\.worker\..*\.js$/), wasm: builtFile(/^duckdb-coi\..*\.wasm$/), pthread: builtFile(/^duckdb-browser-coi\.pthread\.worker\..*\.js$/) },
+	single: { worker: builtFile(/^duckdb-browser-eh\.worker\..*\.js$/), wasm: builtFile(/^duckdb-eh\..*\.wasm$/), pthread: null }
+};
+
+/** One of the two builds: where the app is served for it, and (once a page has started) the threads it chose. */
+interface Build {
+	label: string;
+	url: string;
+	isolated: boolean;
+	engine?: BareBuild;
+}
 
 // ---- memory of the browser's process tree -------------------------------------------------------
 function descendants(root: number): number[] {
@@ -112,12 +128,9 @@ interface Rep {
 	pagesPss: number;
 }
 
-async function newImportPage(app: App): Promise<Page> {
+async function newImportPage(app: App, build: Build): Promise<Page> {
 	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-	await context.route(`${app.url}/__bench/*`, (route) => {
-		const file = served[new URL(route.request().url()).pathname.split('/').pop() ?? ''];
-		return file ? route.fulfill({ body: file.body, contentType: file.type }) : route.abort();
-	});
+	await context.route(`${build.url}/__bench/bare.js`, (route) => route.fulfill({ body: bareBundle, contentType: 'text/javascript', headers: build.isolated ? isolationHeaders : {} }));
 	await context.addInitScript(() => {
 		const w = window as unknown as { __longest: number };
 		w.__longest = 0;
@@ -125,9 +138,15 @@ async function newImportPage(app: App): Promise<Page> {
 	});
 	const page = await context.newPage();
 	page.on('pageerror', (e) => console.error('page error:', e.message));
-	await page.goto(`${app.url}/import`);
+	await page.goto(`${build.url}/import`);
 	await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 120_000 });
-	await page.addScriptTag({ url: `${app.url}/__bench/bare.js`, type: 'module' });
+	// The build and threads the app chose in this page: bare DuckDB is given the same.
+	await page.waitForFunction(() => performance.getEntriesByName('lens:engine-ready').length > 0, undefined, { timeout: 120_000 });
+	const engine = await page.evaluate(() => (performance.getEntriesByName('lens:engine-ready')[0] as PerformanceMark).detail as { build: string; threads: number });
+	if ((engine.build === 'threaded') !== build.isolated) throw new Error(`${build.label}: the app started its ${engine.build} build`);
+	const files = engine.build === 'threaded' ? bareFiles.threaded : bareFiles.single;
+	build.engine = { worker: `${build.url}${files.worker}`, wasm: `${build.url}${files.wasm}`, pthread: files.pthread && `${build.url}${files.pthread}`, threads: engine.threads };
+	await page.addScriptTag({ url: `${build.url}/__bench/bare.js`, type: 'module' });
 	await page.waitForFunction(() => 'bareReadCsv' in window);
 	await page.evaluate(() => {
 		const input = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: 'bench-files', hidden: true });
@@ -139,14 +158,14 @@ async function newImportPage(app: App): Promise<Page> {
 const resetLongest = (page: Page) => page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
 const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
-async function bare(page: Page, paths: string[]): Promise<Rep['bare']> {
+async function bare(page: Page, paths: string[], build: Build): Promise<Rep['bare']> {
 	await page.setInputFiles('#bench-files', paths);
 	await resetLongest(page);
 	const { value, peak, peakPss } = await withPeakMemory(() =>
-		page.evaluate(
-			([base, sql]) => (window as unknown as { bareReadCsv: (i: string, b: string, s: string) => Promise<BareResult> }).bareReadCsv('bench-files', base, sql),
-			[`${new URL(page.url()).origin}/__bench`, aggregate]
-		)
+		page.evaluate(([sql, engine]) => (window as unknown as { bareReadCsv: (i: string, s: string, e: BareBuild) => Promise<BareResult> }).bareReadCsv('bench-files', sql, engine), [
+			aggregate,
+			build.engine!
+		] as const)
 	);
 	return { ms: value.readMs, aggregateMs: value.aggregateMs, peak, peakPss, longestTask: await longest(page) };
 }
@@ -228,14 +247,14 @@ async function refreshes(page: Page): Promise<Record<string, number>> {
 	return out;
 }
 
-async function repetition(app: App, paths: string[], bareFirst: boolean): Promise<Rep> {
-	const page = await newImportPage(app);
+async function repetition(app: App, build: Build, paths: string[], bareFirst: boolean): Promise<Rep> {
+	const page = await newImportPage(app, build);
 	try {
-		const first = bareFirst ? await bare(page, paths) : null;
+		const first = bareFirst ? await bare(page, paths, build) : null;
 		const appPhase = await appImport(page, paths);
 		process.stderr.write(`    app import ${seconds(appPhase.ms)}\n`);
 		const { value: pageTimes, peak: pagesPeak, peakPss: pagesPss } = await withPeakMemory(() => refreshes(page));
-		await page.goto(`${app.url}/import`).catch(() => undefined);
+		await page.goto(`${build.url}/import`).catch(() => undefined);
 		const barePhase =
 			first ??
 			(await (async () => {
@@ -244,10 +263,10 @@ async function repetition(app: App, paths: string[], bareFirst: boolean): Promis
 					.getByText(/Demo data|No data loaded/)
 					.first()
 					.waitFor({ timeout: 120_000 });
-				await page.addScriptTag({ url: `${app.url}/__bench/bare.js`, type: 'module' });
+				await page.addScriptTag({ url: `${build.url}/__bench/bare.js`, type: 'module' });
 				await page.waitForFunction(() => 'bareReadCsv' in window);
 				await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: 'bench-files', hidden: true })));
-				return bare(page, paths);
+				return bare(page, paths, build);
 			})());
 		process.stderr.write(`    bare read_csv ${seconds(barePhase.ms)}\n`);
 		return { bare: barePhase, app: appPhase, pages: pageTimes, pagesPeak, pagesPss };
@@ -256,14 +275,17 @@ async function repetition(app: App, paths: string[], bareFirst: boolean): Promis
 	}
 }
 
-async function measure(app: App, size: number, times: number): Promise<Rep[]> {
+/** Each build's repetitions; the builds take turns within each round, so a busy moment of the machine falls on both. */
+async function measure(app: App, builds: Build[], size: number, times: number): Promise<Rep[][]> {
 	const dir = mkdtempSync(join(tmpdir(), 'lens-bench-'));
 	const paths = syntheticExport(size).map((f) => (writeFileSync(join(dir, f.name), f.bytes), join(dir, f.name)));
 	try {
-		const reps: Rep[] = [];
+		const reps: Rep[][] = builds.map(() => []);
 		for (let i = 0; i < times; i++) {
-			process.stderr.write(`  ${size.toLocaleString('en-GB')} targets, run ${i + 1}${i % 2 ? ' (app first)' : ' (bare first)'}\n`);
-			reps.push(await repetition(app, paths, i % 2 === 0));
+			for (const [b, build] of builds.entries()) {
+				process.stderr.write(`  ${size.toLocaleString('en-GB')} targets, ${build.label}, run ${i + 1}${i % 2 ? ' (app first)' : ' (bare first)'}\n`);
+				reps[b].push(await repetition(app, build, paths, i % 2 === 0));
+			}
 		}
 		return reps;
 	} finally {
@@ -273,8 +295,13 @@ async function measure(app: App, size: number, times: number): Promise<Rep[]> {
 
 // ---- run and print ------------------------------------------------------------------------------
 const app = await startApp();
+const isolatedHost = await serveBuild({ isolated: true });
 try {
 	console.log(`Chromium ${app.browser.version()}, ${await machine()}`);
+	const builds: Build[] = [
+		{ label: 'threaded build', url: isolatedHost.url, isolated: true },
+		{ label: 'single-thread build', url: app.url, isolated: false }
+	];
 	const m = (reps: Rep[], pick: (r: Rep) => number) => median(reps.map(pick));
 	const columns = (reps: Rep[]) => ({
 		bare: m(reps, (r) => r.bare.ms),
@@ -298,13 +325,26 @@ try {
 		['peak memory while the pages refresh (RSS / PSS)', '', `${megabytes(c.pagesPeak)} / ${megabytes(c.pagesPss)}`, ''],
 		['longest main-thread task during import', seconds(c.bareTask), seconds(c.appTask), '']
 	];
+	/** The builds' columns side by side: bare, app and ratio for each. */
+	const sideBySide = (title: string, reps: Rep[][]) => {
+		const each = reps.map((r) => rows(columns(r)));
+		const threads = builds.map((b) => (b.engine && b.engine.threads > 1 ? `${b.engine.threads} threads` : '1 thread'));
+		const header = [title, ...builds.flatMap((_, i) => [`bare, ${threads[i]}`, `app, ${threads[i]}`, 'ratio'])];
+		return table(
+			header,
+			each[0].map((row, i) => [row[0], ...each.flatMap((e) => e[i].slice(1))])
+		);
+	};
 	// Each table is printed as soon as it is measured, so a long large run never hides the repeated one.
-	const repeated = await measure(app, small, repeats);
-	console.log(table([`${small.toLocaleString('en-GB')} targets, median of ${repeats}`, 'bare duckdb-wasm', 'the app', 'ratio'], rows(columns(repeated))));
-	console.log();
-	const once = await measure(app, large, 1);
-	console.log(table([`${large.toLocaleString('en-GB')} targets, once`, 'bare duckdb-wasm', 'the app', 'ratio'], rows(columns(once))));
+	const repeated = await measure(app, builds, small, repeats);
+	console.log(sideBySide(`${small.toLocaleString('en-GB')} targets, median of ${repeats}`, repeated));
+	if (large > 0) {
+		console.log();
+		const once = await measure(app, builds, large, 1);
+		console.log(sideBySide(`${large.toLocaleString('en-GB')} targets, once`, once));
+	}
 } finally {
 	await app.close();
+	await isolatedHost.stop();
 }
 process.exit(0);

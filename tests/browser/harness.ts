@@ -16,14 +16,22 @@ export interface App {
 	close(): Promise<void>;
 }
 
+/** The headers that make a page cross-origin isolated (the README's hosting section asks a host for these). */
+export const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+
+export interface ServeOptions {
+	host?: 'preview' | 'static';
+	/** Serve every file with the isolation headers, as a host set up for the engine's threaded build would. */
+	isolated?: boolean;
+}
+
 /**
  * Serve the built app (`npm run build`) on loopback and start Chromium. `host: 'static'` serves it as
  * a static host set up as the README says would (the precompressed .br / .gz files, long caching of
  * the hashed assets) instead of Vite's preview server, for timing a visit as a school would see it.
  */
-export async function startApp(options: { host?: 'preview' | 'static' } = {}): Promise<App> {
-	if (!existsSync('build/index.html')) throw new Error('build/ is missing: run `npm run build` first');
-	const { url, stop } = options.host === 'static' ? await serveStatic('build') : await servePreview();
+export async function startApp(options: ServeOptions = {}): Promise<App> {
+	const { url, stop } = await serveBuild(options);
 	const browser = await chromium.launch({ executablePath: chromiumPath, args: flags });
 	return {
 		url,
@@ -35,15 +43,24 @@ export async function startApp(options: { host?: 'preview' | 'static' } = {}): P
 	};
 }
 
-async function servePreview(): Promise<{ url: string; stop(): Promise<void> }> {
+/** The built app on a loopback address of its own (a second origin, e.g. isolated beside one that is not). */
+export async function serveBuild(options: ServeOptions = {}): Promise<{ url: string; stop(): Promise<void> }> {
+	if (!existsSync('build/index.html')) throw new Error('build/ is missing: run `npm run build` first');
+	const headers = options.isolated ? isolationHeaders : {};
+	return options.host === 'static' ? serveStatic('build', headers) : servePreview(headers);
+}
+
+async function servePreview(headers: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
 	const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'silent' });
+	// SvelteKit's preview serves the files itself and leaves out Vite's `preview.headers`: set them before it answers.
+	server.httpServer.prependListener('request', (_req, res) => Object.entries(headers).forEach(([k, v]) => res.setHeader(k, v)));
 	const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
 	if (!url) throw new Error('preview server has no address');
 	return { url, stop: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())) };
 }
 
-async function serveStatic(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
-	const assets = sirv(dir, { brotli: true, gzip: true, extensions: ['html'], immutable: true });
+async function serveStatic(dir: string, headers: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+	const assets = sirv(dir, { brotli: true, gzip: true, extensions: ['html'], immutable: true, setHeaders: (res) => Object.entries(headers).forEach(([k, v]) => res.setHeader(k, v)) });
 	const server = createServer((req, res) =>
 		assets(req, res, () => {
 			res.statusCode = 404;

@@ -13,6 +13,13 @@ class EngineDownload {
 		return this.progress?.ready === true;
 	}
 
+	/** Which build runs, for the page's footer: a threaded engine only where the page is cross-origin isolated. */
+	get line(): string | null {
+		const threads = this.progress?.ready ? (this.progress.threads ?? 1) : null;
+		if (threads === null) return null;
+		return threads > 1 ? `The data engine uses ${threads} threads.` : 'The data engine uses one thread: this browser or host does not allow more.';
+	}
+
 	get text(): string {
 		const p = this.progress;
 		if (p?.ready) return 'Loading data into this page…';

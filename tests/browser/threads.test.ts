@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { THREAD_CAP } from '../../src/lib/db/threads';
+import { startApp, type App } from './harness';
+
+/**
+ * The engine's two builds: the threaded one where the page is cross-origin isolated (here by the
+ * app's service worker, from the second visit on a host that sends no headers; a host's own headers
+ * are what `npm run bench` uses, and it stops if the app does not start its threaded build there),
+ * the single-thread one elsewhere. Both must give the same figures. The views are filtered so that
+ * the engine works them out (a first visit's opening views come from data/demo-figures.json).
+ */
+const views = ['/?stage=E', '/impact?stage=E', '/quality?stage=E'];
+const waiting = /Working out the|Updating the|Loading the data/;
+
+interface Engine {
+	isolated: boolean;
+	build: string;
+	threads: number;
+	line: string;
+}
+
+async function engineOf(page: Page): Promise<Engine> {
+	await page.waitForFunction(() => performance.getEntriesByName('lens:engine-ready').length > 0, undefined, { timeout: 60_000 });
+	const { isolated, build, threads } = await page.evaluate(() => {
+		const { detail } = performance.getEntriesByName('lens:engine-ready')[0] as PerformanceMark;
+		return { isolated: crossOriginIsolated, ...(detail as { build: string; threads: number }) };
+	});
+	return { isolated, build, threads, line: await page.locator('footer .engine-line').innerText() };
+}
+
+/** The engine builds (by their WebAssembly file's name) the service worker keeps for offline use. */
+const keptEngines = (page: Page) =>
+	page.evaluate(async () => {
+		const names: string[] = [];
+		for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) if (/\.wasm$/.test(r.url)) names.push(r.url.replace(/^.*\/(duckdb-\w+)\..*$/, '$1'));
+		return names.sort();
+	});
+
+/** Each view's main text once every figure in it is worked out (moving within the page, as a user does: the data lives in the tab). */
+async function figures(page: Page, only = views): Promise<Record<string, string>> {
+	const out: Record<string, string> = {};
+	for (const view of only) {
+		await page.evaluate((href) => {
+			const a = Object.assign(document.createElement('a'), { href });
+			document.body.append(a);
+			a.click();
+			a.remove();
+		}, view);
+		await page.waitForURL((u) => `${u.pathname}${u.search}` === view);
+		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
+		await page.locator('main h2').first().waitFor({ timeout: 60_000 });
+		await page.waitForFunction((re) => !new RegExp(re).test(document.querySelector('main')?.textContent ?? ''), waiting.source, { timeout: 60_000 });
+		out[view] = await page.locator('main').innerText();
+	}
+	return out;
+}
+
+describe('the engine uses threads where the page is cross-origin isolated', () => {
+	const s = {} as { app: App };
+	beforeAll(async () => {
+		s.app = await startApp();
+	});
+	afterAll(async () => {
+		await s.app?.close();
+	});
+
+	it('on a host without the headers: one thread on the first visit, threads once the service worker serves the page (offline too), the same figures', async () => {
+		const context = await s.app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+
+		await page.goto(`${s.app.url}/`);
+		const first = await engineOf(page);
+		expect(first).toEqual({ isolated: false, build: 'single', threads: 1, line: 'The data engine uses one thread: this browser or host does not allow more.' });
+		const single = await figures(page);
+		expect(single['/impact?stage=E']).toContain('Impact by intervention');
+
+		// The worker is in charge from now on; no reload of its own (the first visit's data would go with it).
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		// Both builds kept: this page's, and the threaded one that every later visit through the worker starts.
+		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi', 'duckdb-eh']);
+		// The next visit is offline: isolated by the worker, the threaded build from what it kept.
+		await context.setOffline(true);
+		await page.reload();
+		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+		expect(cores, 'this test needs a machine with more than one core').toBeGreaterThan(1);
+		const expected = Math.min(cores, THREAD_CAP);
+		expect(await engineOf(page)).toEqual({ isolated: true, build: 'threaded', threads: expected, line: `The data engine uses ${expected} threads.` });
+		expect(await figures(page)).toEqual(single);
+		// The single-thread build is no longer kept: every later visit through the worker is isolated.
+		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi']);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});

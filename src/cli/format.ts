@@ -1,6 +1,7 @@
 import { needAreaLabels, senStageLabels } from '../lib/contract/enums';
 import { formatGbp, formatPercent } from '../lib/format';
 import { deliveredCell, GAP_BEYOND_CHANCE, LOW_DELIVERY_RULE, NO_DELIVERY_DATA, READ_WITH_CARE, NO_TEST_UNDER, SMALL_NUMBER_MARK, verdictCell, verdictClause, versusCell } from '../lib/phrasebook';
+import { assumptionsNote } from '../lib/assumption-words';
 import { asOfSaid, type Analysis } from './analyse';
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
@@ -78,7 +79,7 @@ export function formatAnalysis(a: Analysis): string {
 	}
 	out.push(`  ${NO_TEST_UNDER}`);
 	out.push(...deliveryLines(a.delivery));
-	out.push(...schoolLines(a.by_school));
+	out.push(...schoolLines(a.by_school, a.as_of));
 	return `${out.map(printable).join('\n')}\n`;
 }
 
@@ -97,7 +98,7 @@ function deliveryLines(d: Analysis['delivery']): string[] {
 }
 
 /** The schools side by side, when there are several: one line per school, then what the test of achievement says. */
-function schoolLines(b: Analysis['by_school']): string[] {
+function schoolLines(b: Analysis['by_school'], asOf: string): string[] {
 	if (b.register.length < 2) return [];
 	const find = <R extends { school: string }>(rows: R[], school: string) => rows.find((r) => r.school === school);
 	const w = Math.min(40, Math.max(8, ...b.register.map((r) => r.school.length + 2)));
@@ -120,6 +121,10 @@ function schoolLines(b: Analysis['by_school']): string[] {
 		const verdict = t.versus_rest?.verdict ?? 'too_few';
 		const words = verdict === 'higher' || verdict === 'lower' ? `${verdictCell[verdict]}, ${GAP_BEYOND_CHANCE}` : verdictClause[verdict];
 		out.push(`    ${t.school}: ${words}${verdict === 'too_few' ? '' : rates}`);
+	}
+	for (const c of b.provision) {
+		const assumes = assumptionsNote({ runs: c.runs - c.runs_cost_unknown, groupAssumed: 0, toAsOf: c.runs_to_as_of, asOf });
+		if (assumes) out.push(`  Cost of ${c.school}: ${assumes}.`);
 	}
 	out.push(
 		'  Cost per pupil: known cost over the pupils of runs of known cost. Plans missing none: share of plans that miss no quality',

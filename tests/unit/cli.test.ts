@@ -213,6 +213,16 @@ describe('lens analyse', () => {
 		expect((await lens('analyse', fixture('costs'), '--as-of', '2026-01-15')).stdout).not.toContain('Schools side by side');
 	});
 
+	it('says what a school’s cost assumes beside the schools side by side', async () => {
+		const trust = mkdtempSync(join(tmpdir(), 'lens-assumes-'));
+		for (const school of ['costs', 'quality']) cpSync(fixture(school), join(trust, school), { recursive: true });
+		const text = (await lens('analyse', trust, '--as-of', '2026-01-15')).stdout;
+		// Hand-worked in src/lib/metrics/schools.spec.ts: quality's one run of known cost (P1) has no end date or weeks;
+		// every costed run of "costs" has one.
+		expect(text).toContain('Cost of quality: costed to 15 January 2026 (no end date).');
+		expect(text).not.toContain('Cost of costs:');
+	});
+
 	it('prints a readable summary without --json', async () => {
 		const r = await lens('analyse', fixture('trust'), '--as-of', '2026-01-15');
 		expect(r.code).toBe(0);

@@ -75,11 +75,15 @@ describe('figures side by side, one row per school', () => {
 		const s = bySchool(await runMetric(db, provisionCostBySchool, scope(), undefined));
 		// costs: R1 £136 + R2 £230 + R3 £294 + R4 £357 + R5 £6,500 = £7,517. R6 (no sessions a week) and R7 (no rate for a
 		// volunteer) are of unknown cost. Pupils allocated: C1–C5, all of them to a run of known cost: £7,517 / 5 = £1,503.40.
-		expect(s.costs).toMatchObject({ runs: 7, runs_cost_unknown: 2, pupils_with_provision: 5, pupils_costed: 5 });
+		// Every costed run of "costs" has an end date or weeks (R2: 10 weeks; R6, with neither, is of unknown cost): none costed to as_of.
+		expect(s.costs).toMatchObject({ runs: 7, runs_cost_unknown: 2, runs_to_as_of: 0, pupils_with_provision: 5, pupils_costed: 5 });
+		// quality: P1 (a TA, 2 × 30 min a week, from 8 Sep 2025, no end, no weeks) is costed up to as_of, an assumption to say;
+		// P2 has no minutes a session, so its cost is not known and it assumes nothing.
+		expect(s.quality).toMatchObject({ runs: 2, runs_cost_unknown: 1, runs_to_as_of: 1 });
 		expect(s.costs.total_cost_gbp).toBeCloseTo(7517, 6);
 		expect(s.costs.cost_per_pupil_gbp).toBeCloseTo(1503.4, 6);
 		// North records no provision: the cost is unknown, never £0.
-		expect(s.North).toEqual({ school: 'North', runs: 0, runs_cost_unknown: 0, pupils_with_provision: 0, pupils_costed: 0, total_cost_gbp: null, cost_per_pupil_gbp: null });
+		expect(s.North).toEqual({ school: 'North', runs: 0, runs_cost_unknown: 0, runs_to_as_of: 0, pupils_with_provision: 0, pupils_costed: 0, total_cost_gbp: null, cost_per_pupil_gbp: null });
 	});
 
 	it('calls a difference only where the two-proportion test finds one', async () => {

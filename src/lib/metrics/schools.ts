@@ -57,7 +57,8 @@ export type SchoolAchievement = ReturnType<typeof achievementBySchool.finish>[nu
 /**
  * The known cost of each school's provision (prorated to the period, as the provision map is) and
  * the cost per pupil with provision: that cost over the pupils allocated to runs of known cost.
- * Runs of unknown cost are counted beside it, never as £0.
+ * Runs of unknown cost are counted beside it, never as £0; runs of known cost with no end date or
+ * weeks (costed up to the as-of date) are counted too, so the figure can say what it assumes.
  */
 export const provisionCostBySchool = metric({
 	id: 'provision_cost_by_school',
@@ -66,6 +67,7 @@ export const provisionCostBySchool = metric({
 		school: col.text,
 		runs: col.int,
 		runs_cost_unknown: col.int,
+		runs_to_as_of: col.int,
 		pupils_with_provision: col.int,
 		pupils_costed: col.int,
 		total_cost_gbp: col.num.nullable(),
@@ -74,11 +76,12 @@ export const provisionCostBySchool = metric({
 	sql: (s) => sql`
     WITH sc AS (${schoolsSql(s)}), runs AS (${provisionRunsSql(s)}),
     cost AS (SELECT school, count(*)::INTEGER AS runs, count(*) FILTER (WHERE run_cost IS NULL)::INTEGER AS runs_cost_unknown,
+      count(*) FILTER (WHERE run_cost IS NOT NULL AND costed_to_as_of)::INTEGER AS runs_to_as_of,
       sum(run_cost * period_share) AS total_cost_gbp FROM runs GROUP BY school),
     pupils AS (SELECT r.school, count(DISTINCT a.pupil_id)::INTEGER AS pupils_with_provision,
         count(DISTINCT a.pupil_id) FILTER (WHERE r.run_cost IS NOT NULL)::INTEGER AS pupils_costed
       FROM runs r JOIN allocations a ON a.school = r.school AND a.provision_id = r.provision_id GROUP BY r.school)
-    SELECT sc.school, coalesce(c.runs, 0)::INTEGER AS runs, coalesce(c.runs_cost_unknown, 0)::INTEGER AS runs_cost_unknown,
+    SELECT sc.school, coalesce(c.runs, 0)::INTEGER AS runs, coalesce(c.runs_cost_unknown, 0)::INTEGER AS runs_cost_unknown, coalesce(c.runs_to_as_of, 0)::INTEGER AS runs_to_as_of,
       coalesce(p.pupils_with_provision, 0)::INTEGER AS pupils_with_provision, coalesce(p.pupils_costed, 0)::INTEGER AS pupils_costed,
       c.total_cost_gbp, c.total_cost_gbp / nullif(p.pupils_costed, 0) AS cost_per_pupil_gbp
     FROM sc LEFT JOIN cost c ON c.school = sc.school LEFT JOIN pupils p ON p.school = sc.school

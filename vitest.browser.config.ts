@@ -5,6 +5,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/browser/**/*.test.ts'],
 		environment: 'node',
+		globalSetup: ['tests/browser/shared-app.ts'],
 		testTimeout: 120_000,
 		hookTimeout: 120_000,
 		// One file at a time: two at once took as long in all (each ran at half speed on 2 cores) and made waits time out.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startApp, type App } from './harness';
+import { openPage, startApp, type App, visit, savedPath } from './harness';
 import { session } from './session';
 import { loadFixture } from '../unit/load';
 import { importSummary } from '../../src/lib/import/summary';
@@ -42,7 +42,7 @@ describe('Provision Lens in Chromium', () => {
 			await page.getByRole('button', { name: button }).click();
 			const file = await download;
 			expect(file.suggestedFilename()).toBe(name);
-			const bytes = (await import('node:fs')).readFileSync(await file.path());
+			const bytes = (await import('node:fs')).readFileSync(await savedPath(file));
 			expect(bytes.length).toBeGreaterThan(1000);
 		}
 	});
@@ -56,7 +56,7 @@ describe('Provision Lens in Chromium', () => {
 	});
 
 	it('imports a fixture folder through the file input and shows the summary', async () => {
-		await page.goto(`${app.url}/import`);
+		await visit(page, `${app.url}/import`);
 		await page.getByLabel('School name').fill('Fixture school');
 		await page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
 		await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
@@ -85,7 +85,7 @@ describe('Provision Lens in Chromium', () => {
 	});
 
 	it('stops a file with personal data, masking its values', async () => {
-		await page.goto(`${app.url}/import`);
+		await visit(page, `${app.url}/import`);
 		await page.locator('input[type=file][multiple]').setInputFiles(filesOf('personal'));
 		const alert = page.getByRole('alert').filter({ hasText: 'look like they hold personal data' });
 		await alert.waitFor({ timeout: 60_000 });
@@ -242,7 +242,7 @@ describe("governors' report in Chromium", () => {
 
 		const download = s.page.waitForEvent('download');
 		await s.page.getByRole('button', { name: 'Download as HTML' }).click();
-		const file = await (await download).path();
+		const file = await savedPath(await download);
 		const html = (await import('node:fs')).readFileSync(file, 'utf8');
 		expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
 		expect(html).toContain('<svg');
@@ -270,7 +270,7 @@ describe('compare schools in Chromium', () => {
 		).toBe(0);
 		expect(await s.page.locator('svg[role="img"]').count()).toBe(1);
 		// One school loaded: nothing to compare, and the way to import a trust.
-		await s.page.goto(`${s.app.url}/import`);
+		await visit(s.page, `${s.app.url}/import`);
 		await s.page.getByLabel('School name').fill('Fixture school');
 		await s.page.locator('input[type=file][multiple]').setInputFiles(filesOf('rules'));
 		await s.page.getByRole('button', { name: /^Load 5 files? for Fixture school$/ }).click({ timeout: 60_000 });

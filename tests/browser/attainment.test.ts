@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verdictCell } from '../../src/lib/phrasebook';
 import { session } from './session';
+import { visit } from './harness';
 
 /** The attainment and attendance page and report section on the demo (which has assessments, attendance and comparators). */
 describe('attainment and attendance in Chromium', () => {
@@ -36,7 +37,7 @@ describe('attainment and attendance in Chromium', () => {
 	});
 
 	it("prints the section in the governors' report", async () => {
-		await s.page.goto(`${s.app.url}/report`);
+		await visit(s.page, `${s.app.url}/report`);
 		await s.page.getByRole('heading', { name: 'Attainment and attendance', exact: true }).waitFor({ timeout: 60_000 });
 		await s.page.getByRole('table', { name: 'Pupils with SEN at or above the expected standard' }).waitFor();
 		const body = (await s.page.locator('article.report').textContent()) ?? '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { session } from './session';
+import { visit } from './harness';
 
 /** Issue 27 on the demo: delivery beside outcomes, and the warning before the outcomes of an intervention that was mostly not delivered. */
 describe('delivery in Chromium', () => {
@@ -27,7 +28,7 @@ describe('delivery in Chromium', () => {
 	});
 
 	it('shows the delivery column on the Provision map beside the planned figures', async () => {
-		await s.page.goto(`${s.app.url}/provision-map`);
+		await visit(s.page, `${s.app.url}/provision-map`);
 		const table = s.page.getByRole('table', { name: /^Interventions:/ });
 		await table.waitFor({ timeout: 60_000 });
 		const headings = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
@@ -45,7 +46,7 @@ describe('delivery in Chromium', () => {
 	});
 
 	it("gives the governors' report a line per intervention on delivery", async () => {
-		await s.page.goto(`${s.app.url}/report`);
+		await visit(s.page, `${s.app.url}/report`);
 		await s.page.getByRole('heading', { name: 'Was it delivered?', exact: true }).waitFor({ timeout: 60_000 });
 		const body = (await s.page.locator('article.report').textContent()) ?? '';
 		expect(body).toMatch(/delivered \d+% of planned sessions \(\d+ planned\)/);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startApp, type App } from './harness';
+import { startApp, type App, savedPath } from './harness';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
@@ -155,7 +155,7 @@ describe('keeping data on this device, in Chromium', () => {
 		await saveForm.getByRole('button', { name: 'Save as a file' }).click();
 		const file = await download;
 		expect(file.suggestedFilename()).toMatch(/^provision-lens-\d{4}-\d{2}-\d{2}\.plws$/);
-		const path = await file.path();
+		const path = await savedPath(file);
 		expect(readFileSync(path).toString('latin1')).not.toContain('Fixture school');
 
 		await page.getByRole('button', { name: 'Clear all data' }).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startApp, type App } from './harness';
+import { openPage, startApp, type App, visit, savedPath } from './harness';
 
 /** A pupil's whole story on the demo: opened from a list of pupil ids, read at three widths, opened directly; a wording match undone; the transfer file taken to a fresh page. */
 describe('the pupil page in Chromium', () => {
@@ -69,7 +69,7 @@ describe('the pupil page in Chromium', () => {
 	});
 
 	it("opens from the menu with every pupil's targets followed across plans, readable at 320 px", async () => {
-		await page.goto(`${app.url}/`);
+		await visit(page, `${app.url}/`);
 		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		await page
 			.getByRole('navigation', { name: 'Main' })
@@ -88,7 +88,7 @@ describe('the pupil page in Chromium', () => {
 	});
 
 	it('proposes a case sample of six, one with an EHC plan, and prints one pupil a page', async () => {
-		await page.goto(`${app.url}/case-sample`);
+		await visit(page, `${app.url}/case-sample`);
 		await page.getByRole('button', { name: 'Propose a spread' }).click();
 		const cases = page.locator('article.case');
 		await expect.poll(() => cases.count(), { timeout: 60_000 }).toBe(6);
@@ -117,7 +117,7 @@ describe('the pupil page in Chromium', () => {
 	const moving = 'P0002';
 
 	it('undoes a match by wording with the keyboard: the target stands alone, and no target id is left in local storage', async () => {
-		await page.goto(`${app.url}/pupil?school=${encodeURIComponent('Oakfield Primary')}&pupil=${moving}`);
+		await visit(page, `${app.url}/pupil?school=${encodeURIComponent('Oakfield Primary')}&pupil=${moving}`);
 		const lineages = page.getByRole('table', { name: new RegExp(`Each target of pupil ${moving} from the plan that first set it`) });
 		await lineages.waitFor({ timeout: 60_000 });
 		const undo = page.getByRole('button', { name: /^Undo this match \(/ });
@@ -148,7 +148,7 @@ describe('the pupil page in Chromium', () => {
 		await page.getByRole('button', { name: 'Download the transfer file' }).click();
 		const file = await download;
 		expect(file.suggestedFilename()).toBe(`transfer-${moving}-2026-03-20.json`);
-		transferFile = (await file.path()) ?? '';
+		transferFile = await savedPath(file);
 		const text = readFileSync(transferFile, 'utf8');
 		const json = JSON.parse(text);
 		expect(json).toMatchObject({ format: 'provision-lens-transfer', version: 1, school: 'Oakfield Primary', as_of: '2026-03-20' });

@@ -5,7 +5,7 @@ import { attainment, comparatorMeasure, lowerIsBetterMeasures, needArea, outcome
 import { DEMO_AS_OF } from '../../src/lib/state/demo';
 import type { Report, ReportTable } from '../../src/lib/report/types';
 import { reportProblems } from '../../src/lib/report/honesty';
-import { openPage, startApp, type App } from './harness';
+import { openPage, startApp, type App, visit } from './harness';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
@@ -239,7 +239,7 @@ describe("the governors' report in Chromium says no more than the data knows", (
 
 	it('on a messy import (rules: rejected rows, unknown hours and costs, odd outcomes) the report passes the same checks', async () => {
 		for (const name of ['rules', 'impact']) {
-			await page.goto(`${app.url}/import`);
+			await visit(page, `${app.url}/import`);
 			await page.getByLabel('School name').fill(`Messy ${name}`);
 			await page.locator('input[type=file][multiple]').setInputFiles(filesOf(name));
 			await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 60_000 });
@@ -258,7 +258,7 @@ describe("the governors' report in Chromium says no more than the data knows", (
 				expect(elsa, 'ELSA row in the provision table').toBeDefined();
 				expect(elsa![2]).toMatch(/not known|unknown|—/);
 			}
-			await page.goto(`${app.url}/import`);
+			await visit(page, `${app.url}/import`);
 			await page.getByRole('button', { name: 'Clear all data' }).click();
 			await page.getByRole('button', { name: 'Yes, clear all data' }).click();
 			await page.getByText('No data loaded.').waitFor();

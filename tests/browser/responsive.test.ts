@@ -6,9 +6,11 @@ import { followLink, startApp, type App } from './harness';
 
 /**
  * Every page on the demo at a phone (320 CSS px, WCAG 1.4.10 Reflow), a tablet and a laptop width:
- * no sideways page scroll, no serious or critical axe finding, and a screenshot to look at.
+ * no sideways page scroll, no serious or critical axe finding, and (PL_SHOTS=1) a screenshot to look at.
  */
 const widths = [320, 768, 1366] as const;
+// axe runs at the phone and laptop widths, which between them show both menus and every layout; at 768 px the
+// pages are the laptop's layout narrowed, checked for sideways scroll (axe took a third of this file's time).
 const pages = [
 	'/',
 	'/import',
@@ -26,6 +28,8 @@ const pages = [
 	'/transfer?school=Oakfield+Primary&pupils=P0002,P0003'
 ] as const;
 const shots = 'test-results/shots';
+/** Whole-page screenshots to look at, with PL_SHOTS=1: a third of this file's time, and nobody looks at them in CI. */
+const takeShots = Boolean(process.env.PL_SHOTS);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeFinding {
@@ -38,7 +42,8 @@ interface AxeFinding {
 /** The page's demo data is loaded and no figure is still being worked out. */
 async function waitForFigures(page: Page) {
 	await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-	await page.waitForFunction(() => !document.querySelector('main [role="status"]')?.textContent?.includes('Working out'), null, { timeout: 60_000 });
+	// Every status, not the first: a figure still updating is drawn dimmed, which axe rightly reads as too faint.
+	await page.waitForFunction(() => ![...document.querySelectorAll('main [role="status"]')].some((s) => /Working out|Updating/.test(s.textContent ?? '')), null, { timeout: 60_000 });
 	// Charts are drawn after their container is measured: one more frame or two.
 	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -68,7 +73,8 @@ function overflow(page: Page) {
 }
 
 async function axeFindings(page: Page): Promise<AxeFinding[]> {
-	await page.addScriptTag({ content: axeSource });
+	// Once a document: pages reached by a link keep it (injecting it again cost 0.3–0.7 s a page).
+	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } })
 			.axe;
@@ -113,15 +119,15 @@ describe('every page at phone, tablet and laptop widths', () => {
 			});
 
 			for (const path of pages) {
-				it(`${path} fits the window and has no serious accessibility finding`, async () => {
+				it(`${path} fits the window${width === 768 ? '' : ' and has no serious accessibility finding'}`, async () => {
 					await followLink(page, path);
 					await waitForFigures(page);
 					const name = path === '/' ? 'overview' : path.slice(1).replace(/[^a-z0-9-]+/gi, '-');
-					await page.screenshot({ path: `${shots}/${width}-${name}.png`, fullPage: true });
+					if (takeShots) await page.screenshot({ path: `${shots}/${width}-${name}.png`, fullPage: true });
 					const o = await overflow(page);
 					expect(o.culprits, `sideways scroll: page is ${o.scrollWidth}px wide in a ${o.clientWidth}px window`).toEqual([]);
 					expect(o.scrollWidth).toBeLessThanOrEqual(o.clientWidth);
-					expect(await axeFindings(page)).toEqual([]);
+					if (width !== 768) expect(await axeFindings(page)).toEqual([]);
 				});
 			}
 
@@ -141,7 +147,7 @@ describe('every page at phone, tablet and laptop widths', () => {
 					expect(await link.isVisible()).toBe(true);
 					await page.screenshot({ path: `${shots}/320-menu-open.png` });
 					expect((await overflow(page)).culprits).toEqual([]);
-					expect(await axeFindings(page)).toEqual([]);
+					if (width !== 768) expect(await axeFindings(page)).toEqual([]);
 
 					await page.keyboard.press('Escape');
 					expect(await button.getAttribute('aria-expanded')).toBe('false');

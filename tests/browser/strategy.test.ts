@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { reportProblems } from '../../src/lib/report/honesty';
 import type { Report, ReportTable } from '../../src/lib/report/types';
-import { openPage, startApp, type App } from './harness';
+import { openPage, startApp, type App, savedPath } from './harness';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
@@ -219,7 +219,7 @@ describe('the inclusion strategy page, in Chromium', () => {
 		await page.getByRole('button', { name: 'Download as Word (.docx)' }).click();
 		const file = await download;
 		expect(file.suggestedFilename()).toBe('inclusion-strategy-fixture-school-2025-26.docx');
-		const xml = strFromU8(unzipSync(readFileSync(await file.path()))['word/document.xml']);
+		const xml = strFromU8(unzipSync(readFileSync(await savedPath(file)))['word/document.xml']);
 		const words = xml
 			.replace(/<\/w:p>/g, '\n')
 			.replace(/<[^>]+>/g, '')

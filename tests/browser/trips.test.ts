@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BAR } from '../../src/lib/charts/achievement-bars';
-import { openPage, startApp, type App } from './harness';
+import { openPage, startApp, type App, visit } from './harness';
 
 /** Issue 26: what a SENDCo, a head and a governor tripped over, on the built app in Chromium. */
 
@@ -79,7 +79,7 @@ describe('issue 26 in Chromium', () => {
 	});
 
 	it('draws each achievement bar whole, on screen and in print: the interval has no white halo across the bar', async () => {
-		await page.goto(`${app.url}/`);
+		await visit(page, `${app.url}/`);
 		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		for (const media of ['screen', 'print'] as const) {
 			await page.emulateMedia({ media });

@@ -12,7 +12,8 @@ import { build, files, prerendered, version } from '$service-worker';
  *
  * Threads: the engine's threaded build needs a cross-origin isolated page, which takes two response
  * headers that many static hosts cannot set. This worker adds them to everything it serves, so from
- * the second visit (or the next reload) the page is isolated and the engine uses several threads.
+ * the second visit (or the next reload) the page is isolated and, on a device with the cores for it
+ * (src/lib/db/threads.ts), the engine uses several threads.
  * A page that opened before this worker was in charge stays as it opened, on one thread: the worker
  * never reloads it, because a school's data lives only in the tab and a reload would throw it away.
  * That first page asks us to keep both its single-thread build and the threaded one (the next visit

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { THREAD_CAP } from '../../src/lib/db/threads';
+import type { BrowserContext } from 'playwright-core';
+import { MIN_CORES_FOR_THREADS, THREAD_CAP } from '../../src/lib/db/threads';
 import { startApp, type App } from './harness';
 
 /**
@@ -37,6 +38,22 @@ const keptEngines = (page: Page) =>
 		return names.sort();
 	});
 
+/** A browser on a device of `cores` cores as its pages see it (the page chooses the engine's build, so a 2-core CI machine can run the threaded one). */
+async function device(app: App, cores: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await context.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	return { context, page, errors };
+}
+
+/** Wait until the service worker serves this page's next visit. */
+async function workerInCharge(page: Page) {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
 /** Each view's main text once every figure in it is worked out (moving within the page, as a user does: the data lives in the tab). */
 async function figures(page: Page, only = views): Promise<Record<string, string>> {
 	const out: Record<string, string> = {};
@@ -65,11 +82,8 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		await s.app?.close();
 	});
 
-	it('on a host without the headers: one thread on the first visit, threads once the service worker serves the page (offline too), the same figures', async () => {
-		const context = await s.app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
+	it(`on a host without the headers, with ${MIN_CORES_FOR_THREADS} cores: one thread on the first visit, threads once the service worker serves the page (offline too), the same figures`, async () => {
+		const { context, page, errors } = await device(s.app, MIN_CORES_FOR_THREADS);
 
 		await page.goto(`${s.app.url}/`);
 		const first = await engineOf(page);
@@ -78,20 +92,30 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		expect(single['/impact?stage=E']).toContain('Impact by intervention');
 
 		// The worker is in charge from now on; no reload of its own (the first visit's data would go with it).
-		await page.evaluate(() => navigator.serviceWorker.ready);
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+		await workerInCharge(page);
 		// Both builds kept: this page's, and the threaded one that every later visit through the worker starts.
 		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi', 'duckdb-eh']);
 		// The next visit is offline: isolated by the worker, the threaded build from what it kept.
 		await context.setOffline(true);
 		await page.reload();
-		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-		expect(cores, 'this test needs a machine with more than one core').toBeGreaterThan(1);
-		const expected = Math.min(cores, THREAD_CAP);
+		const expected = Math.min(MIN_CORES_FOR_THREADS, THREAD_CAP);
 		expect(await engineOf(page)).toEqual({ isolated: true, build: 'threaded', threads: expected, line: `The data engine uses ${expected} threads.` });
 		expect(await figures(page)).toEqual(single);
 		// The single-thread build is no longer kept: every later visit through the worker is isolated.
 		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi']);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('with 2 cores: one thread even once the page is isolated, and only the single-thread build kept', async () => {
+		const { context, page, errors } = await device(s.app, 2);
+		const line = `The data engine uses one thread: on a device with fewer than ${MIN_CORES_FOR_THREADS} cores that is faster.`;
+		await page.goto(`${s.app.url}/`);
+		expect(await engineOf(page)).toEqual({ isolated: false, build: 'single', threads: 1, line });
+		await workerInCharge(page);
+		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-eh']);
+		await page.reload();
+		expect(await engineOf(page)).toEqual({ isolated: true, build: 'single', threads: 1, line });
 		expect(errors).toEqual([]);
 		await context.close();
 	});

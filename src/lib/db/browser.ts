@@ -9,7 +9,7 @@ import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthrea
 import { tableToIPC } from 'apache-arrow';
 import { arrowRowsSteps } from './arrow-rows';
 import { runInTurns } from '../page-turns';
-import { threadsFor } from './threads';
+import { threadsFor, threadsPay } from './threads';
 import { utf8Steps } from './utf8';
 import type { Db } from './types';
 
@@ -24,6 +24,8 @@ export interface EngineProgress {
 	ready: boolean;
 	/** Once ready: the threads the engine runs its queries on (1 on the single-thread build). */
 	threads?: number;
+	/** Once ready on one thread, why: the page is not cross-origin isolated, or the device has too few cores for threads to pay. */
+	oneThread?: 'not-isolated' | 'few-cores';
 }
 const progressListeners = new Set<(p: EngineProgress) => void>();
 export function onEngineProgress(listener: (p: EngineProgress) => void): () => void {
@@ -49,7 +51,7 @@ export async function engineFilesToKeep(): Promise<{ urls: string[]; threaded: b
 	// duckdb-wasm's own check for threads needs SharedArrayBuffer, which only an isolated page has: here,
 	// a browser that knows cross-origin isolation (every one that does also runs WebAssembly threads).
 	const f = await duckdb.getPlatformFeatures();
-	const next = f.wasmExceptions && f.wasmSIMD && 'crossOriginIsolated' in globalThis ? threadedFiles : [];
+	const next = f.wasmExceptions && f.wasmSIMD && 'crossOriginIsolated' in globalThis && threadsPay(navigator.hardwareConcurrency) ? threadedFiles : [];
 	return { urls: [...engineFiles, ...next], threaded: false };
 }
 
@@ -83,10 +85,12 @@ async function open(): Promise<Db> {
 	// The threaded build needs SharedArrayBuffer, which a browser gives only to a cross-origin isolated
 	// page (COOP + COEP headers, from the host or from our service worker); selectBundle checks that and
 	// the browser's WebAssembly threads, and otherwise picks the single-thread build the app always used.
+	// On a device with few cores the threaded build is not offered at all (threads.ts says why).
+	const pays = threadsPay(navigator.hardwareConcurrency);
 	const bundle = await duckdb.selectBundle({
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 		eh: { mainModule: ehWasm, mainWorker: ehWorker },
-		coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker }
+		...(pays ? { coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker } } : {})
 	});
 	const threaded = bundle.pthreadWorker != null;
 	const absolute = (u: string) => new URL(u, location.href).href;
@@ -105,7 +109,8 @@ async function open(): Promise<Db> {
 	const conn = await db.connect();
 	// What the engine itself says it runs on, not what was asked for: the engine line and the tests read this.
 	const threads = threaded ? Number((await conn.query(`SELECT current_setting('threads')::INTEGER AS t`)).toArray()[0]?.t ?? 1) : 1;
-	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true, threads });
+	const oneThread = threaded ? undefined : pays ? 'not-isolated' : 'few-cores';
+	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true, threads, oneThread });
 	// For the first-visit benchmark (tests/bench/first-visit.bench.ts): when the engine was ready; and which build, for the tests.
 	performance.mark('lens:engine-ready', { detail: { build: threaded ? 'threaded' : 'single', threads } });
 	return {

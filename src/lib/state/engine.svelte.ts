@@ -1,4 +1,5 @@
 import { onEngineProgress, type EngineProgress } from '../db/browser';
+import { MIN_CORES_FOR_THREADS } from '../db/threads';
 
 /** The engine's download, for the page-start message ("Loading the data engine: 12 of 34 MB"). */
 class EngineDownload {
@@ -13,11 +14,14 @@ class EngineDownload {
 		return this.progress?.ready === true;
 	}
 
-	/** Which build runs, for the page's footer: a threaded engine only where the page is cross-origin isolated. */
+	/** Which build runs, for the page's footer: a threaded engine only where the page is cross-origin isolated and the device has the cores. */
 	get line(): string | null {
 		const threads = this.progress?.ready ? (this.progress.threads ?? 1) : null;
 		if (threads === null) return null;
-		return threads > 1 ? `The data engine uses ${threads} threads.` : 'The data engine uses one thread: this browser or host does not allow more.';
+		if (threads > 1) return `The data engine uses ${threads} threads.`;
+		return this.progress?.oneThread === 'few-cores'
+			? `The data engine uses one thread: on a device with fewer than ${MIN_CORES_FOR_THREADS} cores that is faster.`
+			: 'The data engine uses one thread: this browser or host does not allow more.';
 	}
 
 	get text(): string {

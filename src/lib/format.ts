@@ -30,3 +30,11 @@ export function formatNumber(n: number | null | undefined, digits = 1): string {
 	if (n === null || n === undefined || Number.isNaN(n)) return '—';
 	return n.toLocaleString('en-GB', { maximumFractionDigits: digits });
 }
+
+/**
+ * A column name in pieces that may end a line: after each underscore, so that on a phone
+ * "review_due" wraps as "review_" / "due" and never as "revie" / "w_due". Shown with a <wbr> after each.
+ */
+export function nameBreaks(name: string): string[] {
+	return name.split(/(?<=_)/);
+}

@@ -25,6 +25,30 @@ async function axeFindings(page: Page, selector: string): Promise<string[]> {
 	}, selector);
 }
 
+/** Column names in the files' tables (their first two columns) that a line ends inside of: not after "_" nor at a space. */
+function midWordBreaks(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const found = new Set<string>();
+		for (const td of document.querySelectorAll('main article tbody tr > td:nth-child(-n + 2)')) {
+			const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+			let before: { top: number; ch: string } | null = null;
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = node.textContent ?? '';
+				for (let i = 0; i < text.length; i++) {
+					const range = document.createRange();
+					range.setStart(node, i);
+					range.setEnd(node, i + 1);
+					const rect = range.getClientRects()[0];
+					if (!rect) continue;
+					if (before && rect.top > before.top + 1 && !/[_\s]/.test(before.ch)) found.add(td.textContent ?? '');
+					before = { top: rect.top, ch: text[i] };
+				}
+			}
+		}
+		return [...found];
+	});
+}
+
 describe('the import page as a SENDCo uses it', () => {
 	let app: App;
 	let dir: string;
@@ -97,6 +121,11 @@ describe('the import page as a SENDCo uses it', () => {
 		// The matching is shown as text, with one control a file to change it.
 		expect(await page.getByRole('combobox', { name: /^Column for / }).count()).toBe(0);
 		expect(await page.getByRole('button', { name: 'Change the matching' }).count()).toBe(files.length);
+
+		// On a phone a column name wraps only after an underscore ("review_" / "due"), never inside a word ("revie" / "w_due").
+		await page.setViewportSize({ width: 320, height: 900 });
+		expect(await midWordBreaks(page)).toEqual([]);
+		await page.setViewportSize({ width: 1280, height: 900 });
 
 		await input.focus();
 		let presses = 0;

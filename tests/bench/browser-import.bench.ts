@@ -134,7 +134,8 @@ async function newImportPage(app: App, build: Build): Promise<Page> {
 	// The app starts its threaded build only from MIN_CORES_FOR_THREADS cores: the isolated page is told it has at
 	// least that many, so the threaded build is measured on any machine (with that many threads on fewer cores).
 	const cores = Math.max(availableParallelism(), MIN_CORES_FOR_THREADS);
-	if (build.isolated) await context.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
+	// As text: tsx would wrap a function in a helper that the page does not have.
+	if (build.isolated) await context.addInitScript(`Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${cores} });`);
 	await context.route(`${build.url}/__bench/bare.js`, (route) => route.fulfill({ body: bareBundle, contentType: 'text/javascript', headers: build.isolated ? isolationHeaders : {} }));
 	await context.addInitScript(() => {
 		const w = window as unknown as { __longest: number };

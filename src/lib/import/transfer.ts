@@ -14,11 +14,11 @@ import type { InputFile } from './types';
 
 type Table = Exclude<TableName, 'staff_rates' | 'comparators'>;
 
-/** The contract's columns of a table, in its order (school and where a row came from left out). */
-const columnList = (table: Table): Sql =>
+/** The contract's columns of a table, in its order (school and where a row came from left out), of the table named `alias` when given. */
+const columnList = (table: Table, alias = ''): Sql =>
 	raw(
 		columnsOf(table)
-			.map((c) => `"${c.name}"`)
+			.map((c) => `${alias && `${alias}.`}"${c.name}"`)
 			.join(', ')
 	);
 
@@ -33,20 +33,12 @@ async function pupilRows(db: Db, school: string, pupil: string, asOf: string): P
 	const planIds = plans.map((p) => p.plan_id);
 	const targets = planIds.length
 		? await q<TransferPupil['targets'][number]>(
-				sql`SELECT ${raw(
-					columnsOf('targets')
-						.map((c) => `t."${c.name}"`)
-						.join(', ')
-				)} FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
+				sql`SELECT ${columnList('targets', 't')} FROM targets t JOIN plans pl ON pl.school = t.school AND pl.plan_id = t.plan_id
           WHERE t.school = ${school} AND t.plan_id IN (${planIds}) ORDER BY pl.start_date, pl.plan_id, t.source_line`
 			)
 		: [];
 	const allocations = await q<TransferPupil['allocations'][number]>(
-		sql`SELECT ${raw(
-			columnsOf('allocations')
-				.map((c) => `a."${c.name}"`)
-				.join(', ')
-		)} FROM allocations a JOIN provisions pr ON pr.school = a.school AND pr.provision_id = a.provision_id
+		sql`SELECT ${columnList('allocations', 'a')} FROM allocations a JOIN provisions pr ON pr.school = a.school AND pr.provision_id = a.provision_id
       WHERE a.school = ${school} AND a.pupil_id = ${pupil} AND pr.start_date <= DATE ${asOf} AND (a.plan_id IS NULL OR a.plan_id IN (${planIds.length ? planIds : ['']}))
       ORDER BY pr.start_date, a.provision_id, a.source_line`
 	);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { MIN_CORES_FOR_THREADS } from '../../src/lib/db/threads';
-import { isolationHeaders, serveBuild, startApp, type App } from '../browser/harness';
+import { claimCores, isolationHeaders, serveBuild, startApp, type App } from '../browser/harness';
 import type { BareBuild, BareResult } from './bare-duckdb.page';
 import { machine, median, megabytes, ratio, seconds, table } from './measure';
 import { syntheticExport } from './synthetic-export';
@@ -134,8 +134,7 @@ async function newImportPage(app: App, build: Build): Promise<Page> {
 	// The app starts its threaded build only from MIN_CORES_FOR_THREADS cores: the isolated page is told it has at
 	// least that many, so the threaded build is measured on any machine (with that many threads on fewer cores).
 	const cores = Math.max(availableParallelism(), MIN_CORES_FOR_THREADS);
-	// As text: tsx would wrap a function in a helper that the page does not have.
-	if (build.isolated) await context.addInitScript(`Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${cores} });`);
+	if (build.isolated) await claimCores(context, cores);
 	await context.route(`${build.url}/__bench/bare.js`, (route) => route.fulfill({ body: bareBundle, contentType: 'text/javascript', headers: build.isolated ? isolationHeaders : {} }));
 	await context.addInitScript(() => {
 		const w = window as unknown as { __longest: number };

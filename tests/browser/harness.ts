@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { findChromium } from './chromium';
 
@@ -137,4 +137,13 @@ export async function savedPath(download: Download): Promise<string> {
 	const path = join(mkdtempSync(join(tmpdir(), 'lens-download-')), download.suggestedFilename());
 	await download.saveAs(path);
 	return path;
+}
+
+/**
+ * Tell the pages of `context` that the device has `cores` cores: the page chooses the engine's build by
+ * them (src/lib/db/threads.ts), so a 2-core machine can run the threaded build. As text: tsx would wrap
+ * a function in a helper that the page does not have.
+ */
+export async function claimCores(context: BrowserContext, cores: number): Promise<void> {
+	await context.addInitScript(`Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => ${cores} });`);
 }

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
 import { MIN_CORES_FOR_THREADS, THREAD_CAP } from '../../src/lib/db/threads';
-import { startApp, type App } from './harness';
+import { claimCores, openPage, startApp, type App } from './harness';
 
 /**
  * The engine's two builds: the threaded one where the page is cross-origin isolated (here by the
@@ -39,13 +38,10 @@ const keptEngines = (page: Page) =>
 	});
 
 /** A browser on a device of `cores` cores as its pages see it (the page chooses the engine's build, so a 2-core CI machine can run the threaded one). */
-async function device(app: App, cores: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-	await context.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	return { context, page, errors };
+async function device(app: App, cores: number): Promise<{ page: Page; errors: string[] }> {
+	const { page, errors } = await openPage(app);
+	await claimCores(page.context(), cores);
+	return { page, errors };
 }
 
 /** Wait until the service worker serves this page's next visit. */
@@ -83,7 +79,7 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 	});
 
 	it(`on a host without the headers, with ${MIN_CORES_FOR_THREADS} cores: one thread on the first visit, threads once the service worker serves the page (offline too), the same figures`, async () => {
-		const { context, page, errors } = await device(s.app, MIN_CORES_FOR_THREADS);
+		const { page, errors } = await device(s.app, MIN_CORES_FOR_THREADS);
 
 		await page.goto(`${s.app.url}/`);
 		const first = await engineOf(page);
@@ -96,7 +92,7 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		// Both builds kept: this page's, and the threaded one that every later visit through the worker starts.
 		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi', 'duckdb-eh']);
 		// The next visit is offline: isolated by the worker, the threaded build from what it kept.
-		await context.setOffline(true);
+		await page.context().setOffline(true);
 		await page.reload();
 		const expected = Math.min(MIN_CORES_FOR_THREADS, THREAD_CAP);
 		expect(await engineOf(page)).toEqual({ isolated: true, build: 'threaded', threads: expected, line: `The data engine uses ${expected} threads.` });
@@ -104,11 +100,11 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		// The single-thread build is no longer kept: every later visit through the worker is isolated.
 		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi']);
 		expect(errors).toEqual([]);
-		await context.close();
+		await page.context().close();
 	});
 
 	it('with 2 cores: one thread even once the page is isolated, and only the single-thread build kept', async () => {
-		const { context, page, errors } = await device(s.app, 2);
+		const { page, errors } = await device(s.app, 2);
 		const line = `The data engine uses one thread: on a device with fewer than ${MIN_CORES_FOR_THREADS} cores that is faster.`;
 		await page.goto(`${s.app.url}/`);
 		expect(await engineOf(page)).toEqual({ isolated: false, build: 'single', threads: 1, line });
@@ -117,6 +113,6 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		await page.reload();
 		expect(await engineOf(page)).toEqual({ isolated: true, build: 'single', threads: 1, line });
 		expect(errors).toEqual([]);
-		await context.close();
+		await page.context().close();
 	});
 });

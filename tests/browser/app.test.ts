@@ -84,6 +84,28 @@ describe('Provision Lens in Chromium', () => {
 		expect(await value('achieved')).toBe('1');
 	});
 
+	it('works out every page’s opening figures while the summary is read, so each page then opens without waiting for the engine', async () => {
+		await page.waitForFunction(() => performance.getEntriesByName('lens:worked-ahead').length === 1, undefined, { timeout: 60_000 });
+		const worked = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('lens:figure:')).length);
+		const before = await worked();
+		expect(before).toBeGreaterThan(40);
+		const pages = [
+			['Provision map', '/provision-map'],
+			['Impact', '/impact'],
+			['Attainment and attendance', '/attainment'],
+			['Plan quality', '/quality'],
+			['Compare schools', '/trust'],
+			["Governors' report", '/report']
+		];
+		for (const [label, path] of pages) {
+			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+			await page.waitForURL((u) => u.pathname === path);
+			await page.locator('main h1').first().waitFor();
+			await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Working out|Updating/.test(e.textContent ?? '')), undefined, { timeout: 60_000 });
+			expect(await worked(), `${label}: no figure worked out on opening`).toBe(before);
+		}
+	});
+
 	it('stops a file with personal data, masking its values', async () => {
 		await visit(page, `${app.url}/import`);
 		await page.locator('input[type=file][multiple]').setInputFiles(filesOf('personal'));

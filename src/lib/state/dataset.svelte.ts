@@ -44,6 +44,15 @@ class Dataset {
 		return this.filling ? this.filling.then(() => browserDb()) : browserDb();
 	}
 
+	/** Resolves once no import, restore or clearing is queued: work that can wait (figures worked out ahead) gives way to them. */
+	async settled(): Promise<void> {
+		let queued: Promise<unknown>;
+		do {
+			queued = this.queue;
+			await queued;
+		} while (queued !== this.queue);
+	}
+
 	private serial<T>(job: () => Promise<T>): Promise<T> {
 		const next = this.queue.then(job, job);
 		this.queue = next.catch(() => undefined);

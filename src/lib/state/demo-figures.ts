@@ -1,11 +1,10 @@
 import type { Db } from '../db/types';
-import { openings } from '../metrics/openings';
 import { askKey, runAsk, type Ask } from '../metrics/registry';
 import type { Scope } from '../metrics/scope';
 import { defaultGlossary } from '../quality/acronyms';
-import { reportAsks, reportChoiceAsks, reportUrl } from '../report/figures';
 import { defaultSettings } from '../settings/schema';
 import { demoExports } from './demo';
+import { workOutOpenings } from './opening-figures';
 import { scopeOfPage } from './scope-of-page';
 
 /**
@@ -30,13 +29,6 @@ export async function workOutDemoFigures(db: Db, schools: string[]): Promise<Dem
 		if (!(key in figures)) figures[key] = await runAsk(db, a, scope);
 		return figures[key];
 	};
-	const opening = demoOpeningScope(schools);
-	for (const { asks, scope } of Object.values(openings)) for (const a of asks) await put(a, scope ? scope(opening) : opening);
-	// The governors' report: its choices first, then its figures for the period they say (as its page does).
-	const url = new URL('http://localhost/report');
-	for (const a of Object.values(reportChoiceAsks)) await put(a, opening);
-	const latest = (await put(reportChoiceAsks.latest, opening)) as string | null;
-	const report = demoOpeningScope(schools, reportUrl(url, opening, latest));
-	for (const a of Object.values(reportAsks(defaultSettings.small_number))) await put(a, report);
+	await workOutOpenings(put, demoOpeningScope(schools), (url) => demoOpeningScope(schools, url), defaultSettings.small_number);
 	return { schools, figures };
 }

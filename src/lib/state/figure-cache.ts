@@ -40,11 +40,45 @@ function cachedAsk(db: () => Promise<Db>, a: Ask, scope: Scope): Promise<unknown
 	return p;
 }
 
+/** The cache holds figures of one version of the data: a figure asked for another version empties it. */
+function forVersion(version: number): void {
+	if (version === cachedVersion) return;
+	cache.clear();
+	cachedVersion = version;
+}
+
+/** The figures pages are waiting for, settled or not, and when a page last asked or had its answers: figures worked out ahead give way to them (see pagesQuiet). */
+let pagesAsking: Promise<unknown> = Promise.resolve();
+let lastPageActivity = -Infinity;
+
 /** `db` is asked for only when a figure has to be worked out: one already known is shown without the engine. */
 export function runAllCached<A extends Record<string, Ask>>(db: () => Promise<Db>, asks: A, scope: Scope, version: number): Promise<Answers<A>> {
-	if (version !== cachedVersion) {
-		cache.clear();
-		cachedVersion = version;
+	forVersion(version);
+	const answers = runAll(db, asks, scope, cachedAsk);
+	lastPageActivity = performance.now();
+	pagesAsking = Promise.allSettled([pagesAsking, answers]).then(() => {
+		lastPageActivity = performance.now();
+	});
+	return answers;
+}
+
+/**
+ * Resolves once no page is waiting for a figure and none has asked or been answered for `quietMs`: a page opening asks in
+ * several turns (a section may ask only once the one above it has its answer), and a figure worked out
+ * ahead cannot be stopped once the engine runs it, so it starts only when the pages have been quiet a moment.
+ */
+export async function pagesQuiet(quietMs: number): Promise<void> {
+	for (;;) {
+		const asking = pagesAsking;
+		await asking;
+		const wait = lastPageActivity + quietMs - performance.now();
+		if (wait <= 0 && asking === pagesAsking) return;
+		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 	}
-	return runAll(db, asks, scope, cachedAsk);
+}
+
+/** One figure, through the same cache: worked out ahead now, it is there when a page asks for it. */
+export function cachedFigure(db: () => Promise<Db>, a: Ask, scope: Scope, version: number): Promise<unknown> {
+	forVersion(version);
+	return cachedAsk(db, a, scope);
 }

@@ -3,6 +3,14 @@ import type { Ask } from '../metrics/registry';
 import type { Scope } from '../metrics/scope';
 import { reportAsks, reportChoiceAsks, reportUrl } from '../report/figures';
 
+/**
+ * Your own data's opening figures are worked out ahead (src/lib/state/work-ahead.ts) only from this many
+ * targets: below it a page works out its figures in a fraction of a second, and the work ahead would only
+ * keep a shared school laptop busy (the browser tests, which import small fixtures again and again, ran
+ * markedly slower with it). A trust's or an authority's data is far over it.
+ */
+export const WORK_AHEAD_FROM_TARGETS = 10_000;
+
 /** Works out one figure over one scope, and gives its value. */
 export type PutFigure = (a: Ask, scope: Scope) => Promise<unknown>;
 

@@ -1,6 +1,7 @@
 // Chromium benchmark, side by side in one run, in the built app's own import page: bare DuckDB-wasm
 // read_csv of the synthetic export (the same build, reading the chosen files itself) against the
 // app's full import (files chosen → import summary); then each page's refresh after the import
+// (once the app has worked out every page's opening figures ahead, or at once with BENCH_AT_ONCE=1)
 // against a bare aggregate; the peak memory of the browser's process tree (RSS of every Chromium
 // process this run started, summed, sampled from /proc) and the longest main-thread task
 // (PerformanceObserver 'longtask'). Repeated runs alternate which goes first; medians are shown.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openPage, startApp, type App, visit, savedPath } from './harness';
+import { figuresSettled, nav, openPage, startApp, type App, visit, savedPath } from './harness';
 import { session } from './session';
 import { loadFixture } from '../unit/load';
 import { importSummary } from '../../src/lib/import/summary';
@@ -112,10 +112,10 @@ describe('Provision Lens in Chromium', () => {
 			["Governors' report", '/report']
 		];
 		for (const [label, path] of pages) {
-			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+			await nav(page, label);
 			await page.waitForURL((u) => u.pathname === path);
 			await page.locator('main h1').first().waitFor();
-			await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Working out|Updating/.test(e.textContent ?? '')), undefined, { timeout: 60_000 });
+			await figuresSettled(page);
 			expect(await worked(), `${label}: no figure worked out on opening`).toBe(before);
 		}
 	});
@@ -172,13 +172,13 @@ describe('provision map in Chromium', () => {
 		const before = (await caption.textContent()) ?? '';
 		expect(before).toMatch(/known cost £[\d,]+/);
 
-		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Costing settings' }).click();
+		await nav(s.page, 'Costing settings');
 		const ta = s.page.getByLabel('Hourly rate for TA');
 		await ta.fill('30');
 		await s.page.getByRole('button', { name: 'Save settings' }).click();
 		await s.page.getByText('Saved. Every figure now uses these settings.').waitFor();
 
-		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provision map' }).click();
+		await nav(s.page, 'Provision map');
 		await expect.poll(async () => (await caption.textContent()) ?? '', { timeout: 30_000 }).not.toBe(before);
 		const cost = (text: string) => Number(/known cost £([\d,]+)/.exec(text)?.[1].replace(/,/g, ''));
 		expect(cost((await caption.textContent()) ?? '')).toBeGreaterThan(cost(before));
@@ -348,7 +348,7 @@ describe('as of the data in Chromium', () => {
 		await filters.getByText('For staff:').waitFor();
 
 		// The report: the same date, and small numbers hidden (a threshold of 2 shows the count of 2).
-		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Governors' report" }).click();
+		await nav(s.page, "Governors' report");
 		await s.page.getByText('For governors and the public:').waitFor();
 		const meta = s.page.locator('article.report .meta');
 		await meta.waitFor({ timeout: 90_000 });
@@ -359,19 +359,19 @@ describe('as of the data in Chromium', () => {
 		await expect.poll(points, { timeout: 60_000 }).toContain('2 plan reviews are overdue (more than 14 days past the date set).');
 
 		// Another date and one school, chosen on the Overview, follow the menu to the report and back.
-		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+		await nav(s.page, 'Overview');
 		await filters.getByLabel('School').selectOption('Past school');
 		await s.page.getByLabel('Figures as of', { exact: true }).fill('2026-02-01');
 		await filters.getByText(/^Figures as of 1 February 2026, the date you chose \(Past school's latest export is dated 20 March 2026\)\.$/).waitFor({ timeout: 30_000 });
 		await expect.poll(() => new URL(s.page.url()).searchParams.toString()).toBe('school=Past+school&as_of=2026-02-01');
-		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Governors' report" }).click();
+		await nav(s.page, "Governors' report");
 		await expect.poll(() => meta.textContent(), { timeout: 90_000 }).toBe('Past school · 2025/26 · figures as of 1 February 2026');
 		const params = new URL(s.page.url()).searchParams;
 		expect([params.get('as_of'), params.get('school')]).toEqual(['2026-02-01', 'Past school']);
 		// The report's own choices are in the URL too, and a link from it keeps them.
 		await s.page.getByRole('combobox', { name: /^Period/ }).selectOption('spring');
 		await expect.poll(() => new URL(s.page.url()).searchParams.get('term')).toBe('spring');
-		await s.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Provision map' }).click();
+		await nav(s.page, 'Provision map');
 		await expect.poll(() => new URL(s.page.url()).searchParams.toString()).toBe('as_of=2026-02-01&school=Past+school&term=spring');
 		// Today only when chosen.
 		await s.page.getByRole('button', { name: /^Today/ }).click();

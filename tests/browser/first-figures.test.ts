@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
+import { nav, startApp, type App } from './harness';
 
 /**
  * The demo's pages are drawn from their figures worked out ahead of time (data/demo-figures.json)
@@ -79,7 +79,7 @@ describe('the demo opens before the engine is ready', () => {
 		await page.goto(`${s.app.url}/`);
 		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		for (const { path, link } of pages) {
-			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+			await nav(page, link);
 			await page.waitForURL((u) => u.pathname === path);
 			expect(await drawn(page, 90_000), path).toEqual(first[path]);
 		}

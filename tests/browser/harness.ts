@@ -140,6 +140,19 @@ export async function visit(page: Page, url: string): Promise<void> {
 	await page.goto(url);
 }
 
+/** Follow a link of the main menu, as a user's click does. */
+export async function nav(page: Page, label: string): Promise<void> {
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+/**
+ * Wait until no figure on the page is still being worked out or updated (Query's status lines): every
+ * status, not only the first, since a figure still updating is drawn dimmed (axe rightly reads it as too faint).
+ */
+export async function figuresSettled(page: Page, timeout = 60_000): Promise<void> {
+	await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((s) => /^(?:Working out|Updating) the /.test(s.textContent?.trim() ?? '')), null, { timeout });
+}
+
 /** Where a download was saved: a file of its own in a temporary folder (Playwright keeps none of its own when the browser is shared). */
 export async function savedPath(download: Download): Promise<string> {
 	const path = join(mkdtempSync(join(tmpdir(), 'lens-download-')), download.suggestedFilename());

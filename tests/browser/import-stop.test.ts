@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { syntheticExport } from '../bench/synthetic-export';
+import { figuresSettled, nav } from './harness';
 import { session } from './session';
 
 /** An export big enough (60,000 targets) that its rows take a few seconds to check: time to press Stop. */
@@ -11,16 +12,16 @@ const dir = mkdtempSync(join(tmpdir(), 'lens-stop-'));
 const paths = syntheticExport(60_000).map((f) => (writeFileSync(join(dir, f.name), f.bytes), join(dir, f.name)));
 
 async function chooseFiles(page: Page) {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import data', exact: true }).click();
+	await nav(page, 'Import data');
 	await page.getByLabel('School name').fill('Bench trust');
 	await page.locator('input[type=file][multiple]').setInputFiles(paths);
 	await page.getByRole('heading', { name: 'Check how your files were read' }).waitFor({ timeout: 120_000 });
 }
 
 const overviewText = async (page: Page) => {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview', exact: true }).click();
+	await nav(page, 'Overview');
 	await page.getByRole('heading', { name: 'Pupils', exact: true }).waitFor({ timeout: 60_000 });
-	await expect.poll(() => page.getByText(/^(?:Working out|Updating) the /).count(), { timeout: 60_000 }).toBe(0);
+	await figuresSettled(page);
 	return (await page.locator('main section').first().textContent())?.replace(/\s+/g, ' ');
 };
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { threadsPay } from '../../src/lib/db/threads';
-import { startApp, type App, savedPath } from './harness';
+import { nav, startApp, type App, savedPath } from './harness';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
@@ -43,10 +43,6 @@ function keptFileText(page: Page) {
 }
 
 /** Move within the app as a user does (a full page load would start a fresh page, without the data). */
-async function nav(page: Page, label: string) {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-}
-
 async function importRules(page: Page) {
 	// Following the menu to the page already open can re-render it after the name is typed, so the files were
 	// then read as "My school": go there only from elsewhere, and check the name holds before choosing files.

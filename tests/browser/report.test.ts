@@ -5,7 +5,7 @@ import { attainment, comparatorMeasure, lowerIsBetterMeasures, needArea, outcome
 import { DEMO_AS_OF } from '../../src/lib/state/demo';
 import type { Report, ReportTable } from '../../src/lib/report/types';
 import { reportProblems } from '../../src/lib/report/honesty';
-import { openPage, startApp, type App, visit } from './harness';
+import { figuresSettled, nav, openPage, startApp, type App, visit } from './harness';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
@@ -114,7 +114,7 @@ async function openReport(page: Page, url: string): Promise<ShownReport> {
 	await page.getByRole('heading', { name: 'SEND provision report for governors' }).waitFor({ timeout: 90_000 });
 	await page.getByRole('heading', { name: 'Impact', exact: true }).waitFor();
 	// Nothing still being worked out: the report read is the one a governor would print.
-	await expect.poll(() => page.getByText(/^(?:Working out|Updating) the /).count(), { timeout: 60_000 }).toBe(0);
+	await figuresSettled(page);
 	return readReport(page);
 }
 
@@ -246,7 +246,7 @@ describe("the governors' report in Chromium says no more than the data knows", (
 			await page.getByRole('button', { name: new RegExp(`^Load \\d+ files? for Messy ${name}$`) }).click();
 			await page.getByRole('heading', { name: `Import summary: Messy ${name}` }).waitFor({ timeout: 60_000 });
 
-			await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Governors' report" }).click();
+			await nav(page, "Governors' report");
 			await page.getByRole('heading', { name: 'Impact', exact: true }).waitFor({ timeout: 90_000 });
 			const shown = await readReport(page);
 			expect(shown.sections.flatMap((s) => s.tables).length).toBeGreaterThan(5);
@@ -266,7 +266,7 @@ describe("the governors' report in Chromium says no more than the data knows", (
 	});
 
 	it('after "Clear all data" says what to do next and cannot be printed or downloaded empty', async () => {
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Governors' report" }).click();
+		await nav(page, "Governors' report");
 		await page.getByText('No data loaded yet:').waitFor({ timeout: 30_000 });
 		const link = page.locator('main').getByRole('link', { name: 'import your files' });
 		expect(await link.getAttribute('href')).toMatch(/\/import$/);

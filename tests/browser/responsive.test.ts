@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { followLink, startApp, type App } from './harness';
+import { figuresSettled, followLink, startApp, type App } from './harness';
 
 /**
  * Every page on the demo at a phone (320 CSS px, WCAG 1.4.10 Reflow), a tablet and a laptop width:
@@ -42,8 +42,7 @@ interface AxeFinding {
 /** The page's demo data is loaded and no figure is still being worked out. */
 async function waitForFigures(page: Page) {
 	await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
-	// Every status, not the first: a figure still updating is drawn dimmed, which axe rightly reads as too faint.
-	await page.waitForFunction(() => ![...document.querySelectorAll('main [role="status"]')].some((s) => /Working out|Updating/.test(s.textContent ?? '')), null, { timeout: 60_000 });
+	await figuresSettled(page);
 	// Charts are drawn after their container is measured: one more frame or two.
 	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }

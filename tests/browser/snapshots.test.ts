@@ -1,14 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { nav } from './harness';
 import { session } from './session';
 
 const folder = (name: string) => new URL(`../fixtures/snapshots/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(folder(name)).map((f) => `${folder(name)}/${f}`);
-
-async function nav(page: Page, label: string) {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-}
 
 /** Import one export of the school "Oak", dated `date`; `mode` answers the question asked when Oak is already loaded. */
 async function importExport(page: Page, name: string, date: string, mode?: RegExp) {

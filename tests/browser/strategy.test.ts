@@ -5,16 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { reportProblems } from '../../src/lib/report/honesty';
 import type { Report, ReportTable } from '../../src/lib/report/types';
-import { openPage, startApp, type App, savedPath } from './harness';
+import { figuresSettled, nav, openPage, startApp, type App, savedPath } from './harness';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
 const filesOf = (name: string) => readdirSync(fixture(name)).map((f) => `${fixture(name)}/${f}`);
 const PASSPHRASE = 'inclusive lantern orchard';
 const YEAR = '2025/26';
-
-async function nav(page: Page, label: string) {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
-}
 
 /** The strategy fixture (hand-worked in src/lib/metrics/strategy.spec.ts), imported as the user does. */
 async function importStrategyFixture(page: Page) {
@@ -32,7 +28,7 @@ async function importStrategyFixture(page: Page) {
 async function openStrategy(page: Page) {
 	await page.getByRole('heading', { name: 'Inclusion strategy: Fixture school' }).waitFor({ timeout: 90_000 });
 	await page.getByRole('heading', { name: `Activity in ${YEAR}` }).waitFor({ timeout: 60_000 });
-	await expect.poll(() => page.getByText(/^(?:Working out|Updating) the /).count(), { timeout: 60_000 }).toBe(0);
+	await figuresSettled(page);
 }
 
 /** The draft as the page shows it, in the shape the honesty reader reads. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startApp, type App } from './harness';
+import { nav, startApp, type App } from './harness';
 
 /**
  * Kept data in two tabs of one browser (issue 23): two pages of one browser context, so one origin,
@@ -38,10 +38,6 @@ function keptBytes(page: Page) {
 			return null;
 		}
 	}, KEPT);
-}
-
-async function nav(page: Page, label: string) {
-	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
 }
 
 /**

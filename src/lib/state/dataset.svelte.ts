@@ -6,6 +6,7 @@ import demoPack from '../../../data/demo.plwd?url';
 import demoFiguresUrl from '../../../data/demo-figures.json?url';
 import type { DemoFigures } from './demo-figures';
 import { knowFigures } from './figure-cache';
+import { chainSettled } from './settled';
 import { readWorkspace, restoreWorkspace } from '../import/workspace';
 import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions, type ImportPlan, type ImportProgress, type InputFile } from '../import/pipeline';
 import type { WordOptions } from '../import/word-sources';
@@ -45,12 +46,8 @@ class Dataset {
 	}
 
 	/** Resolves once no import, restore or clearing is queued: work that can wait (figures worked out ahead) gives way to them. */
-	async settled(): Promise<void> {
-		let queued: Promise<unknown>;
-		do {
-			queued = this.queue;
-			await queued;
-		} while (queued !== this.queue);
+	settled(): Promise<void> {
+		return chainSettled(() => this.queue);
 	}
 
 	private serial<T>(job: () => Promise<T>): Promise<T> {

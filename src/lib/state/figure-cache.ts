@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { askKey, runAll, runAsk, type Answers, type Ask } from '../metrics/registry';
 import type { Scope } from '../metrics/scope';
+import { chainSettled } from './settled';
 
 /**
  * Figures already worked out on this page for the data as it is now, by their key (metric id,
@@ -69,11 +70,10 @@ export function runAllCached<A extends Record<string, Ask>>(db: () => Promise<Db
  */
 export async function pagesQuiet(quietMs: number): Promise<void> {
 	for (;;) {
-		const asking = pagesAsking;
-		await asking;
+		await chainSettled(() => pagesAsking);
 		const wait = lastPageActivity + quietMs - performance.now();
-		if (wait <= 0 && asking === pagesAsking) return;
-		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+		if (wait <= 0) return;
+		await new Promise((resolve) => setTimeout(resolve, wait));
 	}
 }
 

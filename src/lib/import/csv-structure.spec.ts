@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCsvStructure, rowsAtOffsets } from './csv-structure';
+import { checkCsvStructure, CleanCsvCheck, rowsAtOffsets } from './csv-structure';
 
 const lines = (text: string, delimiter: ',' | ';' | '\t' = ',') => checkCsvStructure(text, delimiter).problems.map((p) => p.line);
 
@@ -29,5 +29,25 @@ describe('CSV structure check', () => {
 		expect(rowsAtOffsets(text, ',', [0, at('"x'), at('y"'), at('"open'), at('c,3'), at('d,4')])).toEqual([1, 2, 2, 3, 4, 5]);
 		// The same rows as the check reports problems on: the unclosed quote loses its own row only.
 		expect(lines(text)).toEqual([3]);
+	});
+
+	it('checks a text arriving in parts as the whole-text check does, wherever the parts are cut', () => {
+		/** The check in parts cut at `cuts`: its findings, or null when it leaves the file to the whole-text check. */
+		const inParts = (text: string, cuts: number[], delimiter: ',' | ';' = ',') => {
+			const check = new CleanCsvCheck(delimiter);
+			const bounds = [0, ...cuts, text.length];
+			for (let i = 0; i + 1 < bounds.length; i++) if (!check.push(text.slice(bounds[i], bounds[i + 1]), i + 2 === bounds.length)) return null;
+			return check.result();
+		};
+		const clean = ['a,b\r\n"x\r\ny",1\r\n"say ""hi""",2\r\n3,\r\n', 'a;b\n1;"2;3"\n4;5', 'a,b\r1,2\r"long, long, long",3\r'];
+		for (const text of clean) {
+			const delimiter = text.includes(';') ? ';' : ',';
+			const whole = checkCsvStructure(text, delimiter);
+			expect(whole.text).toBe(text);
+			for (let a = 0; a <= text.length; a++) for (let b = a; b <= text.length; b++) expect(inParts(text, [a, b], delimiter), `cut at ${a} and ${b}`).toEqual({ ...whole, text: '' });
+		}
+		// Anything the whole-text check would change or reject is left to it, wherever the cut.
+		for (const text of ['a,b\n1,2,3\n', 'a,b\n\n1,2\n', 'a,b\n"open,2\n4,5\n', 'a,b\nsay "hi",1\n', '"a,b\n1,2\n'])
+			for (let a = 0; a <= text.length; a++) expect(inParts(text, [a]), `${JSON.stringify(text)} cut at ${a}`).toBeNull();
 	});
 });

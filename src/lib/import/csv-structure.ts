@@ -149,6 +149,20 @@ export function checkCsvStructure(text: string, delimiter: Delimiter): CheckedCs
 	return runAtOnce(csvStructureSteps(text, delimiter));
 }
 
+/**
+ * What the check makes of a record after the header: kept as it is, kept as a blank record (an empty
+ * line, which DuckDB would skip, shifting every line number after it), or rejected with its problem.
+ */
+function judge(rec: CsvRecord, width: number): 'keep' | 'blank' | string {
+	if (rec.problem) return rec.problem;
+	if (rec.end - rec.start > MAX_RECORD_CHARS) return 'too-long';
+	// An empty line, or only delimiters and spaces.
+	if (rec.filled === 0) return rec.cells < width || rec.cells === 1 ? 'blank' : 'keep';
+	if (rec.cells > width) return 'too-many';
+	if (rec.cells < width) return 'too-few';
+	return 'keep';
+}
+
 /** Records between the points where the check may pause (a few milliseconds of work). */
 const RECORDS_PER_STEP = 4096;
 
@@ -176,25 +190,17 @@ export function* csvStructureSteps(text: string, delimiter: Delimiter): Generato
 	while (pos < text.length) {
 		if (++line % RECORDS_PER_STEP === 0) yield;
 		let rec = readRecord(text, pos, delim);
-		let problem: string | null = rec.problem;
-		if (problem === 'unterminated') {
-			// The quote swallowed every line after it: only the line it opens on is lost, the rest is read again.
-			rec = { ...rec, end: lineEnd(text, pos) };
-		} else if (!problem) {
-			if (rec.end - rec.start > MAX_RECORD_CHARS) problem = 'too-long';
-			else if (rec.filled === 0)
-				problem = null; // an empty line, or only delimiters and spaces
-			else if (rec.cells > width) problem = 'too-many';
-			else if (rec.cells < width) problem = 'too-few';
-		}
-		if (problem) {
-			problems.push({ line, reason: reasonOf(problem, rec.cells, width, delimiter) });
+		const verdict = judge(rec, width);
+		// The quote swallowed every line after it: only the line it opens on is lost, the rest is read again.
+		if (verdict === 'unterminated') rec = { ...rec, end: lineEnd(text, pos) };
+		if (verdict === 'keep') {
+			if (rec.end - rec.start > longest) {
+				longest = rec.end - rec.start;
+				longestAt = rec.start;
+			}
+		} else {
+			if (verdict !== 'blank') problems.push({ line, reason: reasonOf(verdict, rec.cells, width, delimiter) });
 			blankRecord(rec.start, rec.end);
-		} else if (rec.filled === 0 && (rec.cells < width || rec.cells === 1)) {
-			blankRecord(rec.start, rec.end);
-		} else if (rec.end - rec.start > longest) {
-			longest = rec.end - rec.start;
-			longestAt = rec.start;
 		}
 		pos = rec.end;
 	}
@@ -203,6 +209,49 @@ export function* csvStructureSteps(text: string, delimiter: Delimiter): Generato
 	if (!pieces.length) return { text, width, problems, longest: longestBytes, refused: null };
 	pieces.push(text.slice(copiedTo));
 	return { text: pieces.join(''), width, problems, longest: longestBytes, refused: null };
+}
+
+/**
+ * The same check over a text that arrives in parts (a large file read a slice at a time, never held
+ * whole), for a file it leaves exactly as it is. `push` says false as soon as it would not (a record
+ * rejected or blanked, the header unreadable, a record too long to size cheaply): the whole-text
+ * check then reads the file and says why.
+ */
+export class CleanCsvCheck {
+	private carry = '';
+	private line = 0;
+	private width = 0;
+	private longest = 0;
+	private readonly delim: number;
+
+	constructor(delimiter: Delimiter) {
+		this.delim = delimiter.charCodeAt(0);
+	}
+
+	/** The next part of the text (`last` for the final one); false once the file is not one the check leaves as it is. */
+	push(part: string, last: boolean): boolean {
+		const text = this.carry + part;
+		let pos = 0;
+		while (pos < text.length) {
+			const rec = readRecord(text, pos, this.delim);
+			// A record (or its \r\n) that reaches the end of what has arrived may go on in the next part.
+			if (rec.end >= text.length && !last) break;
+			if (++this.line === 1) {
+				if (rec.problem) return false;
+				this.width = rec.cells;
+			} else if (judge(rec, this.width) !== 'keep') return false;
+			this.longest = Math.max(this.longest, rec.end - rec.start);
+			pos = rec.end;
+		}
+		this.carry = text.slice(pos);
+		// Exact bytes of the longest record are worked out only when they could matter (see csvStructureSteps).
+		return this.carry.length <= MAX_RECORD_CHARS && this.longest * 3 <= 1_000_000;
+	}
+
+	/** The check's findings once the last part is in: no problems, nothing changed. `text` is left empty: the engine reads the file itself. */
+	result(): CheckedCsv {
+		return { text: '', width: this.width, problems: [], longest: this.longest * 3, refused: null };
+	}
 }
 
 /**

@@ -31,6 +31,12 @@ function encodingByMarks(bytes: Uint8Array): Encoding | null {
 	return null;
 }
 
+/** Whether a file's first bytes say UTF-16 (its mark, or zeros on one side only). */
+export function startsAsUtf16(bytes: Uint8Array): boolean {
+	const marked = encodingByMarks(bytes);
+	return marked === 'utf-16le' || marked === 'utf-16be';
+}
+
 /** Bytes decoded between the points where decoding may pause (a few milliseconds of work). */
 const BYTES_PER_STEP = 4 * 1024 * 1024;
 

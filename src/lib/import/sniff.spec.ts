@@ -9,7 +9,14 @@ const gc = runInNewContext('gc') as () => void;
 describe('sniffCsv', () => {
 	it('reads the header and the first rows', () => {
 		const s = sniffCsv('id;text\n1;"a; b"\n2;c\n');
-		expect(s).toEqual({ delimiter: ';', headers: ['id', 'text'], preview: [['1', 'a; b'], ['2', 'c']] });
+		expect(s).toEqual({
+			delimiter: ';',
+			headers: ['id', 'text'],
+			preview: [
+				['1', 'a; b'],
+				['2', 'c']
+			]
+		});
 	});
 
 	it('keeps nothing of the file once the text is dropped (a cell cut from it would hold it all)', () => {

@@ -1,9 +1,9 @@
 import type { Db } from '../db/types';
 import { columnsOf } from '../contract/tables';
 import { createTablesSql } from '../validate/schema-sql';
-import { csvStructureSteps, rowsAtOffsets } from './csv-structure';
-import { decodeSteps, isZip, type OddLine } from './decode';
-import { runInTurns } from '../page-turns';
+import { CleanCsvCheck, csvStructureSteps, rowsAtOffsets, type CheckedCsv } from './csv-structure';
+import { decodeSteps, isZip, startsAsUtf16, type OddLine } from './decode';
+import { pageTurns, runInTurns } from '../page-turns';
 import { headerKey, headerMeanings, mapHeaders, recogniseTable, tableByHeaders, tableFromName, tableNamedExactly } from './match';
 import { isPersonalHeader } from './personal';
 import { separatorLine, sniffCsv, type Delimiter } from './sniff';
@@ -99,14 +99,23 @@ interface TextHints {
  * `chosen` is the file as chosen on the page (a Blob), when it was read as UTF-8: the engine may then
  * read it itself. `sheet` is given for a workbook's sheet; `hints` for a CSV file.
  */
-async function planSource(db: Db, file: string, text: string, encoding: string, sheet: SheetFacts | null = null, chosen: Blob | null = null, hints: TextHints = {}): Promise<SourcePlan> {
+async function planSource(
+	db: Db,
+	file: string,
+	text: string,
+	encoding: string,
+	sheet: SheetFacts | null = null,
+	chosen: Blob | null = null,
+	hints: TextHints = {},
+	checkedInParts: CheckedCsv | null = null
+): Promise<SourcePlan> {
 	const stage = `stage_${++stageCounter}`;
 	const sniffed = sniffCsv(text, 5, hints.delimiter ?? null);
 	const base = { stage, file, encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, preview: sniffed.preview };
 	if (!sniffed.headers.some((h) => h !== '')) {
 		return { ...base, stage: '', table: null, mapping: [], personal: [], refused: `${file}: no header row found` };
 	}
-	const checked = await runInTurns(csvStructureSteps(text, sniffed.delimiter));
+	const checked = checkedInParts ?? (await runInTurns(csvStructureSteps(text, sniffed.delimiter)));
 	if (checked.refused) return { ...base, stage: '', table: null, mapping: [], personal: [], refused: `${file}: ${checked.refused}` };
 	const headers = sniffed.headers.length === checked.width ? sniffed.headers : sniffed.headers.slice(0, checked.width);
 	while (headers.length < checked.width) headers.push('');
@@ -119,7 +128,7 @@ async function planSource(db: Db, file: string, text: string, encoding: string, 
 	let odd: { line: number; reason: string }[] = [];
 	try {
 		// Unchanged by the check (the same string back) and UTF-8: the chosen file's bytes are the text's.
-		const asChosen = chosen && encoding === 'utf-8' && checked.text === text ? chosen : null;
+		const asChosen = chosen && encoding === 'utf-8' && (checkedInParts !== null || checked.text === text) ? chosen : null;
 		columns = await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
 		unnamed = await unnamedColumns(db, stage, headers, letter, sheet?.headerRow);
 		if (hints.oddLines?.length) {
@@ -291,7 +300,66 @@ export function notLoaded(plan: ImportPlan): { file: string; reason: string }[] 
 
 const notReadable = (name: string, what: string) => `${name}: not a CSV or .xlsx file (${what}); export the table as CSV or .xlsx and choose it again`;
 
+/** A chosen file from this size on is first read a slice at a time (`readCleanUtf8`). */
+const READ_IN_PARTS_FROM = 8 * 1024 * 1024;
+/** Bytes read from the file at a time. */
+const SLICE_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes decoded at a time: text short enough for V8's young generation, where it is freed as soon as the
+ * check has read it, instead of large objects left until the next full collection (4 MB parts left about
+ * 95 MB of text behind while a million targets were imported).
+ */
+const PART_BYTES = 64 * 1024;
+/** Bytes decoded first, kept as the file's start: enough for its header, first rows and every check of its start. */
+const HEAD_BYTES = 1024 * 1024;
+
+/**
+ * A large chosen file read a slice at a time and checked as it comes, so that its whole text is never
+ * held in the page (a million targets are about 90 MB of text, and as much again of bytes): the engine
+ * then reads the file itself. Only for the usual case, a UTF-8 CSV file the structure check leaves as it
+ * is; anything else (another encoding, a broken row, Excel's `sep=` line, not text at all) gives null and
+ * the file is read whole as before, which says what it found.
+ */
+async function readCleanUtf8(chosen: Blob): Promise<{ head: string; checked: CheckedCsv } | null> {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	const turn = pageTurns();
+	let head = '';
+	let check: CleanCsvCheck | null = null;
+	try {
+		for (let at = 0; at < chosen.size; at += SLICE_BYTES) {
+			const bytes = new Uint8Array(await chosen.slice(at, at + SLICE_BYTES).arrayBuffer());
+			if (at === 0 && (isZip(bytes) || knownBinary(bytes) || isOle(bytes) || startsAsUtf16(bytes))) return null;
+			for (let i = 0; i < bytes.length;) {
+				const end = at === 0 && i === 0 ? HEAD_BYTES : i + PART_BYTES;
+				const last = at + end >= chosen.size;
+				const part = decoder.decode(bytes.subarray(i, end), { stream: !last });
+				i = end;
+				if (!check) {
+					head = part;
+					if (looksBinary(head) || startsAsPage(head) || separatorLine(head)) return null;
+					check = new CleanCsvCheck(sniffCsv(head, 5).delimiter);
+				}
+				if (!check.push(part, last)) return null;
+			}
+			await turn();
+		}
+	} catch {
+		return null; // not UTF-8 throughout
+	}
+	return check && { head, checked: check.result() };
+}
+
+/** An old Office file (a .xls or .doc, or a workbook with a password). */
+const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+
+/** A web page, or Excel 2003's XML, saved with a .csv name. */
+const startsAsPage = (text: string) => /^\s*<(!doctype html|html|table|\?xml)/i.test(text.slice(0, 1000));
+
 async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
+	if (f.bytes instanceof Blob && f.bytes.size >= READ_IN_PARTS_FROM && db.registerFile) {
+		const read = await readCleanUtf8(f.bytes).catch(() => null);
+		if (read) return [await planSource(db, f.name, read.head, 'utf-8', null, f.bytes, {}, read.checked)];
+	}
 	let bytes: Uint8Array;
 	try {
 		bytes = f.bytes instanceof Uint8Array ? f.bytes : new Uint8Array(await f.bytes.arrayBuffer());
@@ -299,14 +367,14 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 		return [unreadable(f.name, `${f.name}: the file could not be read (was it moved or changed after it was chosen?); choose it again`)];
 	}
 	if (isZip(bytes)) return readWorkbookFile(db, f.name, bytes);
-	const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0 ? oleFile(f.name) : null;
+	const ole = isOle(bytes) ? oleFile(f.name) : null;
 	if (ole) return [unreadable(f.name, ole)];
 	const binary = knownBinary(bytes);
 	if (binary) return [unreadable(f.name, notReadable(f.name, `it is ${binary}`))];
 	if (!bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
 	const { text, encoding, oddLines } = await runInTurns(decodeSteps(bytes));
 	if (looksBinary(text)) return [unreadable(f.name, notReadable(f.name, 'it holds binary data, not text'))];
-	if (/^\s*<(!doctype html|html|table|\?xml)/i.test(text.slice(0, 1000))) {
+	if (startsAsPage(text)) {
 		return [unreadable(f.name, convertIt(f.name, 'a web page or an Excel 2003 XML file', 'Excel'))];
 	}
 	const sep = separatorLine(text);

@@ -9,8 +9,8 @@ import { lit } from '../validate/sql-text';
 
 /**
  * Each plan with its pupil's year group and SEN stage and its target counts, kept in `plan_facts`:
- * how many targets it has, how many the SMART checker found not SMART or could not check
- * (`target_checks`), how many have no link to provision, its links to provision and those not
+ * how many targets it has, how many the SMART checker found not SMART (`target_checks`) or could not
+ * check (no text), how many have no link to provision, its links to provision and those not
  * quantified, how many have an outcome and how many were achieved (all NULL for a plan with no
  * targets). Every plan figure reads one row per plan instead of joining each plan to its pupil and
  * its targets again (at a million targets, a quarter to half a second a figure). One pass over the
@@ -24,7 +24,7 @@ function planFactsSql(school: string | null): string {
   JOIN pupils p ON p.school = pl.school AND p.pupil_id = pl.pupil_id
   LEFT JOIN (SELECT t.school, t.plan_id, count(*) AS targets,
     count(*) FILTER (WHERE tc.smart = FALSE) AS not_smart,
-    count(*) FILTER (WHERE tc.smart IS NULL) AS smart_unknown,
+    count(*) FILTER (WHERE t.target_text IS NULL) AS smart_unknown,
     count(*) FILTER (WHERE l.target_id IS NULL) AS unlinked,
     count(t.outcome) AS reviewed, count(*) FILTER (WHERE t.outcome = 'achieved') AS achieved,
     sum(l.linked)::BIGINT AS linked, sum(l.unquantified)::BIGINT AS unquantified

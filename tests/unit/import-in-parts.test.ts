@@ -24,7 +24,7 @@ function chosen(files: { name: string; bytes: Uint8Array }[]): { files: InputFil
 			readonly name: string,
 			bytes: Uint8Array
 		) {
-			super([bytes]);
+			super([bytes.slice()]);
 		}
 		override arrayBuffer() {
 			readWhole.push(this.name);

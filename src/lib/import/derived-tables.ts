@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { lit } from '../validate/sql-text';
+import { factsTable } from '../validate/schema-sql';
 
 /**
  * Tables worked out from the loaded ones, scope-free, after every import and when a saved workspace
@@ -57,7 +58,8 @@ function targetFactsSql(school: string | null): string {
 /** The statements that work the derived tables out again for one school, or for every school. */
 export function refreshDerivedTablesSql(school: string | null = null): string[] {
 	const where = school === null ? '' : `WHERE school = ${lit(school)}`;
-	return [`DELETE FROM plan_facts ${where}`, `INSERT INTO plan_facts BY NAME ${planFactsSql(school)}`, `DELETE FROM target_facts ${where}`, `INSERT INTO target_facts ${targetFactsSql(school)}`];
+	const [plans, targets] = [factsTable('plan_facts'), factsTable('target_facts')];
+	return [`DELETE FROM ${plans} ${where}`, `INSERT INTO ${plans} BY NAME ${planFactsSql(school)}`, `DELETE FROM ${targets} ${where}`, `INSERT INTO ${targets} ${targetFactsSql(school)}`];
 }
 
 export async function refreshDerivedTables(db: Db, school: string | null = null): Promise<void> {

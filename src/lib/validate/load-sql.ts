@@ -131,14 +131,11 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	const failure = firstFailure(checks);
 	// A column no file supplies is blank in every row: the view gives it as NULL instead of the rows holding
 	// it. Each such column held 4–16 bytes a row, and the checked rows and the loaded ones are both held
-	// while the table is loaded (at a million targets without due dates, lists or next steps, 84 MB).
+	// while the table is loaded (at a million targets without due dates, lists or next steps, 57 MB of the peak).
 	const supplied = (c: ColumnSpec) => sources.some((s) => s.columns[c.name]);
 	const kept = [...cols.filter(supplied).map((c) => v(c.name)), ...rawKept.filter((_, i) => supplied(rawKeptOf[i]))];
 	const absent = cols.filter((c) => !supplied(c));
-	const absentValues = absent.flatMap((c) => [
-		`NULL::${kindSql[c.kind].sqlType} AS ${v(c.name)}`,
-		...(rawKeptOf.includes(c) ? [`NULL::VARCHAR AS ${x(c.name)}`] : [])
-	]);
+	const absentValues = absent.flatMap((c) => [`NULL::${kindSql[c.kind].sqlType} AS ${v(c.name)}`, ...(rawKeptOf.includes(c) ? [`NULL::VARCHAR AS ${x(c.name)}`] : [])]);
 	// Every row is read and checked on its own once, into one table. The checks across rows (repeated
 	// ids, references) then mark the few rows they reject in place: copying a million rows of many
 	// columns into a new table for each check cost seconds in the browser's engine.

@@ -19,8 +19,9 @@ export function createTablesSql(): string {
 		`CREATE TABLE IF NOT EXISTS import_rejected (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR, row_key VARCHAR);`,
 		`CREATE TABLE IF NOT EXISTS import_warnings (school VARCHAR, file VARCHAR, tbl VARCHAR, line INTEGER, column_name VARCHAR, value VARCHAR, reason VARCHAR);`,
 		`CREATE TABLE IF NOT EXISTS import_counts (school VARCHAR, file VARCHAR, tbl VARCHAR, read INTEGER);`,
-		// The SMART checker's verdict on each target with text (worked out in TypeScript after loading):
-		// parts = who, action, conditions, criterion, time as 1 met, 0 not, ? unknown.
+		// The targets the SMART checker found not SMART (worked out in TypeScript after loading; every target
+		// with text is checked, so one with text not here was found SMART): parts = who, action, conditions,
+		// criterion, time as 1 met, 0 not, ? unknown. A copy saved before kept a row for every target.
 		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`,
 		// Worked out from the tables above after every change (src/lib/import/derived-tables.ts): each plan
 		// with its pupil's year group and stage and its target counts, and each target with its pupil and

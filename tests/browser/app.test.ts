@@ -7,6 +7,7 @@ import { figuresSettled, nav, openPage, startApp, type App, visit, savedPath } f
 import { session } from './session';
 import { loadFixture } from '../unit/load';
 import { importSummary } from '../../src/lib/import/summary';
+import { formatCount } from '../../src/lib/format';
 import { WORK_AHEAD_FROM_TARGETS } from '../../src/lib/state/opening-figures';
 import { syntheticExport } from '../bench/synthetic-export';
 
@@ -103,6 +104,9 @@ describe('Provision Lens in Chromium', () => {
 		await page.locator('input[type=file][multiple]').setInputFiles(files);
 		await page.getByRole('button', { name: /^Load 3 files for Large trust school$/ }).click({ timeout: 60_000 });
 		await page.getByRole('heading', { name: 'Import summary: Large trust school' }).waitFor({ timeout: 60_000 });
+		// Counts in the summary read as counts everywhere else do.
+		const targetsRow = page.locator('section.summary', { has: page.getByRole('heading', { name: 'Import summary: Large trust school' }) }).getByRole('row', { name: /^targets/ });
+		expect(await targetsRow.getByRole('cell').allTextContents()).toEqual(['10,000', '10,000', '0', '0']);
 		await page.waitForFunction(() => performance.getEntriesByName('lens:worked-ahead').length === 1, undefined, { timeout: 90_000 });
 		const worked = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('lens:figure:')).length);
 		const before = await worked();
@@ -152,7 +156,7 @@ describe('Provision Lens in Chromium', () => {
 			await page.getByRole('heading', { name: `Import summary: ${name} school` }).waitFor({ timeout: 60_000 });
 			const rows = await page.locator('.summary > table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
 			const { db } = await loadFixture(name);
-			const expected = Object.entries((await importSummary(db)).tables).map(([t, c]) => [t, ...[c.read, c.loaded, c.rejected, c.warnings].map(String)]);
+			const expected = Object.entries((await importSummary(db)).tables).map(([t, c]) => [t, ...[c.read, c.loaded, c.rejected, c.warnings].map(formatCount)]);
 			expect(rows.map((r) => r.slice(0, 5)).sort()).toEqual(expected.sort());
 		}
 		await page.getByRole('button', { name: 'Clear all data' }).click();

@@ -149,6 +149,9 @@ function checkTime(t: string, startDate?: string | null, dueDate?: string | null
 	};
 }
 
+/** The target Plan quality's checker opens with, for a user to change. */
+export const EXAMPLE_TARGET = '[Pupil] will read 20 high-frequency words with an adult on 4 out of 5 occasions';
+
 export function checkTarget(text: string, opts: { startDate?: string | null; dueDate?: string | null } = {}): SmartResult {
 	const t = normalise(text);
 	const lower = t.toLowerCase();

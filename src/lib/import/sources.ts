@@ -319,7 +319,7 @@ const HEAD_BYTES = 1024 * 1024;
  * file is read whole as before, which says what it found. The file is streamed, not sliced: in Chromium
  * 24 slices of 4 MB took 1.2 s to read where the stream took about a third of that.
  */
-async function readCleanUtf8(chosen: Blob): Promise<{ head: string; checked: CheckedCsv } | null> {
+async function readCleanUtf8(name: string, chosen: Blob): Promise<{ head: string; checked: CheckedCsv } | null> {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	const turn = pageTurns();
 	const reader = chosen.stream().getReader();
@@ -329,13 +329,13 @@ async function readCleanUtf8(chosen: Blob): Promise<{ head: string; checked: Che
 		for (;;) {
 			const { done, value } = await reader.read();
 			if (done) break;
-			if (head === null && (isZip(value) || knownBinary(value) || isOle(value) || startsAsUtf16(value))) return null;
+			if (head === null && (isZip(value) || byteRefusal(name, value) || startsAsUtf16(value))) return null;
 			for (let i = 0; i < value.length;) {
 				const end: number = head === null ? HEAD_BYTES : i + PART_BYTES;
 				const part: string = decoder.decode(value.subarray(i, end), { stream: true });
 				i = end;
 				if (head === null) {
-					if (looksBinary(part) || startsAsPage(part) || separatorLine(part)) return null;
+					if (textRefusal(name, part) || separatorLine(part)) return null;
 					head = part;
 					check = new CleanCsvCheck(sniffCsv(part, 5).delimiter);
 				}
@@ -352,6 +352,26 @@ async function readCleanUtf8(chosen: Blob): Promise<{ head: string; checked: Che
 	return head === null || !check ? null : { head, checked: check.result() };
 }
 
+/**
+ * Why a file is not read as text, from its first bytes (a zip is a workbook, read as one); null when it
+ * may be. Both ways of reading a file ask this, so a file read as it arrives is refused as one read whole.
+ */
+function byteRefusal(name: string, bytes: Uint8Array): string | null {
+	const ole = isOle(bytes) ? oleFile(name) : null;
+	if (ole) return ole;
+	const binary = knownBinary(bytes);
+	if (binary) return notReadable(name, `it is ${binary}`);
+	if (!bytes.length) return `${name}: the file is empty`;
+	return null;
+}
+
+/** Why a file's text is not read as a table, from its start; null when it may be. */
+function textRefusal(name: string, text: string): string | null {
+	if (looksBinary(text)) return notReadable(name, 'it holds binary data, not text');
+	if (startsAsPage(text)) return convertIt(name, 'a web page or an Excel 2003 XML file', 'Excel');
+	return null;
+}
+
 /** An old Office file (a .xls or .doc, or a workbook with a password). */
 const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 
@@ -360,7 +380,7 @@ const startsAsPage = (text: string) => /^\s*<(!doctype html|html|table|\?xml)/i.
 
 async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 	if (f.bytes instanceof Blob && f.bytes.size >= READ_IN_PARTS_FROM && db.registerFile) {
-		const read = await readCleanUtf8(f.bytes).catch(() => null);
+		const read = await readCleanUtf8(f.name, f.bytes).catch(() => null);
 		if (read) return [await planSource(db, f.name, read.head, 'utf-8', null, f.bytes, {}, read.checked)];
 	}
 	let bytes: Uint8Array;
@@ -370,16 +390,11 @@ async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 		return [unreadable(f.name, `${f.name}: the file could not be read (was it moved or changed after it was chosen?); choose it again`)];
 	}
 	if (isZip(bytes)) return readWorkbookFile(db, f.name, bytes);
-	const ole = isOle(bytes) ? oleFile(f.name) : null;
-	if (ole) return [unreadable(f.name, ole)];
-	const binary = knownBinary(bytes);
-	if (binary) return [unreadable(f.name, notReadable(f.name, `it is ${binary}`))];
-	if (!bytes.length) return [unreadable(f.name, `${f.name}: the file is empty`)];
+	const byBytes = byteRefusal(f.name, bytes);
+	if (byBytes) return [unreadable(f.name, byBytes)];
 	const { text, encoding, oddLines } = await runInTurns(decodeSteps(bytes));
-	if (looksBinary(text)) return [unreadable(f.name, notReadable(f.name, 'it holds binary data, not text'))];
-	if (startsAsPage(text)) {
-		return [unreadable(f.name, convertIt(f.name, 'a web page or an Excel 2003 XML file', 'Excel'))];
-	}
+	const byText = textRefusal(f.name, text);
+	if (byText) return [unreadable(f.name, byText)];
 	const sep = separatorLine(text);
 	if (!sep) return [await planSource(db, f.name, text, encoding, null, f.bytes instanceof Blob ? f.bytes : null, { oddLines })];
 	if (!sep.delimiter) {

@@ -42,7 +42,6 @@ function keptFileText(page: Page) {
 	});
 }
 
-/** Move within the app as a user does (a full page load would start a fresh page, without the data). */
 async function importRules(page: Page) {
 	// Following the menu to the page already open can re-render it after the name is typed, so the files were
 	// then read as "My school": go there only from elsewhere, and check the name holds before choosing files.

@@ -125,7 +125,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	// Optional columns whose value may be unreadable (text always reads): such a value is a warning, with its cell.
 	const warned = cols.filter((c) => !c.required && c.kind !== 'text');
 	const rawKeptOf = cols.filter((c) => c.kind === 'id_list' || warned.includes(c));
-	const rawKept = rawKeptOf.map((c) => (c.kind === 'id_list' ? x(c.name) : `CASE WHEN ${v(c.name)} IS NULL THEN ${x(c.name)} END AS ${x(c.name)}`));
+	const rawKept = (c: ColumnSpec) => (c.kind === 'id_list' ? x(c.name) : `CASE WHEN ${v(c.name)} IS NULL THEN ${x(c.name)} END AS ${x(c.name)}`);
 	const checks = rowChecks(table, cols);
 	const stmts: string[] = [];
 	const failure = firstFailure(checks);
@@ -133,7 +133,7 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	// it. Each such column held 4–16 bytes a row, and the checked rows and the loaded ones are both held
 	// while the table is loaded (at a million targets without due dates, lists or next steps, 57 MB of the peak).
 	const supplied = (c: ColumnSpec) => sources.some((s) => s.columns[c.name]);
-	const kept = [...cols.filter(supplied).map((c) => v(c.name)), ...rawKept.filter((_, i) => supplied(rawKeptOf[i]))];
+	const kept = [...cols.filter(supplied).map((c) => v(c.name)), ...rawKeptOf.filter(supplied).map(rawKept)];
 	const absent = cols.filter((c) => !supplied(c));
 	const absentValues = absent.flatMap((c) => [`NULL::${kindSql[c.kind].sqlType} AS ${v(c.name)}`, ...(rawKeptOf.includes(c) ? [`NULL::VARCHAR AS ${x(c.name)}`] : [])]);
 	// Every row is read and checked on its own once, into one table. The checks across rows (repeated

@@ -126,6 +126,8 @@ describe('Provision Lens in Chromium', () => {
 			await page.locator('main h1').first().waitFor();
 			await figuresSettled(page);
 			expect(await worked(), `${label}: no figure worked out on opening`).toBe(before);
+			// The reflection checklist's evidence gives counts as counts read elsewhere ("10,003", not "10003").
+			if (path === '/quality') expect(await page.locator('p.evidence', { hasText: 'acronym' }).first().textContent()).toMatch(/ of \d{1,3}(?:,\d{3})+ targets use an acronym/);
 		}
 	});
 

@@ -71,6 +71,15 @@ function overflow(page: Page) {
 	});
 }
 
+/** Charts drawn wider than their box (each by its text alternative and the two widths). */
+function chartsWiderThanTheirBox(page: Page) {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('.chart')]
+			.filter((box) => box.scrollWidth > box.clientWidth + 1)
+			.map((box) => `${box.querySelector('[role=img]')?.getAttribute('aria-label')?.slice(0, 60)}: ${box.scrollWidth}px in ${box.clientWidth}px`)
+	);
+}
+
 async function axeFindings(page: Page): Promise<AxeFinding[]> {
 	// Once a document: pages reached by a link keep it (injecting it again cost 0.3–0.7 s a page).
 	if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
@@ -127,6 +136,8 @@ describe('every page at phone, tablet and laptop widths', () => {
 					expect(o.culprits, `sideways scroll: page is ${o.scrollWidth}px wide in a ${o.clientWidth}px window`).toEqual([]);
 					expect(o.scrollWidth).toBeLessThanOrEqual(o.clientWidth);
 					if (width !== 768) expect(await axeFindings(page)).toEqual([]);
+					// Each chart is drawn again for the width its box has, not scrolled inside it: its labels keep their size and all of it shows.
+					expect(await chartsWiderThanTheirBox(page)).toEqual([]);
 				});
 			}
 

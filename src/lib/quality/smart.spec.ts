@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTarget, type SmartPart } from './smart';
+import { checkTarget, EXAMPLE_TARGET, exampleCheck, type SmartPart } from './smart';
 
 const dates = { startDate: '2025-09-08', dueDate: '2025-11-28' }; // 81 days: within a term
 
@@ -169,5 +169,13 @@ describe('SMART target checker', () => {
 		// An unknown time frame is reported but does not make the target non-SMART.
 		expect(checkTarget('[Pupil] will read 10 words in class on 3 occasions').smart).toBe(true);
 		expect(checkTarget('[Pupil] will read 10 words in class on 3 occasions', { startDate: '2025-09-01', dueDate: '2026-03-01' }).smart).toBe(false);
+	});
+});
+
+describe('the example Plan quality opens with', () => {
+	it('is checked once a session and gives what checking its text gives', () => {
+		const first = exampleCheck();
+		expect(exampleCheck()).toBe(first);
+		expect(first).toEqual(checkTarget(EXAMPLE_TARGET));
 	});
 });

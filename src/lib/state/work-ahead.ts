@@ -1,5 +1,5 @@
 import { overviewAsks } from '../metrics/overview';
-import { checkTarget, EXAMPLE_TARGET } from '../quality/smart';
+import { exampleCheck } from '../quality/smart';
 import { dataset } from './dataset.svelte';
 import { cachedFigure, pagesQuiet } from './figure-cache';
 import { WORK_AHEAD_FROM_TARGETS, workOutOpenings, type PutFigure } from './opening-figures';
@@ -47,9 +47,8 @@ export async function workAhead(): Promise<'done' | 'stopped' | 'not needed'> {
 			return 'not needed';
 		}
 		await workOutOpenings(put, opening, pageScope, settings.value.small_number);
-		// Plan quality opens with the checker on its example: its first run on this thread compiles the checker's
-		// patterns (about 0.1 s on 2 cores), which is done here rather than when the page is opened.
-		if (current()) checkTarget(EXAMPLE_TARGET);
+		// Plan quality opens with the checker's findings on its example, worked out here rather than when the page is opened.
+		if (current()) exampleCheck();
 	} catch (e) {
 		if (e instanceof Stopped) return 'stopped';
 		throw e;

@@ -12,6 +12,7 @@ import { runInTurns } from '../page-turns';
 import { threadsFor, threadsPay } from './threads';
 import { utf8Steps } from './utf8';
 import type { Db } from './types';
+import { KEPT_COMPRESSED } from './store';
 
 let shared: Promise<Db> | null = null;
 
@@ -107,6 +108,7 @@ async function open(): Promise<Db> {
 	started();
 	if (threaded) await db.open({ maximumThreads: threadsFor(navigator.hardwareConcurrency) });
 	const conn = await db.connect();
+	for (const sql of KEPT_COMPRESSED) await conn.query(sql);
 	// What the engine itself says it runs on, not what was asked for: the engine line and the tests read this.
 	const threads = threaded ? Number((await conn.query(`SELECT current_setting('threads')::INTEGER AS t`)).toArray()[0]?.t ?? 1) : 1;
 	const oneThread = threaded ? undefined : pays ? 'not-isolated' : 'few-cores';

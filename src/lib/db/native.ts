@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, DuckDBTypeId, JSDuckDBValueConverter, type DuckDBValueConverter, type JS } from '@duckdb/node-api';
 import type { Db, Row } from './types';
+import { KEPT_COMPRESSED } from './store';
 
 const DAY_MS = 86_400_000;
 type Plain = unknown;
@@ -54,6 +55,7 @@ export async function openNativeDb(options: { threads?: number } = {}): Promise<
 	const folder = mkdtempSync(join(tmpdir(), 'lens-duckdb-'));
 	if (!folders.size) process.once('exit', () => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
 	folders.add(folder);
+	for (const sql of KEPT_COMPRESSED) await conn.run(sql);
 	await conn.run(`SET file_search_path = '${folder.replace(/'/g, "''")}'`);
 	return {
 		async query<T = Row>(sql: string) {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Db } from './types';
 import { arrowToRows } from './arrow-rows';
+import { KEPT_COMPRESSED } from './store';
 
 const require = createRequire(import.meta.url);
 // The blocking build is CommonJS and builds its Arrow tables with the CommonJS apache-arrow; only
@@ -20,6 +21,7 @@ export async function openNodeDb(): Promise<Db> {
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate(() => {});
 	const conn = db.connect();
+	for (const sql of KEPT_COMPRESSED) conn.query(sql);
 	return {
 		async query<T>(sql: string) {
 			return arrowToRows<T>(conn.query(sql) as never);

@@ -28,7 +28,7 @@ export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delim
 	const bytes = checked.longest + 1024;
 	const lineSize = bytes > ENGINE_LINE_BYTES ? `, max_line_size = ${bytes}` : '';
 	try {
-		await db.exec(`CREATE OR REPLACE TABLE ${ident(stage)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false,
+		await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(stage)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false,
       delim = ${lit(delimiter)}, quote = '"', escape = '"', columns = {${spec}}, null_padding = true, strict_mode = false,
       all_varchar = true, parallel = false${lineSize})`);
 	} finally {
@@ -40,7 +40,7 @@ export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delim
 
 async function saveStructureProblems(db: Db, stage: string, problems: StructureProblem[]): Promise<void> {
 	if (!problems.length) return;
-	await db.exec(`CREATE OR REPLACE TABLE ${ident(badRowsTable(stage))} (line INTEGER, reason VARCHAR)`);
+	await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(badRowsTable(stage))} (line INTEGER, reason VARCHAR)`);
 	for (let i = 0; i < problems.length; i += 1000) {
 		const rows = problems.slice(i, i + 1000).map((p) => `(${p.line}, ${lit(p.reason)})`);
 		await db.exec(`INSERT INTO ${ident(badRowsTable(stage))} VALUES ${rows.join(', ')}`);
@@ -49,7 +49,7 @@ async function saveStructureProblems(db: Db, stage: string, problems: StructureP
 
 /** Keep the rows read in another encoding than most of the file, to be reported cell by cell when it is loaded. */
 export async function saveOddRows(db: Db, stage: string, rows: { line: number; reason: string }[]): Promise<void> {
-	await db.exec(`CREATE OR REPLACE TABLE ${ident(oddRowsTable(stage))} (line INTEGER, reason VARCHAR)`);
+	await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(oddRowsTable(stage))} (line INTEGER, reason VARCHAR)`);
 	for (let i = 0; i < rows.length; i += 1000) {
 		const values = rows.slice(i, i + 1000).map((r) => `(${r.line}, ${lit(r.reason)})`);
 		await db.exec(`INSERT INTO ${ident(oddRowsTable(stage))} VALUES ${values.join(', ')}`);

@@ -1,7 +1,7 @@
 import type { Db } from '../db/types';
 import { tableOrder, type TableName } from '../contract/tables';
 import { clearSchoolSql, loadTableSql, type StagedSource } from '../validate/load-sql';
-import { createTablesSql, derivedTables, factsTable, loadedTables } from '../validate/schema-sql';
+import { createTablesSql, derivedTables, loadedTables } from '../validate/schema-sql';
 import { ident, lit } from '../validate/sql-text';
 import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
@@ -185,5 +185,5 @@ export async function discardPlan(db: Db, plan: ImportPlan): Promise<void> {
 /** Forget one school's data (or, with no school, everything). */
 export async function clearData(db: Db, school?: string): Promise<void> {
 	await db.exec(createTablesSql());
-	for (const t of [...loadedTables.map(ident), ...derivedTables.map(factsTable)]) await db.exec(school ? `DELETE FROM ${t} WHERE school = ${lit(school)}` : `DELETE FROM ${t}`);
+	for (const t of [...loadedTables, ...derivedTables].map(ident)) await db.exec(school ? `DELETE FROM ${t} WHERE school = ${lit(school)}` : `DELETE FROM ${t}`);
 }

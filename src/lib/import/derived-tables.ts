@@ -1,6 +1,5 @@
 import type { Db } from '../db/types';
-import { lit } from '../validate/sql-text';
-import { factsTable } from '../validate/schema-sql';
+import { ident, lit } from '../validate/sql-text';
 
 /**
  * Tables worked out from the loaded ones, scope-free, after every import and when a saved workspace
@@ -58,7 +57,7 @@ function targetFactsSql(school: string | null): string {
 /** The statements that work the derived tables out again for one school, or for every school. */
 export function refreshDerivedTablesSql(school: string | null = null): string[] {
 	const where = school === null ? '' : `WHERE school = ${lit(school)}`;
-	const [plans, targets] = [factsTable('plan_facts'), factsTable('target_facts')];
+	const [plans, targets] = [ident('plan_facts'), ident('target_facts')];
 	return [`DELETE FROM ${plans} ${where}`, `INSERT INTO ${plans} BY NAME ${planFactsSql(school)}`, `DELETE FROM ${targets} ${where}`, `INSERT INTO ${targets} ${targetFactsSql(school)}`];
 }
 

@@ -121,14 +121,13 @@ export async function restoreWorkspace(db: Db, workspace: ReadWorkspace): Promis
 				const from = side.get(table);
 				if (from) await db.exec(`INSERT INTO ${ident(table)} BY NAME SELECT * FROM ${ident(from)}`);
 			}
+			// Worked out again rather than saved: a file saved before such a table existed opens the same.
+			for (const sql of refreshDerivedTablesSql()) await db.exec(sql);
 			await db.exec('COMMIT');
 		} catch (e) {
 			await db.exec('ROLLBACK');
 			throw e;
 		}
-		// Worked out again rather than saved: a file saved before such a table existed opens the same. Not in the
-		// transaction above: the derived tables are kept in a database of their own, and one transaction writes to one.
-		for (const sql of refreshDerivedTablesSql()) await db.exec(sql);
 	} catch (e) {
 		if (e instanceof WorkspaceUnreadable) throw e;
 		throw new WorkspaceUnreadable('its tables do not fit this version of Provision Lens', e);

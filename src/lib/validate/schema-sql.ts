@@ -25,13 +25,11 @@ export function createTablesSql(): string {
 		`CREATE TABLE IF NOT EXISTS target_checks (school VARCHAR, target_id VARCHAR, smart BOOLEAN, parts VARCHAR);`,
 		// Worked out from the tables above after every change (src/lib/import/derived-tables.ts): each plan
 		// with its pupil's year group and stage and its target counts, and each target with its pupil and
-		// effective due date. Kept compressed (a database of their own; `factsTable`), read through views of
-		// the same names: at a million targets 219 MB held in 17 MB, and the figures that group them run faster.
-		`ATTACH IF NOT EXISTS ':memory:' AS ${FACTS} (COMPRESS);`,
-		`CREATE TABLE IF NOT EXISTS ${factsTable('plan_facts')} (school VARCHAR NOT NULL, source_file VARCHAR, source_line INTEGER, ${columnsSql('plans')}, year_group VARCHAR, sen_stage VARCHAR,
+		// effective due date. Like every table here, kept compressed (db/store.ts): at a million targets
+		// 219 MB held in 17 MB, and the figures that group them run faster.
+		`CREATE TABLE IF NOT EXISTS plan_facts (school VARCHAR NOT NULL, source_file VARCHAR, source_line INTEGER, ${columnsSql('plans')}, year_group VARCHAR, sen_stage VARCHAR,
       targets BIGINT, not_smart BIGINT, smart_unknown BIGINT, unlinked BIGINT, reviewed BIGINT, achieved BIGINT, linked BIGINT, unquantified BIGINT);`,
-		`CREATE TABLE IF NOT EXISTS ${factsTable('target_facts')} (school VARCHAR, target_id VARCHAR, plan_id VARCHAR, need_area VARCHAR, outcome VARCHAR, pupil_id VARCHAR, year_group VARCHAR, sen_stage VARCHAR, pupil_premium BOOLEAN, eal BOOLEAN, looked_after BOOLEAN, sex VARCHAR, due DATE);`,
-		...derivedTables.map((t) => `CREATE VIEW IF NOT EXISTS ${ident(t)} AS SELECT * FROM ${factsTable(t)};`),
+		`CREATE TABLE IF NOT EXISTS target_facts (school VARCHAR, target_id VARCHAR, plan_id VARCHAR, need_area VARCHAR, outcome VARCHAR, pupil_id VARCHAR, year_group VARCHAR, sen_stage VARCHAR, pupil_premium BOOLEAN, eal BOOLEAN, looked_after BOOLEAN, sex VARCHAR, due DATE);`,
 		// Each export of a school that was loaded, by its date: the register as it stood on each date
 		// (the merged tables keep one version of each pupil, so they cannot say who was on it then).
 		`CREATE TABLE IF NOT EXISTS snapshots (school VARCHAR, snapshot DATE, imported_at VARCHAR);`,
@@ -42,14 +40,4 @@ export function createTablesSql(): string {
 export const loadedTables: string[] = [...tableOrder, 'target_provisions', 'target_checks', 'import_rejected', 'import_warnings', 'import_counts', 'snapshots', 'snapshot_pupils'];
 /** Tables worked out from the loaded ones after every change of the data: emptied with them, never saved. */
 export const derivedTables = ['plan_facts', 'target_facts'] as const;
-export type DerivedTable = (typeof derivedTables)[number];
-
-/**
- * The in-memory database, compressed, that holds the derived tables. Compressing costs time as rows are
- * written (`target_facts` of a million targets: 0.7 → 1.9 s on wasm in Node); compressing every table cost
- * 5 s more per million targets, so the loaded tables are not kept there.
- */
-const FACTS = 'facts';
-/** Where a derived table is written; it is read by its own name (a view of this). */
-export const factsTable = (t: DerivedTable) => `${FACTS}.${ident(t)}`;
 export type { TableName };

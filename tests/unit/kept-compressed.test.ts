@@ -8,7 +8,8 @@ describe('where the data is kept', () => {
 		const db = await openTestDb();
 		const plan = await prepareImport(db, 'Trust', syntheticExport(100_000));
 		const staged = await db.query<{ table_name: string; temporary: boolean }>(`SELECT table_name, temporary FROM duckdb_tables() WHERE table_name LIKE 'stage%' ORDER BY ALL`);
-		expect(staged.map((s) => s.table_name)).toEqual(['stage_1', 'stage_2', 'stage_3']);
+		// One for each file (stages are numbered across the whole run: the names say nothing here).
+		expect(staged).toHaveLength(3);
 		expect(staged.every((s) => s.temporary)).toBe(true);
 
 		await commitImport(db, plan, { snapshot: '2026-01-15' });

@@ -134,7 +134,7 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 			}));
 			try {
 				for (const s of loading) for (const sql of oddRowsSql(into, s, table)) await db.exec(sql);
-				// The staged rows, counted from the tables' own statistics: how many parts the table is written in.
+				// How many rows were staged: a large table is written in parts (loadTableSql).
 				let stagedRows = 0;
 				for (const s of loading) stagedRows += (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(s.stage)}`))[0].n;
 				for (const sql of loadTableSql(table, into, sources, supplied.has('provisions'), stagedRows)) await db.exec(sql);

@@ -233,9 +233,11 @@ export function loadTableSql(table: TableName, school: string, sources: StagedSo
 	);
 	// The checked rows are in file and line order already (read in that order, one thread): no sort.
 	const insert = `INSERT INTO ${ident(table)} SELECT ${S}, ${file}, line, ${values.join(', ')} FROM ${CHECKED} WHERE err_reason IS NULL`;
-	for (let from = 0; from < stagedRows || from === 0; from += rowsPerWrite) {
-		const last = from + rowsPerWrite >= stagedRows;
-		stmts.push(from === 0 && last ? insert : `${insert} AND checked_at >= ${from}${last ? '' : ` AND checked_at < ${from + rowsPerWrite}`}`);
+	// Part k holds the checked rows from k × rowsPerWrite on; the last part takes every row left.
+	const parts = Math.max(1, Math.ceil(stagedRows / rowsPerWrite));
+	for (let k = 0; k < parts; k++) {
+		const bounds = [k > 0 ? `checked_at >= ${k * rowsPerWrite}` : '', k < parts - 1 ? `checked_at < ${(k + 1) * rowsPerWrite}` : ''];
+		stmts.push([insert, ...bounds.filter(Boolean)].join(' AND '));
 	}
 	if (list) {
 		stmts.push(`INSERT INTO target_provisions SELECT DISTINCT ${S}, ${keyExpr}, unnest(${v(list.name)}) FROM ${CHECKED} WHERE err_reason IS NULL`);

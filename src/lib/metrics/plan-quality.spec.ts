@@ -45,6 +45,12 @@ describe('plan quality indicators', () => {
 		expect(ch2.find((r) => r.indicator === 'three_or_four_targets')).toMatchObject({ met: 0, not_met: 2, unknown: 0, plans: 2, share_met: 0 });
 	});
 
+	it('has no share met when no plan in scope has the indicator known, rather than 0', async () => {
+		// CH2's plans G2 and G4 both leave the parents' views blank.
+		const ch2 = await runMetric(db, qualityIndicators, all, 'CH2');
+		expect(ch2.find((r) => r.indicator === 'parent_views')).toMatchObject({ met: 0, not_met: 0, unknown: 2, plans: 2, share_met: null });
+	});
+
 	it('has no share met when no plan is in scope, rather than 0', async () => {
 		const none = await runMetric(db, qualityIndicators, all, 'nobody');
 		expect(none.every((r) => r.plans === 0 && r.share_met === null)).toBe(true);

@@ -52,7 +52,10 @@ export function planIndicatorsSql(s: Scope, caseHolder: string | null): Sql {
     ${caseHolder ? sql`WHERE pl.case_holder = ${caseHolder}` : empty}`;
 }
 
-/** How many plans meet each indicator, with "not met" and "not known" apart, and the share met of all plans. */
+/**
+ * How many plans meet each indicator, with "not met" and "not known" apart, and the share met of all plans:
+ * none (not 0) when no plan's indicator is known, as then nothing was found either way.
+ */
 export const qualityIndicators = metric({
 	id: 'quality_indicators',
 	describe: 'Plans meeting each plan-quality indicator, not meeting it, and not known',
@@ -63,7 +66,7 @@ export const qualityIndicators = metric({
 			indicatorNames.map(
 				(name, i) => sql`SELECT ${name} AS indicator, ${i} AS ord, count(*) FILTER (WHERE ${raw(name)})::INTEGER AS met,
       count(*) FILTER (WHERE NOT ${raw(name)})::INTEGER AS not_met, count(*) FILTER (WHERE ${raw(name)} IS NULL)::INTEGER AS unknown,
-      count(*)::INTEGER AS plans, count(*) FILTER (WHERE ${raw(name)}) / nullif(count(*), 0) AS share_met FROM q`
+      count(*)::INTEGER AS plans, CASE WHEN count(${raw(name)}) > 0 THEN count(*) FILTER (WHERE ${raw(name)}) / count(*) END AS share_met FROM q`
 			),
 			'\nUNION ALL '
 		)}

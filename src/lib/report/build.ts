@@ -342,7 +342,9 @@ const quality: Section = (f, o, s, d) => ({
 			rows: f.indicators.map((r) => {
 				// Met, not met and not known are parts of the plans counted: a hidden part hides another.
 				const [met, , unknown] = s.parts([r.met, r.not_met, r.unknown]);
-				return [indicatorLabels[r.indicator].label, met, shown(met) ? s.share(r.met, r.plans) : s.withhold(), unknown];
+				// No plan's indicator known (the export leaves it blank): its share is not known, not 0%.
+				const share = r.share_met === null ? NOT_KNOWN : shown(met) ? s.share(r.met, r.plans) : s.withhold();
+				return [indicatorLabels[r.indicator].label, met, share, unknown];
 			})
 		}
 	],

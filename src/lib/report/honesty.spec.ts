@@ -4,6 +4,10 @@ import { makeScope } from '../metrics/scope';
 import { buildReport } from './build';
 import type { Report } from './types';
 import { reportProblems } from './honesty';
+import { importSchools } from '../import/pipeline';
+import { NOT_KNOWN } from '../phrasebook';
+import { syntheticExport } from '../../../tests/bench/synthetic-export';
+import { openTestDb } from '../../../tests/unit/test-db';
 
 describe('the report says no more than the data knows', () => {
 	let demo: Report;
@@ -20,6 +24,16 @@ describe('the report says no more than the data knows', () => {
 	it('on messy data too', () => {
 		expect(reportProblems(messy, 5)).toEqual([]);
 	});
+	it('on an export that leaves every plan’s views blank: their share is not known, never 0%', async () => {
+		const db = await openTestDb();
+		await importSchools(db, [{ school: 'Trust', files: syntheticExport(1_000) }], { snapshot: '2026-01-15' });
+		const report = await buildReport(db, makeScope({ asOf: '2026-01-15', filters: { academicYear: '2025/26' } }), { threshold: 5 });
+		const table = report.sections.flatMap((s) => s.tables).find((t) => t.caption === 'Plans meeting each quality indicator')!;
+		const views = table.rows.find((r) => r[0] === "The child's views are recorded")!;
+		expect(views.slice(1)).toEqual(['0', NOT_KNOWN, '250']);
+		expect(reportProblems(report, 5)).toEqual([]);
+	});
+
 	it('finds each kind of problem when it is there (so the check can fail)', () => {
 		const bad: Report = {
 			...demo,

@@ -3,6 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BAR } from '../../src/lib/charts/achievement-bars';
+import { FIRST_ROWS } from '../../src/lib/components/first-rows';
 import { openPage, startApp, type App, visit } from './harness';
 
 /** Issue 26: what a SENDCo, a head and a governor tripped over, on the built app in Chromium. */
@@ -47,7 +48,10 @@ describe('issue 26 in Chromium', () => {
 		await page.goto(`${app.url}/provision-map?school=Oakfield+Primary&year=2025%2F26&term=spring`);
 		await page.getByRole('heading', { name: 'Whole-school provision map' }).waitFor({ timeout: 60_000 });
 		await page.getByRole('heading', { name: 'What is missing' }).waitFor({ timeout: 60_000 });
-		await page.getByRole('table', { name: /^Pupils with provision/ }).waitFor({ timeout: 60_000 });
+		const pupils = page.getByRole('table', { name: /^Pupils with provision/ });
+		await pupils.waitFor({ timeout: 60_000 });
+		// On screen the long list draws its first rows and offers the rest.
+		expect(await pupils.locator('tbody tr').count()).toBe(FIRST_ROWS);
 		await page.emulateMedia({ media: 'print' });
 		await page.pdf({ path: 'test-results/provision-map.pdf', preferCSSPageSize: true, printBackground: true });
 		// Laid out at the printable width of landscape A4 (297 mm less 2 × 10 mm margins, 1047 CSS px): no table runs past it.
@@ -60,7 +64,15 @@ describe('issue 26 in Chromium', () => {
 		await page.setViewportSize(viewport);
 		await page.emulateMedia({ media: 'screen' });
 		expect(overflow).toEqual({ page: 1047, tables: [] });
+		// Back on screen: the first rows again, and "Show all" draws the rest and takes the focus to the table.
+		expect(await pupils.locator('tbody tr').count()).toBe(FIRST_ROWS);
+		await page.getByRole('button', { name: /^Show all \d+$/ }).click();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Pupils with provision/);
+		const ids = await pupils.locator('tbody tr th').allInnerTexts();
+		expect(ids.length).toBeGreaterThan(FIRST_ROWS);
 		const { text, sizes } = pdfPages('test-results/provision-map.pdf');
+		// Paper has every row: the last pupil of the list is printed.
+		expect(text).toContain(ids.at(-1)!.trim());
 		writeFileSync('test-results/provision-map.txt', text);
 		// Landscape A4 (842 × 595 points) on every page.
 		expect(sizes.length).toBeGreaterThan(0);
@@ -73,7 +85,7 @@ describe('issue 26 in Chromium', () => {
 		// The map's rows keep their last columns: a cost, a cost per pupil and the EEF band (£ signs) end the line of a costed intervention.
 		expect(text).toMatch(/^\S.*£[\d,]+.*£[\d,]+.* £{1,5}\s*$/m);
 		// No controls on paper.
-		for (const control of ['Download this table', 'Download the full list', 'Funding stream', 'Lay out', 'How is this worked out?', 'Chart as SVG', 'Chart as PNG'])
+		for (const control of ['Download this table', 'Download the full list', 'Show all', 'Funding stream', 'Lay out', 'How is this worked out?', 'Chart as SVG', 'Chart as PNG'])
 			expect(text, control).not.toContain(control);
 		expect(errors).toEqual([]);
 	});

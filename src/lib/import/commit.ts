@@ -7,7 +7,7 @@ import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
 import { badRowsTable, dropStage, oddRowsTable } from './stage';
 import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, schoolHasRows, snapshotDates } from './snapshots';
-import { refreshDerivedTables } from './derived-tables';
+import { refreshPlanFactsSql, refreshTargetFactsSql, runAll } from './derived-tables';
 import { refreshTargetChecks } from './target-checks';
 import { relabelWordProblems } from './word-problems';
 import type { ImportPlan, ImportProgress, SourcePlan } from './types';
@@ -166,9 +166,10 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 			throw new ImportFailed(`${plan.school}: the export of ${date} could not be ${adding ? 'added' : 'loaded'}; ${kept}`);
 		}
 		try {
-			await refreshTargetChecks(db, plan.school, progress);
+			// Each target with its pupil needs no verdict: worked out by the engine while the checker works.
+			await refreshTargetChecks(db, plan.school, progress, () => runAll(db, refreshTargetFactsSql(plan.school)));
 			progress("Getting the figures ready: each plan's targets and each target's pupil", false);
-			await refreshDerivedTables(db, plan.school);
+			await runAll(db, refreshPlanFactsSql(plan.school));
 		} catch {
 			throw new ImportFailed(`${plan.school} was loaded, but its targets could not be checked and counted: import the files again`);
 		}

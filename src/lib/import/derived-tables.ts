@@ -54,13 +54,27 @@ function targetFactsSql(school: string | null): string {
     ${school === null ? '' : `WHERE t.school = ${lit(school)}`}`;
 }
 
+const whereSchool = (school: string | null) => (school === null ? '' : `WHERE school = ${lit(school)}`);
+
+/** `plan_facts` worked out again: after the SMART checker, whose verdicts it counts. */
+export function refreshPlanFactsSql(school: string | null = null): string[] {
+	return [`DELETE FROM ${ident('plan_facts')} ${whereSchool(school)}`, `INSERT INTO ${ident('plan_facts')} BY NAME ${planFactsSql(school)}`];
+}
+
+/** `target_facts` worked out again: it needs no verdict, so the import runs it while the checker works. */
+export function refreshTargetFactsSql(school: string | null = null): string[] {
+	return [`DELETE FROM ${ident('target_facts')} ${whereSchool(school)}`, `INSERT INTO ${ident('target_facts')} ${targetFactsSql(school)}`];
+}
+
 /** The statements that work the derived tables out again for one school, or for every school. */
 export function refreshDerivedTablesSql(school: string | null = null): string[] {
-	const where = school === null ? '' : `WHERE school = ${lit(school)}`;
-	const [plans, targets] = [ident('plan_facts'), ident('target_facts')];
-	return [`DELETE FROM ${plans} ${where}`, `INSERT INTO ${plans} BY NAME ${planFactsSql(school)}`, `DELETE FROM ${targets} ${where}`, `INSERT INTO ${targets} ${targetFactsSql(school)}`];
+	return [...refreshPlanFactsSql(school), ...refreshTargetFactsSql(school)];
+}
+
+export async function runAll(db: Db, statements: string[]): Promise<void> {
+	for (const sql of statements) await db.exec(sql);
 }
 
 export async function refreshDerivedTables(db: Db, school: string | null = null): Promise<void> {
-	for (const sql of refreshDerivedTablesSql(school)) await db.exec(sql);
+	await runAll(db, refreshDerivedTablesSql(school));
 }

@@ -17,7 +17,7 @@ const CHUNK = 100_000;
  * (with its time frame) is checked once and only it goes to the checker and back: a school's bank
  * of targets repeats wordings, and moving a million texts out of the engine cost seconds.
  */
-export async function refreshTargetChecks(db: Db, school: string, progress: ImportProgress = () => {}): Promise<void> {
+export async function refreshTargetChecks(db: Db, school: string, progress: ImportProgress = () => {}, meanwhile: (() => Promise<void>) | null = null): Promise<void> {
 	await db.exec(`DELETE FROM target_checks WHERE school = ${lit(school)}`);
 	await db.exec(`CREATE OR REPLACE TEMP TABLE target_check_input AS
     SELECT t.target_id, t.target_text, date_diff('day', pl.start_date, coalesce(t.due_date, pl.review_due))::INTEGER AS days
@@ -27,11 +27,22 @@ export async function refreshTargetChecks(db: Db, school: string, progress: Impo
     SELECT row_number() OVER () AS k, target_text, days FROM (SELECT DISTINCT target_text, days FROM target_check_input);
     CREATE OR REPLACE TEMP TABLE target_verdicts (k BIGINT, parts VARCHAR)`);
 	const check = wordingChecker();
+	// Work for the engine while the checker (in a worker of its own in the browser) has the wordings:
+	// started once the first of them are out, its failure held until the checks are done.
+	let beside: Promise<unknown> | null = null;
+	const begin = () =>
+		(beside ??= meanwhile
+			? meanwhile().then(
+					() => null,
+					(e: unknown) => e ?? new Error('failed')
+				)
+			: Promise.resolve(null));
 	try {
 		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM target_wordings`);
 		for (let offset = 0; offset < n; offset += CHUNK) {
 			progress(`Checking each target against the SMART guide (${formatCount(offset)} of ${formatCount(n)} different wordings done)`, false);
 			const rows = await db.query<Wording>(`SELECT k, target_text, days FROM target_wordings WHERE k > ${offset} AND k <= ${offset + CHUNK}`);
+			void begin();
 			const lines = await check(rows);
 			const file = `target_checks_${offset}.csv`;
 			await db.registerText(file, `k,parts\n${lines.join('\n')}\n`);
@@ -43,7 +54,10 @@ export async function refreshTargetChecks(db: Db, school: string, progress: Impo
       JOIN target_wordings w ON w.target_text = i.target_text AND w.days IS NOT DISTINCT FROM i.days
       JOIN target_verdicts v ON v.k = w.k
       WHERE contains(v.parts, '0')`);
+		const failed = await begin();
+		if (failed) throw failed;
 	} finally {
+		await beside;
 		check.close();
 		await db.exec('DROP TABLE IF EXISTS target_check_input; DROP TABLE IF EXISTS target_wordings; DROP TABLE IF EXISTS target_verdicts');
 	}

@@ -1,6 +1,7 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, ruleY, text, tickX } from '@observablehq/plot';
 import type { Achievement } from '../metrics/achievement';
+import { formatCount } from '../format';
 import { AXIS_TITLE, percent, X_TITLE_MARGIN } from './axes';
 import { placeValues, valueMargin, type BarValue } from './bar-values';
 import { labelMargin, labelsFit } from './label-margin';
@@ -34,7 +35,7 @@ export function achievementBarsSpec(rows: LabelledShare[], overall: number | nul
 	const labels = shown.map((r) => r.label);
 	// Labels go above the bars on a phone, and wherever the longest would not fit the left margin (it was cut).
 	const above = narrow || !labelsFit(labels);
-	const base = (r: LabelledShare) => `${r.reviewed} ${words.counted}${r.small_number ? ' (small number)' : ''}`;
+	const base = (r: LabelledShare) => `${formatCount(r.reviewed)} ${words.counted}${r.small_number ? ' (small number)' : ''}`;
 	// On a phone the base joins the name above the bar and the bar's end carries just the rate.
 	const values: BarValue[] = shown.map((r) => ({
 		text: narrow ? percent(r.achievement_rate) : `${percent(r.achievement_rate)} of ${base(r)}`,

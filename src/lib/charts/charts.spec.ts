@@ -112,6 +112,23 @@ describe('achievement bars', () => {
 		expect(axisLabels(svgOf(draw(achievementBarsSpec(areaBars, 0.55, 760))))).toEqual(['Targets achieved (%)']);
 	});
 
+	it('writes a large base with its thousands separator, on a desktop and on a phone', () => {
+		const large = areaBars.map((r) => ({ ...r, reviewed: r.reviewed * 1000, achieved: r.achieved * 1000, small_number: false }));
+		expect(texts(svgOf(draw(achievementBarsSpec(large, 0.55, 760))))).toContain('60% of 20,000 reviewed');
+		expect(texts(svgOf(draw(specAt(achievementBarsSpec(large, 0.55), 320))))).toContain('Cognition and learning · 4,000 reviewed');
+		const trend = texts(
+			svgOf(
+				draw(
+					trendSpec(
+						trendRows.map((r) => ({ ...r, reviewed: r.reviewed * 1000 })),
+						760
+					)
+				)
+			)
+		);
+		expect(trend.join(' | ')).toContain('30,000 reviewed');
+	});
+
 	it('on a phone puts the base with the name and the rate at the bar', () => {
 		const t = texts(svgOf(draw(specAt(achievementBarsSpec(areaBars, 0.55), 320))));
 		expect(t).toEqual(expect.arrayContaining(['Cognition and learning · 4 reviewed (small number)', '25%', '60%']));

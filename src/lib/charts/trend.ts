@@ -1,6 +1,7 @@
 import type * as Plot from '@observablehq/plot';
 import { dot, line, ruleX, ruleY } from '@observablehq/plot';
 import type { TermAchievement } from '../metrics/achievement';
+import { formatCount } from '../format';
 import { AXIS_TITLE, Y_TITLE_MARGIN } from './axes';
 import { NARROW_WIDTH, remakeable } from './narrow';
 
@@ -28,7 +29,7 @@ export function trendSpec(rows: TermAchievement[], width = 720): Plot.PlotOption
 			label: null,
 			type: 'point',
 			padding: 0.5,
-			...(narrow ? { tickRotate: -40 } : { tickFormat: (l: string) => `${l}\n${reviewed.get(l)} reviewed` })
+			...(narrow ? { tickRotate: -40 } : { tickFormat: (l: string) => `${l}\n${formatCount(reviewed.get(l))} reviewed` })
 		},
 		y: { domain: [0, 100], percent: true, label: 'Targets achieved (%)', grid: true, ...AXIS_TITLE },
 		marks: [

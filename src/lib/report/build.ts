@@ -23,7 +23,7 @@ import {
 	WITHHELD_BECAUSE
 } from '../phrasebook';
 import type { Versus } from '../stats/compare';
-import { formatDate } from '../format';
+import { countOf, formatDate, formatGbp as gbp } from '../format';
 import { ASSUMED_AS_FOR, assumptionsNote } from '../assumption-words';
 import { attainmentSection } from './attainment-section';
 import { reportOptions, type ReportExtras } from './options';
@@ -32,7 +32,6 @@ import { Suppressor } from './suppress';
 import type { Report, ReportOptions, ReportSection, ReportTable } from './types';
 
 const pct = (n: number, d: number | null | undefined) => (d ? `${((n / d) * 100).toFixed(1)}%` : 'roll not entered');
-const gbp = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /**
  * Figures that more than one section shows, suppressed once for the whole document, so that no
@@ -139,6 +138,20 @@ const needs: Section = (f, _o, s) => ({
 	charts: []
 });
 
+/** What ran and what it cost, said plainly when nothing ran or nothing could be costed. */
+function costParagraphs(totals: ReportFigures['totals'], period: string): string[] {
+	if (totals.interventions === 0) return [`No intervention ran in ${period}.`];
+	const ran = `${countOf(totals.interventions, 'intervention')} ran in ${period}`;
+	const why = 'no frequency, duration or rate recorded';
+	if (totals.total_cost_gbp === null) return [`${ran}; no run could be costed (${countOf(totals.runs_cost_unknown, 'run')} with ${why}).`];
+	return [
+		`${ran}, costing ${gbp(totals.total_cost_gbp)} where the cost is known (staff time at the school's rates, plus resources; costs of runs that cross the edges of the period are counted in proportion to their days).`,
+		totals.runs_cost_unknown === 0
+			? 'Every run could be costed.'
+			: `${countOf(totals.runs_cost_unknown, 'run')} could not be costed (${why}) and ${totals.runs_cost_unknown === 1 ? 'is' : 'are'} not in the totals.`
+	];
+}
+
 const provision: Section = (f, o, s) => {
 	const costed = f.provision.filter((r) => s.shows(r.pupils) && r.total_cost_gbp !== null);
 	// A cost that rests on an assumption says which, beside it (never beside a withheld one).
@@ -149,11 +162,7 @@ const provision: Section = (f, o, s) => {
 	return {
 		id: 'provision',
 		title: 'Provision and what it cost',
-		paragraphs: [
-			`${f.totals.interventions} interventions ran in ${f.period.label}, costing ${f.totals.total_cost_gbp === null ? 'an amount not known' : gbp(f.totals.total_cost_gbp)} where the cost is known (staff time at the school's rates, plus resources; costs of runs that cross the edges of the period are counted in proportion to their days).`,
-			`${f.totals.runs_cost_unknown} runs could not be costed (no frequency, duration or rate recorded) and are not in the totals.`,
-			...(f.staff.length ? [] : [`Staff hours a week by role: no run was in force on ${formatDate(o.asOf)}.`])
-		],
+		paragraphs: [...costParagraphs(f.totals, f.period.label), ...(f.staff.length ? [] : [`Staff hours a week by role: no run was in force on ${formatDate(o.asOf)}.`])],
 		tables: [
 			{
 				caption: 'Provision by intervention',

@@ -32,6 +32,20 @@ describe('the report says no more than the data knows', () => {
 		const views = table.rows.find((r) => r[0] === "The child's views are recorded")!;
 		expect(views.slice(1)).toEqual(['0', NOT_KNOWN, '250']);
 		expect(reportProblems(report, 5)).toEqual([]);
+		// The export has no provision: said plainly, not as "0 interventions … costing an amount not known".
+		expect(report.sections.find((s) => s.id === 'provision')!.paragraphs.slice(0, 2)).toEqual([
+			'No intervention ran in 2025/26.',
+			'Staff hours a week by role: no run was in force on 15 January 2026.'
+		]);
+	});
+	it('says what ran and what it cost, with the runs that could not be costed counted', () => {
+		const [ran, uncosted] = demo.sections.find((s) => s.id === 'provision')!.paragraphs;
+		expect(ran).toMatch(/^\d+ interventions ran in 2025\/26, costing £[\d,]+ where the cost is known \(/);
+		expect(uncosted).toMatch(
+			/^(Every run could be costed\.|1 run could not be costed \(no frequency, duration or rate recorded\) and is not in the totals\.|[\d,]+ runs could not be costed \(no frequency, duration or rate recorded\) and are not in the totals\.)$/
+		);
+		const [, messyUncosted] = messy.sections.find((s) => s.id === 'provision')!.paragraphs;
+		expect(messyUncosted).toMatch(/could not be costed/);
 	});
 
 	it('finds each kind of problem when it is there (so the check can fail)', () => {

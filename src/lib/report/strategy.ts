@@ -1,7 +1,7 @@
 import national from '../../../data/national.json';
 import { needAreaLabels } from '../contract/enums';
 import { measureLabel } from '../contract/measures';
-import { formatDate } from '../format';
+import { formatDate, formatGbp as gbp } from '../format';
 import { IMF_SOURCE, type Layer, type StrategyActivity } from '../metrics/strategy';
 import { fewerThan, otherSupport, toComplete, TO_COMPLETE, WITHHELD_BECAUSE } from '../phrasebook';
 import { principleLabel, activityKey, yearsCovered, type StrategyParts } from '../settings/strategy';
@@ -47,7 +47,6 @@ const roleText = (roles: string | null) => {
 };
 
 const whole = (n: number) => Math.round(n).toLocaleString('en-GB');
-const gbp = (n: number) => n.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /** Who, how often and how long: from the runs' typical values, unknown said as unknown. */
 function staffAndTime(a: StrategyActivity): string {

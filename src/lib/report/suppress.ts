@@ -1,3 +1,4 @@
+import { formatGbp as gbpText } from '../format';
 import { fewerThan, NOT_KNOWN, WITHHELD } from '../phrasebook';
 import { ALL_OR_NONE_TIMES, thresholdUsed } from '../stats/small-number';
 
@@ -11,7 +12,6 @@ export interface FigureWriter {
 }
 
 const percentOf = (part: number, base: number) => `${Math.round((part / base) * 100)}%`;
-const gbpText = (gbp: number) => gbp.toLocaleString('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 
 /** Figures for the school's own staff, on its internal pages: nothing hidden, unknown still unknown. */
 export class ShowAll implements FigureWriter {

@@ -34,6 +34,9 @@ function chosen(files: { name: string; bytes: Uint8Array }[]): { files: InputFil
 	return { files: files.map((f) => ({ name: f.name, bytes: new ChosenFile(f.name, f.bytes) })), readWhole };
 }
 
+/** Tables the import left in the engine's temporary schema (its stages): none once it is done. */
+const temporaryTables = async (db: Db) => (await db.query<{ t: string }>(`SELECT table_name AS t FROM duckdb_tables() WHERE temporary`)).map((r) => r.t);
+
 /** What an import gave: the plans as the import page shows them, every loaded row and every problem. */
 async function imported(db: Db, files: InputFile[]) {
 	const [plan] = await importSchools(db, [{ school: 'Trust', files }], { snapshot: '2026-01-15' });
@@ -59,9 +62,11 @@ describe('a large chosen file read a slice at a time', () => {
 		const whole = await imported(await openTestDb(), files);
 		expect(inParts).toEqual(whole);
 		expect(JSON.parse(whole.targets)[0].n).toBe(100_000);
-		// Only the large file was read in parts; the engine read all three itself (the check left each as it was).
+		// Only the large file was read in parts; the engine read all three itself (the check left each as it was),
+		// each once: the large one while the page checked it, and that stage was the one loaded.
 		expect(picked.readWhole).toEqual(['pupils.csv', 'plans.csv']);
 		expect(page.readByEngine.length).toBe(3);
+		expect(await temporaryTables(page.db)).toEqual([]);
 	}, 60_000);
 
 	it('leaves a large file with a broken row to the whole-text check, which reports the row', async () => {
@@ -73,8 +78,10 @@ describe('a large chosen file read a slice at a time', () => {
 		const inParts = await imported(page.db, picked.files);
 		expect(inParts).toEqual(await imported(await openTestDb(), broken));
 		expect(JSON.parse(inParts.rejected)).toEqual([expect.objectContaining({ file: 'targets.csv', line: 50_001, column_name: '(whole row)' })]);
-		// Read in parts until the broken row, then whole; the engine reads the text with the row blanked, not the file.
+		// Read in parts until the broken row, then whole; the engine reads the text with the row blanked. It had
+		// started on the file itself while the page checked it: that stage is dropped, not loaded nor left behind.
 		expect(picked.readWhole).toEqual(['pupils.csv', 'plans.csv', 'targets.csv']);
-		expect(page.readByEngine.length).toBe(2);
+		expect(page.readByEngine).toEqual([expect.stringMatching(/^stage_\d+\.csv$/), expect.stringMatching(/^stage_\d+\.csv$/), expect.stringMatching(/^stage_\d+\.csv$/)]);
+		expect(await temporaryTables(page.db)).toEqual([]);
 	}, 60_000);
 });

@@ -254,6 +254,12 @@ export class CleanCsvCheck {
 	}
 }
 
+/** Cells in the header row, from the start of a file; null when the header is broken or not all there. */
+export function headerWidth(head: string, delimiter: Delimiter): number | null {
+	const rec = readRecord(head, 0, delimiter.charCodeAt(0));
+	return rec.problem || rec.end >= head.length ? null : rec.cells;
+}
+
 /**
  * The spreadsheet row (1 = the header) of each position in the text, counted record by record as the
  * structure check counts them, so it is the line DuckDB's rows and every report use. `offsets` ascending.

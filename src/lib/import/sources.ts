@@ -1,13 +1,13 @@
 import type { Db } from '../db/types';
 import { columnsOf } from '../contract/tables';
 import { createTablesSql } from '../validate/schema-sql';
-import { CleanCsvCheck, csvStructureSteps, rowsAtOffsets, type CheckedCsv } from './csv-structure';
+import { CleanCsvCheck, csvStructureSteps, headerWidth, rowsAtOffsets, type CheckedCsv } from './csv-structure';
 import { decodeSteps, isZip, startsAsUtf16, type OddLine } from './decode';
 import { pageTurns, runInTurns } from '../page-turns';
 import { headerKey, headerMeanings, mapHeaders, recogniseTable, tableByHeaders, tableFromName, tableNamedExactly } from './match';
 import { isPersonalHeader } from './personal';
 import { separatorLine, sniffCsv, type Delimiter } from './sniff';
-import { dropStage, saveOddRows, scanPersonalValues, stageCsv } from './stage';
+import { dropStage, saveOddRows, scanPersonalValues, stageChosen, stageCsv, stagedColumns } from './stage';
 import type { TableName } from '../contract/tables';
 import { ident } from '../validate/sql-text';
 import type { ImportPlan, ImportProgress, InputFile, PersonalFinding, SourceNote, SourcePlan } from './types';
@@ -20,6 +20,7 @@ import { isOldWordOrPdf, isPlanFile, isWordDocument, isWordLockFile, lockFileNot
  */
 
 let stageCounter = 0;
+const nextStage = () => `stage_${++stageCounter}`;
 
 /** Spreadsheet letters of a column index: 0 → A, 27 → AB. */
 const columnLetter = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : columnLetter(Math.floor(i / 26) - 1) + columnLetter(i % 26));
@@ -107,9 +108,10 @@ async function planSource(
 	sheet: SheetFacts | null = null,
 	chosen: Blob | null = null,
 	hints: TextHints = {},
-	checkedInParts: CheckedCsv | null = null
+	checkedInParts: CheckedCsv | null = null,
+	early: EarlyStage | null = null
 ): Promise<SourcePlan> {
-	const stage = `stage_${++stageCounter}`;
+	const stage = early?.stage ?? nextStage();
 	const sniffed = sniffCsv(text, 5, hints.delimiter ?? null);
 	const base = { stage, file, encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, preview: sniffed.preview };
 	if (!sniffed.headers.some((h) => h !== '')) {
@@ -129,7 +131,8 @@ async function planSource(
 	try {
 		// Unchanged by the check (the same string back) and UTF-8: the chosen file's bytes are the text's.
 		const asChosen = chosen && encoding === 'utf-8' && (checkedInParts !== null || checked.text === text) ? chosen : null;
-		columns = await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
+		const staged = asChosen && early && early.width === checked.width && early.delimiter === sniffed.delimiter && !checked.problems.length;
+		columns = staged ? stagedColumns(checked.width) : await stageCsv(db, stage, checked, sniffed.delimiter, asChosen);
 		unnamed = await unnamedColumns(db, stage, headers, letter, sheet?.headerRow);
 		if (hints.oddLines?.length) {
 			const lines = rowsAtOffsets(
@@ -319,7 +322,7 @@ const HEAD_BYTES = 1024 * 1024;
  * file is read whole as before, which says what it found. The file is streamed, not sliced: in Chromium
  * 24 slices of 4 MB took 1.2 s to read where the stream took about a third of that.
  */
-async function readCleanUtf8(name: string, chosen: Blob): Promise<{ head: string; checked: CheckedCsv } | null> {
+async function readCleanUtf8(name: string, chosen: Blob, onHead: (head: string, delimiter: Delimiter) => void = () => {}): Promise<{ head: string; checked: CheckedCsv } | null> {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	const turn = pageTurns();
 	const reader = chosen.stream().getReader();
@@ -337,7 +340,9 @@ async function readCleanUtf8(name: string, chosen: Blob): Promise<{ head: string
 				if (head === null) {
 					if (textRefusal(name, part) || separatorLine(part)) return null;
 					head = part;
-					check = new CleanCsvCheck(sniffCsv(part, 5).delimiter);
+					const { delimiter } = sniffCsv(part, 5);
+					check = new CleanCsvCheck(delimiter);
+					onHead(head, delimiter);
 				}
 				if (!check?.push(part, false)) return null;
 			}
@@ -378,10 +383,37 @@ const isOle = (bytes: Uint8Array) => bytes[0] === 0xd0 && bytes[1] === 0xcf && b
 /** A web page, or Excel 2003's XML, saved with a .csv name. */
 const startsAsPage = (text: string) => /^\s*<(!doctype html|html|table|\?xml)/i.test(text.slice(0, 1000));
 
+/** A large chosen file staged while the page still checks it; used only if the check finds it as it was staged. */
+interface EarlyStage {
+	stage: string;
+	width: number;
+	delimiter: Delimiter;
+}
+
+async function stageEarly(db: Db, head: string, delimiter: Delimiter, chosen: Blob): Promise<EarlyStage | null> {
+	const width = headerWidth(head, delimiter);
+	if (width === null) return null;
+	const stage = nextStage();
+	try {
+		await stageChosen(db, stage, width, delimiter, chosen);
+		return { stage, width, delimiter };
+	} catch {
+		// Staged again once checked, which says what is wrong with the file.
+		await dropStage(db, stage).catch(() => undefined);
+		return null;
+	}
+}
+
 async function readFile(db: Db, f: InputFile): Promise<SourcePlan[]> {
 	if (f.bytes instanceof Blob && f.bytes.size >= READ_IN_PARTS_FROM && db.registerFile) {
-		const read = await readCleanUtf8(f.name, f.bytes).catch(() => null);
-		if (read) return [await planSource(db, f.name, read.head, 'utf-8', null, f.bytes, {}, read.checked)];
+		const chosen = f.bytes;
+		let staging: Promise<EarlyStage | null> = Promise.resolve(null);
+		const read = await readCleanUtf8(f.name, chosen, (head, delimiter) => (staging = stageEarly(db, head, delimiter, chosen))).catch(() => null);
+		const early = await staging;
+		const plan = read ? await planSource(db, f.name, read.head, 'utf-8', null, chosen, {}, read.checked, early) : null;
+		// A stage the file did not end up read into (not clean after all, or refused) is not left behind.
+		if (early && plan?.stage !== early.stage) await dropStage(db, early.stage);
+		if (plan) return [plan];
 	}
 	let bytes: Uint8Array;
 	try {

@@ -11,6 +11,9 @@ export const badRowsTable = (stage: string) => `${stage}_bad`;
 /** Rows of a file that mixes two encodings read in the less usual one (line, reason): see `decode.ts`. */
 export const oddRowsTable = (stage: string) => `${stage}_odd`;
 
+/** The staged columns of a file `width` cells wide. */
+export const stagedColumns = (width: number) => Array.from({ length: width }, (_, i) => `c${i}`);
+
 /**
  * Stage a checked file as text columns c0…cN in DuckDB: no typing, no sniffing, nothing lost.
  * Rows whose structure is broken were blanked by the check; they are kept in `<stage>_bad` to be
@@ -18,14 +21,32 @@ export const oddRowsTable = (stage: string) => `${stage}_odd`;
  * bytes are exactly `checked.text` in UTF-8.
  */
 export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delimiter: Delimiter, asChosen: Blob | null = null): Promise<string[]> {
-	const file = `${stage}.csv`;
 	// A chosen UTF-8 file the check left as it was is read by the engine from the file itself: no copy
 	// of tens of megabytes encoded again and held in the engine's memory while it is read.
-	if (asChosen && db.registerFile) await db.registerFile(file, asChosen);
-	else await db.registerText(file, checked.text);
-	const columns = Array.from({ length: checked.width }, (_, i) => `c${i}`);
-	const spec = columns.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ');
-	const bytes = checked.longest + 1024;
+	if (asChosen && db.registerFile) await stageChosen(db, stage, checked.width, delimiter, asChosen, checked.longest);
+	else await readIntoStage(db, stage, checked.width, delimiter, checked.longest, (file) => db.registerText(file, checked.text));
+	await saveStructureProblems(db, stage, checked.problems);
+	return stagedColumns(checked.width);
+}
+
+/**
+ * Stage a chosen file as it is, read by the engine from the file itself. The import starts this for a
+ * large file as soon as its header is known, while the page goes on checking the rest of it: the check
+ * runs on the page's thread and the engine on its own, so the two take the time of the longer.
+ */
+export async function stageChosen(db: Db, stage: string, width: number, delimiter: Delimiter, chosen: Blob, longest = 0): Promise<void> {
+	const registerFile = db.registerFile;
+	if (!registerFile) throw new Error('this engine reads no chosen file itself');
+	await readIntoStage(db, stage, width, delimiter, longest, (file) => registerFile(file, chosen));
+}
+
+async function readIntoStage(db: Db, stage: string, width: number, delimiter: Delimiter, longest: number, register: (file: string) => Promise<void>): Promise<void> {
+	const file = `${stage}.csv`;
+	await register(file);
+	const spec = stagedColumns(width)
+		.map((c) => `${lit(c)}: 'VARCHAR'`)
+		.join(', ');
+	const bytes = longest + 1024;
 	const lineSize = bytes > ENGINE_LINE_BYTES ? `, max_line_size = ${bytes}` : '';
 	try {
 		await db.exec(`CREATE OR REPLACE TEMP TABLE ${ident(stage)} AS SELECT * FROM read_csv(${lit(file)}, header = true, auto_detect = false,
@@ -34,8 +55,6 @@ export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delim
 	} finally {
 		await db.dropFile(file);
 	}
-	await saveStructureProblems(db, stage, checked.problems);
-	return columns;
 }
 
 async function saveStructureProblems(db: Db, stage: string, problems: StructureProblem[]): Promise<void> {

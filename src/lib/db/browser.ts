@@ -12,7 +12,7 @@ import { runInTurns } from '../page-turns';
 import { threadsFor, threadsPay } from './threads';
 import { utf8Steps } from './utf8';
 import type { Db } from './types';
-import { KEPT_COMPRESSED } from './store';
+import { KEPT_COMPRESSED, keptCompressedIn, scratchName } from './store';
 
 let shared: Promise<Db> | null = null;
 
@@ -115,12 +115,13 @@ async function open(): Promise<Db> {
 	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true, threads, oneThread });
 	// For the first-visit benchmark (tests/bench/first-visit.bench.ts): when the engine was ready; and which build, for the tests.
 	performance.mark('lens:engine-ready', { detail: { build: threaded ? 'threaded' : 'single', threads } });
-	return {
+	/** The app's Db on one of the engine's connections. */
+	const on = (c: duckdb.AsyncDuckDBConnection): Db => ({
 		async query<T>(sql: string) {
-			return runInTurns(arrowRowsSteps<T>((await conn.query(sql)) as never));
+			return runInTurns(arrowRowsSteps<T>((await c.query(sql)) as never));
 		},
 		async exec(sql: string) {
-			await conn.query(sql);
+			await c.query(sql);
 		},
 		async registerText(name: string, text: string) {
 			// registerFileText would encode a whole file (tens of MB) in one task: encode it in slices instead.
@@ -140,10 +141,25 @@ async function open(): Promise<Db> {
 			await db.dropFile(name);
 		},
 		async exportArrow(sql: string) {
-			return tableToIPC(await conn.query(sql), 'stream');
+			return tableToIPC(await c.query(sql), 'stream');
 		},
 		async importArrow(name: string, ipc: Uint8Array) {
-			await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+			await c.insertArrowFromIPCStream(ipc, { name, create: true });
+		}
+	});
+	return {
+		...on(conn),
+		async scratch() {
+			const c = await db.connect();
+			const name = scratchName();
+			for (const sql of keptCompressedIn(name)) await c.query(sql);
+			return {
+				...on(c),
+				async close() {
+					await c.close();
+					await conn.query(`DETACH DATABASE IF EXISTS ${name}`);
+				}
+			};
 		}
 	};
 }

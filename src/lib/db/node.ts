@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import type { Db } from './types';
 import { arrowToRows } from './arrow-rows';
-import { KEPT_COMPRESSED } from './store';
+import { KEPT_COMPRESSED, keptCompressedIn, scratchName } from './store';
 
 const require = createRequire(import.meta.url);
 // The blocking build is CommonJS and builds its Arrow tables with the CommonJS apache-arrow; only
@@ -22,12 +22,12 @@ export async function openNodeDb(): Promise<Db> {
 	await db.instantiate(() => {});
 	const conn = db.connect();
 	for (const sql of KEPT_COMPRESSED) conn.query(sql);
-	return {
+	const on = (c: duckdb.DuckDBConnection): Db => ({
 		async query<T>(sql: string) {
-			return arrowToRows<T>(conn.query(sql) as never);
+			return arrowToRows<T>(c.query(sql) as never);
 		},
 		async exec(sql: string) {
-			conn.query(sql);
+			c.query(sql);
 		},
 		async registerText(name: string, text: string) {
 			db.registerFileText(name, text);
@@ -36,10 +36,25 @@ export async function openNodeDb(): Promise<Db> {
 			db.dropFile(name);
 		},
 		async exportArrow(sql: string) {
-			return tableToIPC(conn.query(sql), 'stream');
+			return tableToIPC(c.query(sql), 'stream');
 		},
 		async importArrow(name: string, ipc: Uint8Array) {
-			conn.insertArrowFromIPCStream(ipc, { name, create: true });
+			c.insertArrowFromIPCStream(ipc, { name, create: true });
+		}
+	});
+	return {
+		...on(conn),
+		async scratch() {
+			const c = db.connect();
+			const name = scratchName();
+			for (const sql of keptCompressedIn(name)) c.query(sql);
+			return {
+				...on(c),
+				async close() {
+					c.close();
+					conn.query(`DETACH DATABASE IF EXISTS ${name}`);
+				}
+			};
 		}
 	};
 }

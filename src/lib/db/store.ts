@@ -8,4 +8,12 @@
  * once, so they are TEMP tables, which DuckDB keeps apart and never compresses: compressing them too
  * made the import 14.7 s.
  */
-export const KEPT_COMPRESSED = [`ATTACH IF NOT EXISTS ':memory:' AS lens (COMPRESS)`, 'USE lens'];
+export const keptCompressedIn = (name: string) => [`ATTACH IF NOT EXISTS ':memory:' AS ${name} (COMPRESS)`, `USE ${name}`];
+export const KEPT_COMPRESSED = keptCompressedIn('lens');
+
+/**
+ * A scratch connection's own database, kept as the data is (so work there runs the very same code),
+ * named apart from the data's: see `Db.scratch`.
+ */
+let scratches = 0;
+export const scratchName = () => `scratch_${++scratches}`;

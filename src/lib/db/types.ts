@@ -25,4 +25,13 @@ export interface Db {
 	exportArrow?(sql: string): Promise<Uint8Array>;
 	/** Create table `name` from an Arrow IPC stream made by exportArrow. */
 	importArrow?(name: string, ipc: Uint8Array): Promise<void>;
+	/**
+	 * Another connection to the same engine, whose tables live in an empty in-memory database of its
+	 * own: work there never reads or changes the data. Closed, its database is gone. The wasm engines have it.
+	 */
+	scratch?(): Promise<ScratchDb>;
+}
+
+export interface ScratchDb extends Db {
+	close(): Promise<void>;
 }

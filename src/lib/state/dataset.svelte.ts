@@ -11,6 +11,7 @@ import { readWorkspace, restoreWorkspace } from '../import/workspace';
 import { clearData, commitImport, discardPlan, prepareImport, type CommitOptions, type ImportPlan, type ImportProgress, type InputFile } from '../import/pipeline';
 import type { WordOptions } from '../import/word-sources';
 import { schoolKey } from './word-plans.svelte';
+import { warmUpImport } from '../import/warm-up';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
@@ -105,6 +106,17 @@ class Dataset {
 		} catch (e) {
 			this.fail(e);
 		}
+	}
+
+	private warmedUp: Promise<boolean> | null = null;
+
+	/**
+	 * Warm the engine up for an import, once a page (warm-up.ts): the import page asks as it opens, while the
+	 * person chooses their files. Queued like an import, so it never runs beside one.
+	 */
+	warmUpForImport(): Promise<boolean> {
+		this.warmedUp ??= this.serial(async () => warmUpImport(await this.db()));
+		return this.warmedUp;
 	}
 
 	prepare(school: string, files: InputFile[], progress?: ImportProgress, word?: WordOptions): Promise<ImportPlan> {

@@ -107,6 +107,14 @@ describe('issue 26 in Chromium', () => {
 			.screenshot({ path: 'test-results/achievement-bars.png' });
 	});
 
+	it('warms the engine up once the import page has been open a moment with no file chosen, with no error', async () => {
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import data', exact: true }).click();
+		await page.getByRole('heading', { name: 'Import your exports' }).waitFor();
+		const ran = await page.waitForFunction(() => (performance.getEntriesByName('lens:warmed-up')[0] as PerformanceMark | undefined)?.detail?.ran, undefined, { timeout: 60_000 });
+		expect(await ran.jsonValue()).toBe(true);
+		expect(errors).toEqual([]);
+	});
+
 	it('"Forget it" on the kept-data banner asks first, naming what goes, and keeps the data when the answer is no', async () => {
 		const passphrase = 'tadpole lantern orchard';
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import data', exact: true }).click();

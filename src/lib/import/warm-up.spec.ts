@@ -32,6 +32,14 @@ describe("the import's warm-up", () => {
 		expect(await counts(warm)).toEqual(await counts(cold));
 	});
 
+	it('stops when told, leaving nothing behind', async () => {
+		const db = await openNodeDb();
+		const stop = new AbortController();
+		stop.abort();
+		expect(await warmUpImport(db, stop.signal)).toBe(false);
+		expect(await db.query(`SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY ALL`)).toEqual([{ database_name: 'lens' }, { database_name: 'memory' }]);
+	});
+
 	it('does nothing on an engine with no scratch connection', async () => {
 		expect(await warmUpImport({} as Db)).toBe(false);
 	});

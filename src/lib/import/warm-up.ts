@@ -1,6 +1,10 @@
 import type { Db } from '../db/types';
 import { madeUpExport } from './made-up-export';
-import { importSchools } from './schools';
+import { commitImport, discardPlan } from './commit';
+import { prepareImport } from './sources';
+
+/** How long the import page is open with no file chosen before the warm-up starts: one who chooses at once is not held up. */
+export const WARM_UP_AFTER_MS = 1000;
 
 /** Targets in the warm-up's made-up export: enough rows for every check to run, few enough to take a moment. */
 const WARM_UP_TARGETS = 40;
@@ -10,14 +14,21 @@ const WARM_UP_TARGETS = 40;
  * code is compiled to fast machine code only once it has run a while: measured on wasm in Node (7 December
  * 2026), a first import of 2,000 targets took 1.39 s and the same import again 0.48 s; after 40 made-up
  * targets, the first real one took 0.48 s too. The rows go into a database of their own on a connection of
- * their own (`Db.scratch`), gone once done: the data loaded is never read nor changed. Gives whether it ran;
+ * their own (`Db.scratch`), gone once done: the data loaded is never read nor changed. `stop` stops it
+ * between tables, once files are chosen. Gives whether it ran to the end;
  * a failure is not the person's concern (their own import says what is wrong, if anything is).
  */
-export async function warmUpImport(db: Db): Promise<boolean> {
+export async function warmUpImport(db: Db, stop?: AbortSignal): Promise<boolean> {
 	if (!db.scratch) return false;
 	const scratch = await db.scratch();
 	try {
-		await importSchools(scratch, [{ school: 'Warm-up', files: madeUpExport(WARM_UP_TARGETS) }], { snapshot: '2026-01-15' });
+		const plan = await prepareImport(scratch, 'Warm-up', madeUpExport(WARM_UP_TARGETS));
+		if (stop?.aborted) {
+			await discardPlan(scratch, plan);
+			return false;
+		}
+		// Files chosen meanwhile stop it before its next table: their import is not kept waiting for it.
+		await commitImport(scratch, plan, { snapshot: '2026-01-15', signal: stop });
 		return true;
 	} catch {
 		return false;

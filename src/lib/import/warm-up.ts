@@ -3,7 +3,7 @@ import { madeUpExport } from './made-up-export';
 import { commitImport, discardPlan } from './commit';
 import { prepareImport } from './sources';
 
-/** How long the import page is open with no file chosen before the warm-up starts: one who chooses at once is not held up. */
+/** How long the import page is open with the engine ready and no file chosen before the warm-up starts: one who chooses at once is not held up. */
 export const WARM_UP_AFTER_MS = 1000;
 
 /** Targets in the warm-up's made-up export: enough rows for every check to run, few enough to take a moment. */

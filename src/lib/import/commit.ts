@@ -7,7 +7,7 @@ import { applyPersonalDataGate } from './guard';
 import { refusal } from './sources';
 import { badRowsTable, dropStage, oddRowsTable } from './stage';
 import { incomingName, mergeSnapshotSql, recordSnapshotSql, replaceWithIncomingSql, schoolHasRows, snapshotDates } from './snapshots';
-import { refreshPlanFactsSql, refreshTargetFactsSql, runAll } from './derived-tables';
+import { refreshPlanFacts, refreshTargetFacts } from './derived-tables';
 import { refreshTargetChecks } from './target-checks';
 import { relabelWordProblems } from './word-problems';
 import type { ImportPlan, ImportProgress, SourcePlan } from './types';
@@ -167,9 +167,9 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 		}
 		try {
 			// Each target with its pupil needs no verdict: worked out by the engine while the checker works.
-			await refreshTargetChecks(db, plan.school, progress, () => runAll(db, refreshTargetFactsSql(plan.school)));
+			await refreshTargetChecks(db, plan.school, progress, () => refreshTargetFacts(db, plan.school));
 			progress("Getting the figures ready: each plan's targets and each target's pupil", false);
-			await runAll(db, refreshPlanFactsSql(plan.school));
+			await refreshPlanFacts(db, plan.school);
 		} catch {
 			throw new ImportFailed(`${plan.school} was loaded, but its targets could not be checked and counted: import the files again`);
 		}

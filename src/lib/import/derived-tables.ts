@@ -71,10 +71,10 @@ export function refreshDerivedTablesSql(school: string | null = null): string[] 
 	return [...refreshPlanFactsSql(school), ...refreshTargetFactsSql(school)];
 }
 
-export async function runAll(db: Db, statements: string[]): Promise<void> {
+async function run(db: Db, statements: string[]): Promise<void> {
 	for (const sql of statements) await db.exec(sql);
 }
 
-export async function refreshDerivedTables(db: Db, school: string | null = null): Promise<void> {
-	await runAll(db, refreshDerivedTablesSql(school));
-}
+export const refreshPlanFacts = (db: Db, school: string | null = null) => run(db, refreshPlanFactsSql(school));
+export const refreshTargetFacts = (db: Db, school: string | null = null) => run(db, refreshTargetFactsSql(school));
+export const refreshDerivedTables = (db: Db, school: string | null = null) => run(db, refreshDerivedTablesSql(school));

@@ -109,18 +109,17 @@ class Dataset {
 	}
 
 	private warmedUp: Promise<boolean> | null = null;
-	/** Files have been read in this page: the engine is warm from them, and a warm-up would only hold them up. */
-	private filesRead = false;
-	private readonly warmUpStop = new AbortController();
+	/** Aborted once files are read in this page: the engine is warm from them, and a warm-up would only hold them up. */
+	private readonly filesRead = new AbortController();
 
 	/**
 	 * Warm the engine up for an import, once a page (warm-up.ts): the import page asks once it has been open
 	 * a moment with no file chosen. Queued like an import, so it never runs beside one.
 	 */
 	warmUpForImport(): Promise<boolean> {
-		if (this.filesRead) return Promise.resolve(false);
+		if (this.filesRead.signal.aborted) return Promise.resolve(false);
 		this.warmedUp ??= this.serial(async () => {
-			const ran = !this.filesRead && (await warmUpImport(await this.db(), this.warmUpStop.signal));
+			const ran = !this.filesRead.signal.aborted && (await warmUpImport(await this.db(), this.filesRead.signal));
 			// For the benchmark (tests/bench/browser-import.bench.ts), which chooses its files once it is done.
 			performance.mark('lens:warmed-up', { detail: { ran } });
 			return ran;
@@ -129,8 +128,7 @@ class Dataset {
 	}
 
 	prepare(school: string, files: InputFile[], progress?: ImportProgress, word?: WordOptions): Promise<ImportPlan> {
-		this.filesRead = true;
-		this.warmUpStop.abort();
+		this.filesRead.abort();
 		return this.serial(async () => prepareImport(await this.db(), school, files, progress, word));
 	}
 

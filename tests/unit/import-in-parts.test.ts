@@ -8,11 +8,22 @@ import { openTestDb } from './test-db';
 async function pageLikeDb(): Promise<{ db: Db; readByEngine: string[] }> {
 	const db = await openTestDb();
 	const readByEngine: string[] = [];
-	db.registerFile = async (name, file) => {
-		readByEngine.push(name);
-		// Past any override of the chosen file's own reading: the engine's reads are not the import's.
-		await db.registerText(name, new TextDecoder().decode(await Blob.prototype.arrayBuffer.call(file)));
+	// As the engine's worker does, what is sent is taken in order: a statement sent before the file is registered waits for it.
+	let sent: Promise<unknown> = Promise.resolve();
+	const inOrder = <T>(work: () => Promise<T>): Promise<T> => {
+		const done = sent.then(work);
+		sent = done.catch(() => undefined);
+		return done;
 	};
+	const [exec, query] = [db.exec.bind(db), db.query.bind(db)];
+	db.exec = (sql) => inOrder(() => exec(sql));
+	db.query = (sql) => inOrder(() => query(sql)) as never;
+	db.registerFile = (name, file) =>
+		inOrder(async () => {
+			readByEngine.push(name);
+			// Past any override of the chosen file's own reading: the engine's reads are not the import's.
+			await db.registerText(name, new TextDecoder().decode(await Blob.prototype.arrayBuffer.call(file)));
+		});
 	return { db, readByEngine };
 }
 

@@ -14,7 +14,8 @@ export interface Db {
 	registerText(name: string, text: string): Promise<void>;
 	/**
 	 * Make a chosen file (UTF-8) readable by SQL under `name` as it is, without copying it into the
-	 * engine: the engine reads it from the file itself. Only the browser has it.
+	 * engine: the engine reads it from the file itself. Only the browser has it. The engine takes what it
+	 * is sent in order: a statement sent before this has settled already reads the file.
 	 */
 	registerFile?(name: string, file: Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;

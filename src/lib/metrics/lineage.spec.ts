@@ -60,6 +60,12 @@ describe('target lineage', () => {
 			['carried_from', 'X99', 'carried_from X99 is not in targets; cleared'],
 			['carried_from', 'W4', 'carried_from W4 is not in targets; cleared']
 		]);
+		const loaded = await db.query(`SELECT target_id, carried_from FROM targets WHERE target_id IN ('W2', 'W3', 'W4') ORDER BY target_id`);
+		expect(loaded).toEqual([
+			{ target_id: 'W2', carried_from: 'V2' },
+			{ target_id: 'W3', carried_from: null },
+			{ target_id: 'W4', carried_from: null }
+		]);
 	});
 
 	it('counts lineages by status, those carried twice without being met, and days to met', async () => {

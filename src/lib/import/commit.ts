@@ -118,7 +118,7 @@ export async function commitImport(db: Db, plan: ImportPlan, options: CommitOpti
 	};
 	try {
 		for (const s of plan.sources) s.refused = s.refused ?? refusal(s);
-		for (const sql of clearSchoolSql(into, loadedTables)) await db.exec(sql);
+		await db.exec(clearSchoolSql(into, loadedTables).join(';\n'));
 		const supplied = new Set(plan.sources.filter((s) => !s.refused).map((s) => s.table));
 		const tables = tableOrder.filter((t) => supplied.has(t));
 		for (const [i, table] of tables.entries()) {
@@ -188,6 +188,7 @@ export async function discardPlan(db: Db, plan: ImportPlan): Promise<void> {
 
 /** Forget one school's data (or, with no school, everything). */
 export async function clearData(db: Db, school?: string): Promise<void> {
-	await db.exec(createTablesSql());
-	for (const t of [...loadedTables, ...derivedTables].map(ident)) await db.exec(school ? `DELETE FROM ${t} WHERE school = ${lit(school)}` : `DELETE FROM ${t}`);
+	// Sent as one: each statement sent alone cost the browser's engine a few milliseconds, 0.17 s of a school's import.
+	const deletes = [...loadedTables, ...derivedTables].map(ident).map((t) => (school ? `DELETE FROM ${t} WHERE school = ${lit(school)}` : `DELETE FROM ${t}`));
+	await db.exec(`${createTablesSql()}\n${deletes.join(';\n')}`);
 }

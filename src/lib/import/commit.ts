@@ -192,7 +192,8 @@ export async function discardPlan(db: Db, plan: ImportPlan): Promise<void> {
 
 /** Forget one school's data (or, with no school, everything). */
 export async function clearData(db: Db, school?: string): Promise<void> {
-	// Sent as one: each statement sent alone cost the browser's engine a few milliseconds, 0.17 s of a school's import.
+	// Sent as one: each statement sent alone cost the browser's engine a few milliseconds (this clear and the
+	// school's own, one statement a table each, took 0.17 s of a first import of 2,000 targets).
 	const deletes = [...loadedTables, ...derivedTables].map(ident).map((t) => (school ? `DELETE FROM ${t} WHERE school = ${lit(school)}` : `DELETE FROM ${t}`));
 	await db.exec(`${createTablesSql()}\n${deletes.join(';\n')}`);
 }

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_CORES_FOR_THREADS, THREAD_CAP } from '../../src/lib/db/threads';
@@ -69,6 +70,24 @@ async function figures(page: Page, only = views): Promise<Record<string, string>
 	return out;
 }
 
+const rules = new URL('../fixtures/rules', import.meta.url).pathname;
+
+/** Import the rules fixture (rejected rows, warnings, clean files the engine reads itself) as the tab's school; the summary's text. */
+async function importRules(page: Page): Promise<string> {
+	await page.evaluate(() => {
+		const a = Object.assign(document.createElement('a'), { href: '/import' });
+		document.body.append(a);
+		a.click();
+		a.remove();
+	});
+	await page.getByLabel('School name').fill('Rules school');
+	await page.locator('input[type=file][multiple]').setInputFiles(readdirSync(rules).map((f) => `${rules}/${f}`));
+	await page.getByRole('button', { name: /^Load 5 files for Rules school$/ }).click({ timeout: 60_000 });
+	const summary = page.locator('section.summary', { has: page.getByRole('heading', { name: 'Import summary: Rules school' }) });
+	await summary.waitFor({ timeout: 60_000 });
+	return summary.innerText();
+}
+
 describe('the engine uses threads where the page is cross-origin isolated', () => {
 	const s = {} as { app: App };
 	beforeAll(async () => {
@@ -78,7 +97,7 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		await s.app?.close();
 	});
 
-	it(`on a host without the headers, with ${MIN_CORES_FOR_THREADS} cores: one thread on the first visit, threads once the service worker serves the page (offline too), the same figures`, async () => {
+	it(`on a host without the headers, with ${MIN_CORES_FOR_THREADS} cores: one thread on the first visit, threads once the service worker serves the page (offline too), the same figures and the same import`, async () => {
 		const { page, errors } = await device(s.app, MIN_CORES_FOR_THREADS);
 
 		await page.goto(`${s.app.url}/`);
@@ -86,6 +105,8 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		expect(first).toEqual({ isolated: false, build: 'single', threads: 1, line: 'The data engine uses one thread: this browser or host does not allow more.' });
 		const single = await figures(page);
 		expect(single['/impact?stage=E']).toContain('Impact by intervention');
+		const importedSingle = await importRules(page);
+		expect(importedSingle).toContain('Rejected rows (18)');
 
 		// The worker is in charge from now on; no reload of its own (the first visit's data would go with it).
 		await workerInCharge(page);
@@ -97,6 +118,8 @@ describe('the engine uses threads where the page is cross-origin isolated', () =
 		const expected = Math.min(MIN_CORES_FOR_THREADS, THREAD_CAP);
 		expect(await engineOf(page)).toEqual({ isolated: true, build: 'threaded', threads: expected, line: `The data engine uses ${expected} threads.` });
 		expect(await figures(page)).toEqual(single);
+		// An import reads the chosen files on this build too, with the same outcome row by row.
+		expect(await importRules(page)).toEqual(importedSingle);
 		// The single-thread build is no longer kept: every later visit through the worker is isolated.
 		await expect.poll(() => keptEngines(page), { timeout: 30_000 }).toEqual(['duckdb-coi']);
 		expect(errors).toEqual([]);

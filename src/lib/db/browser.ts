@@ -115,12 +115,17 @@ async function open(): Promise<Db> {
 	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true, threads, oneThread });
 	// For the first-visit benchmark (tests/bench/first-visit.bench.ts): when the engine was ready; and which build, for the tests.
 	performance.mark('lens:engine-ready', { detail: { build: threaded ? 'threaded' : 'single', threads } });
+	// A chosen file handed to the threaded build is read into the page first, and only then sent: statements
+	// wait for it, so that, as with the single-thread build, one sent before its registration settles reads it.
+	let handing: Promise<unknown> = Promise.resolve();
 	/** The app's Db on one of the engine's connections. */
 	const on = (c: duckdb.AsyncDuckDBConnection): Db => ({
 		async query<T>(sql: string) {
+			await handing;
 			return runInTurns(arrowRowsSteps<T>((await c.query(sql)) as never));
 		},
 		async exec(sql: string) {
+			await handing;
 			await c.query(sql);
 		},
 		async registerText(name: string, text: string) {
@@ -134,8 +139,11 @@ async function open(): Promise<Db> {
 			// same files read in full in a fresh page. Until that is understood, the threaded build gets the
 			// file's bytes, which every thread sees in the engine's shared memory (the cost: the file is held
 			// in memory while it is read).
-			if (threaded) await db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
-			else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			if (threaded) {
+				const handed = file.arrayBuffer().then((bytes) => db.registerFileBuffer(name, new Uint8Array(bytes)));
+				handing = handed.catch(() => undefined);
+				await handed;
+			} else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);

@@ -346,19 +346,38 @@ async function repetition(app: App, build: Build, paths: string[], bareFirst: bo
 	return { bare: barePhase, ...appRun };
 }
 
-/** Each build's repetitions; the builds take turns within each round, so a busy moment of the machine falls on both. */
-async function measure(app: App, builds: Build[], size: number, times: number): Promise<Rep[][]> {
+/** Each build's repetitions, and why a build's stopped (null if none did). */
+interface Measured {
+	reps: Rep[][];
+	stopped: (string | null)[];
+}
+
+/**
+ * Each build's repetitions; the builds take turns within each round, so a busy moment of the machine falls on
+ * both. A build whose run fails (at a million targets the bare threaded engine loses its file on 2 cores) runs
+ * no more at that size, and the other build goes on: the failure is printed under the table.
+ */
+async function measure(app: App, builds: Build[], size: number, times: number): Promise<Measured> {
 	const dir = mkdtempSync(join(tmpdir(), 'lens-bench-'));
 	const paths = syntheticExport(size).map((f) => (writeFileSync(join(dir, f.name), f.bytes), join(dir, f.name)));
 	try {
 		const reps: Rep[][] = builds.map(() => []);
+		const stopped: (string | null)[] = builds.map(() => null);
 		for (let i = 0; i < times; i++) {
 			for (const [b, build] of builds.entries()) {
+				if (stopped[b]) continue;
 				process.stderr.write(`  ${size.toLocaleString('en-GB')} targets, ${build.label}, run ${i + 1}${i % 2 ? ' (app first)' : ' (bare first)'}\n`);
-				reps[b].push(await repetition(app, build, paths, i % 2 === 0));
+				try {
+					reps[b].push(await repetition(app, build, paths, i % 2 === 0));
+				} catch (e) {
+					stopped[b] = `run ${i + 1} failed: ${String(e instanceof Error ? e.message : e)
+						.split('\n')[0]
+						.slice(0, 200)}`;
+					process.stderr.write(`    ${stopped[b]}\n`);
+				}
 			}
 		}
-		return reps;
+		return { reps, stopped };
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -406,15 +425,23 @@ try {
 		['peak memory while the pages refresh (RSS / PSS)', '', `${megabytes(c.pagesPeak)} / ${megabytes(c.pagesPss)}`, ''],
 		['longest main-thread task during import', seconds(c.bareTask), seconds(c.appTask), '']
 	];
-	/** The builds' columns side by side: bare, app and ratio for each. */
-	const sideBySide = (title: string, reps: Rep[][]) => {
-		const each = reps.map((r) => rows(columns(r)));
-		const threads = builds.map((b) => (b.engine && b.engine.threads > 1 ? `${b.engine.threads} threads` : '1 thread'));
+	/** The builds' columns side by side: bare, app and ratio for each; a build with no run that ended says so in each cell, and why under the table. */
+	const sideBySide = (title: string, { reps, stopped }: Measured) => {
+		const labels = rows(columns(reps.find((r) => r.length) ?? [])).map((row) => row[0]);
+		const each = reps.map((r) => (r.length ? rows(columns(r)).map((row) => row.slice(1)) : labels.map(() => ['failed', 'failed', ''])));
+		// A build that never got going has no engine to ask: it is named instead.
+		const threads = builds.map((b) => (!b.engine ? b.label : b.engine.threads > 1 ? `${b.engine.threads} threads` : '1 thread'));
 		const header = [title, ...builds.flatMap((_, i) => [`bare, ${threads[i]}`, `app, ${threads[i]}`, 'ratio'])];
-		return table(
-			header,
-			each[0].map((row, i) => [row[0], ...each.flatMap((e) => e[i].slice(1))])
+		const notes = builds.flatMap((b, i) =>
+			stopped[i] ? [`${b.label}: ${stopped[i]}${reps[i].length ? ` (figures from the ${reps[i].length} run${reps[i].length === 1 ? '' : 's'} before it)` : ''}`] : []
 		);
+		return [
+			table(
+				header,
+				labels.map((label, i) => [label, ...each.flatMap((e) => e[i])])
+			),
+			...notes
+		].join('\n');
 	};
 	// Each table is printed as soon as it is measured, so a long large run never hides the repeated one.
 	const repeated = await measure(app, builds, small, repeats);

@@ -141,7 +141,7 @@ async function open(): Promise<Db> {
 			// in memory while it is read).
 			if (threaded) {
 				const handed = file.arrayBuffer().then((bytes) => db.registerFileBuffer(name, new Uint8Array(bytes)));
-				handing = handed.catch(() => undefined);
+				handing = Promise.all([handing, handed.catch(() => undefined)]);
 				await handed;
 			} else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},

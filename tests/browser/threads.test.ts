@@ -7,9 +7,10 @@ import { claimCores, openPage, startApp, type App } from './harness';
 /**
  * The engine's two builds: the threaded one where the page is cross-origin isolated (here by the
  * app's service worker, from the second visit on a host that sends no headers; a host's own headers
- * are what `npm run bench` uses, and it stops if the app does not start its threaded build there),
- * the single-thread one elsewhere. Both must give the same figures. The views are filtered so that
- * the engine works them out (a first visit's opening views come from data/demo-figures.json).
+ * are what `npm run bench` uses, and it reports that build as failed if the app does not start its
+ * threaded build there), the single-thread one elsewhere. Both must give the same figures and the same
+ * import. The views are filtered so that the engine works them out (a first visit's opening views
+ * come from data/demo-figures.json).
  */
 const views = ['/?stage=E', '/impact?stage=E', '/quality?stage=E'];
 const waiting = /Working out the|Updating the|Loading the data/;

@@ -115,22 +115,27 @@ async function open(): Promise<Db> {
 	for (const l of progressListeners) l({ loaded: 0, total: null, ready: true, threads, oneThread });
 	// For the first-visit benchmark (tests/bench/first-visit.bench.ts): when the engine was ready; and which build, for the tests.
 	performance.mark('lens:engine-ready', { detail: { build: threaded ? 'threaded' : 'single', threads } });
-	// A chosen file handed to the threaded build is read into the page first, and only then sent: statements
-	// wait for it, so that, as with the single-thread build, one sent before its registration settles reads it.
-	let handing: Promise<unknown> = Promise.resolve();
+	// A file registered is readable by every statement sent after the call, before it settles (the Db's promise):
+	// the engine takes its messages in order, and a registration the page must prepare first (text encoded, a
+	// chosen file's bytes read for the threaded build) holds back the statements sent meanwhile.
+	let preparing: Promise<unknown> = Promise.resolve();
+	const registerOnce = (prepared: Promise<void>) => {
+		preparing = Promise.all([preparing, prepared.catch(() => undefined)]);
+		return prepared;
+	};
 	/** The app's Db on one of the engine's connections. */
 	const on = (c: duckdb.AsyncDuckDBConnection): Db => ({
 		async query<T>(sql: string) {
-			await handing;
+			await preparing;
 			return runInTurns(arrowRowsSteps<T>((await c.query(sql)) as never));
 		},
 		async exec(sql: string) {
-			await handing;
+			await preparing;
 			await c.query(sql);
 		},
 		async registerText(name: string, text: string) {
 			// registerFileText would encode a whole file (tens of MB) in one task: encode it in slices instead.
-			await db.registerFileBuffer(name, await runInTurns(utf8Steps(text)));
+			await registerOnce(runInTurns(utf8Steps(text)).then((bytes) => db.registerFileBuffer(name, bytes)));
 		},
 		async registerFile(name: string, file: Blob) {
 			// The threaded build hands a file handle to each of its thread workers by message, and reads on
@@ -139,11 +144,8 @@ async function open(): Promise<Db> {
 			// same files read in full in a fresh page. Until that is understood, the threaded build gets the
 			// file's bytes, which every thread sees in the engine's shared memory (the cost: the file is held
 			// in memory while it is read).
-			if (threaded) {
-				const handed = file.arrayBuffer().then((bytes) => db.registerFileBuffer(name, new Uint8Array(bytes)));
-				handing = Promise.all([handing, handed.catch(() => undefined)]);
-				await handed;
-			} else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+			if (threaded) await registerOnce(file.arrayBuffer().then((bytes) => db.registerFileBuffer(name, new Uint8Array(bytes))));
+			else await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);

@@ -10,12 +10,14 @@ export interface Db {
 	query<T = Row>(sql: string): Promise<T[]>;
 	/** Run one or more statements whose results are not needed. */
 	exec(sql: string): Promise<void>;
-	/** Make UTF-8 text readable by SQL (read_csv) under `name`. */
+	/**
+	 * Make UTF-8 text readable by SQL (read_csv) under `name`. Readable by every statement sent after this
+	 * call, even one sent before it settles: a read may go with its registration, not wait for it.
+	 */
 	registerText(name: string, text: string): Promise<void>;
 	/**
 	 * Make a chosen file (UTF-8) readable by SQL under `name` as it is, without copying it into the
-	 * engine: the engine reads it from the file itself. Only the browser has it. The engine takes what it
-	 * is sent in order: a statement sent before this has settled already reads the file.
+	 * engine: the engine reads it from the file itself. Only the browser has it. Readable as registerText's text is.
 	 */
 	registerFile?(name: string, file: Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;

@@ -37,16 +37,15 @@ export async function stageCsv(db: Db, stage: string, checked: CheckedCsv, delim
 export async function stageChosen(db: Db, stage: string, width: number, delimiter: Delimiter, chosen: Blob, longest = 0): Promise<void> {
 	const registerFile = db.registerFile;
 	if (!registerFile) throw new Error('this engine reads no chosen file itself');
-	// Sent together: the engine takes them in order. The page hears that the file is registered only once it
-	// has a turn, and while it checks a large file its own turns come first: the engine sat idle 1.2 s of a
-	// million targets' import waiting to be told to read the file it already had.
-	await readIntoStage(db, stage, width, delimiter, longest, (file) => registerFile(file, chosen), true);
+	await readIntoStage(db, stage, width, delimiter, longest, (file) => registerFile(file, chosen));
 }
 
-async function readIntoStage(db: Db, stage: string, width: number, delimiter: Delimiter, longest: number, register: (file: string) => Promise<void>, readWithoutWaiting = false): Promise<void> {
+async function readIntoStage(db: Db, stage: string, width: number, delimiter: Delimiter, longest: number, register: (file: string) => Promise<void>): Promise<void> {
 	const file = `${stage}.csv`;
+	// The read is sent with the registration, not after it (the Db's promise): the page hears that a file is
+	// registered only once it has a turn, and while it checks a large file its own turns come first. Waiting
+	// for it, the engine sat idle 1.2 s of a million targets' import, with the file it was to read in hand.
 	const registered = register(file);
-	if (!readWithoutWaiting) await registered;
 	const spec = stagedColumns(width)
 		.map((c) => `${lit(c)}: 'VARCHAR'`)
 		.join(', ');

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIN_CORES_FOR_THREADS, THREAD_CAP } from '../../src/lib/db/threads';
-import { claimCores, openPage, startApp, type App } from './harness';
+import { claimCores, followLink, openPage, startApp, type App } from './harness';
 
 /**
  * The engine's two builds: the threaded one where the page is cross-origin isolated (here by the
@@ -56,13 +56,7 @@ async function workerInCharge(page: Page) {
 async function figures(page: Page, only = views): Promise<Record<string, string>> {
 	const out: Record<string, string> = {};
 	for (const view of only) {
-		await page.evaluate((href) => {
-			const a = Object.assign(document.createElement('a'), { href });
-			document.body.append(a);
-			a.click();
-			a.remove();
-		}, view);
-		await page.waitForURL((u) => `${u.pathname}${u.search}` === view);
+		await followLink(page, view);
 		await page.getByText('Demo data', { exact: true }).waitFor({ timeout: 60_000 });
 		await page.locator('main h2').first().waitFor({ timeout: 60_000 });
 		await page.waitForFunction((re) => !new RegExp(re).test(document.querySelector('main')?.textContent ?? ''), waiting.source, { timeout: 60_000 });
@@ -75,12 +69,7 @@ const rules = new URL('../fixtures/rules', import.meta.url).pathname;
 
 /** Import the rules fixture (rejected rows, warnings, clean files the engine reads itself) as the tab's school; the summary's text. */
 async function importRules(page: Page): Promise<string> {
-	await page.evaluate(() => {
-		const a = Object.assign(document.createElement('a'), { href: '/import' });
-		document.body.append(a);
-		a.click();
-		a.remove();
-	});
+	await followLink(page, '/import');
 	await page.getByLabel('School name').fill('Rules school');
 	await page.locator('input[type=file][multiple]').setInputFiles(readdirSync(rules).map((f) => `${rules}/${f}`));
 	await page.getByRole('button', { name: /^Load 5 files for Rules school$/ }).click({ timeout: 60_000 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BAR } from '../../src/lib/charts/achievement-bars';
 import { FIRST_ROWS } from '../../src/lib/components/first-rows';
-import { openPage, startApp, type App, visit } from './harness';
+import { nav, openPage, startApp, type App, visit } from './harness';
 
 /** Issue 26: what a SENDCo, a head and a governor tripped over, on the built app in Chromium. */
 
@@ -108,7 +108,7 @@ describe('issue 26 in Chromium', () => {
 	});
 
 	it('warms the engine up once the import page has been open a moment with no file chosen, with no error', async () => {
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import data', exact: true }).click();
+		await nav(page, 'Import data');
 		await page.getByRole('heading', { name: 'Import your exports' }).waitFor();
 		const ran = await page.waitForFunction(() => (performance.getEntriesByName('lens:warmed-up')[0] as PerformanceMark | undefined)?.detail?.ran, undefined, { timeout: 60_000 });
 		expect(await ran.jsonValue()).toBe(true);
@@ -117,7 +117,7 @@ describe('issue 26 in Chromium', () => {
 
 	it('"Forget it" on the kept-data banner asks first, naming what goes, and keeps the data when the answer is no', async () => {
 		const passphrase = 'tadpole lantern orchard';
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import data', exact: true }).click();
+		await nav(page, 'Import data');
 		await page.getByRole('heading', { name: 'Import your exports' }).waitFor();
 		await page.getByLabel('School name').fill('Fixture school');
 		await expect.poll(() => page.getByLabel('School name').inputValue()).toBe('Fixture school');
